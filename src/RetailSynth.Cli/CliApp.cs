@@ -1,0 +1,76 @@
+using Microsoft.Extensions.DependencyInjection;
+using RetailSynth.Cli.Commands;
+using RetailSynth.Errors;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RetailSynth.Cli;
+
+/// <summary>The <c>retailsynth</c> command tree and its error policy: one readable line, non-zero exit, no stack trace unless --verbose.</summary>
+public static class CliApp
+{
+    public const int ExitOk = 0;
+    public const int ExitFailed = 1;
+    public const int ExitUsage = 2;
+    public const int ExitCancelled = 130;
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(environment);
+        services.AddSingleton<CommandRuntime>();
+        services.AddSingleton<StageReporter>();
+
+        var app = new CommandApp(new TypeRegistrar(services));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("retailsynth");
+            config.ConfigureConsole(environment.Out);
+            config.PropagateExceptions();
+            config.AddBranch("generate", generate =>
+            {
+                generate.SetDescription("Generate dimensions or historical facts into the database.");
+                generate.AddCommand<GenerateDimensionsCommand>("dimensions")
+                    .WithDescription("Build the six dimension tables (refused while facts exist unless --force).");
+            });
+            config.AddCommand<StatusCommand>("status").WithDescription("Show what the database holds.");
+            config.AddCommand<BenchCommand>("bench").WithDescription("Measure dimension generation (wall time, rows/s, peak RSS).");
+        });
+
+        var verbose = args.Contains("--verbose") || args.Contains("-v");
+        try
+        {
+            return await app.RunAsync(args, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            environment.Error.WriteLine("Cancelled; nothing from the interrupted step was committed.");
+            return ExitCancelled;
+        }
+        catch (RetailSynthException ex)
+        {
+            WriteError(environment, ex.Message, verbose ? ex : null);
+            return ExitFailed;
+        }
+        catch (CommandAppException ex)
+        {
+            WriteError(environment, ex.Message, verbose ? ex : null);
+            return ExitUsage;
+        }
+        catch (Exception ex) when (!verbose)
+        {
+            WriteError(environment, $"Unexpected failure: {ex.GetType().Name}: {ex.Message.Split('\n')[0]} (rerun with --verbose for details)", null);
+            return ExitFailed;
+        }
+    }
+
+    private static void WriteError(CliEnvironment environment, string message, Exception? details)
+    {
+        environment.Error.Profile.Width = Math.Max(environment.Error.Profile.Width, message.Length + 10);
+        environment.Error.WriteLine($"error: {message}", new Style(Color.Red));
+        if (details is not null)
+        {
+            environment.Error.WriteLine(details.ToString());
+        }
+    }
+}

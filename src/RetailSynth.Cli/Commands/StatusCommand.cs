@@ -1,0 +1,46 @@
+using RetailSynth.Errors;
+using RetailSynth.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RetailSynth.Cli.Commands;
+
+public sealed class StatusCommand(CommandRuntime runtime) : Command<GlobalSettings>
+{
+    public override int Execute(CommandContext context, GlobalSettings settings, CancellationToken cancellationToken)
+    {
+        var options = runtime.LoadSettings(settings);
+        var path = options.Storage.DatabasePath;
+        if (!File.Exists(path))
+        {
+            throw new RetailSynthException($"There is no database at '{path}' yet; run `retailsynth generate dimensions` to create it.");
+        }
+
+        using var database = RetailDatabase.Open(path);
+        var store = new DimensionStore(database);
+        var state = store.ReadState();
+        var output = runtime.Environment.Out;
+
+        output.WriteLine($"database:  {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:0.0} MiB)");
+        if (state is null)
+        {
+            output.WriteLine("dataset:   none (no dimensions yet)");
+            return CliApp.ExitOk;
+        }
+
+        var current = DatasetIdentity.Compute(options.Simulation, runtime.Dictionaries);
+        output.WriteLine($"dataset:   {state.DatasetId} (profile {state.Profile}, seed {state.Seed}, model v{state.ModelVersion})" +
+            (current.DatasetId == state.DatasetId ? string.Empty : $" — current settings describe {current.DatasetId}; generation is refused until they match"));
+        output.WriteLine($"start:     {state.StartDate:yyyy-MM-dd}");
+        output.WriteLine($"watermark: {(state.LastCommittedDay is { } day ? day.ToString("yyyy-MM-dd") : "no facts yet")}");
+
+        var table = new Table().AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
+        foreach (var (name, rows) in store.CountRows())
+        {
+            table.AddRow(name, rows.ToString("N0"));
+        }
+
+        output.Write(table);
+        return CliApp.ExitOk;
+    }
+}

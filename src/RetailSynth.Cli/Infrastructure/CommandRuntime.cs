@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+using RetailSynth.Configuration;
+using RetailSynth.Dictionaries;
+
+namespace RetailSynth.Cli;
+
+/// <summary>Loads what every command needs: dictionaries, validated settings, logging.</summary>
+public sealed class CommandRuntime(CliEnvironment environment)
+{
+    private readonly Lazy<ReferenceDictionaries> _dictionaries = new(ReferenceDictionaries.LoadEmbedded);
+
+    public CliEnvironment Environment { get; } = environment;
+
+    public ReferenceDictionaries Dictionaries => _dictionaries.Value;
+
+    public RetailSynthSettings LoadSettings(GlobalSettings options)
+    {
+        var settings = SettingsLoader.Load(
+            new SettingsSources
+            {
+                ConfigFile = options.ConfigFile is null ? null : Path.Combine(Environment.WorkingDirectory, options.ConfigFile),
+                WorkingDirectory = Environment.WorkingDirectory,
+                Environment = Environment.Variables,
+                Overrides = options.ConfigurationOverrides(),
+            },
+            Dictionaries.Limits);
+        settings.Storage.DatabasePath = Path.GetFullPath(Path.Combine(Environment.WorkingDirectory, settings.Storage.DatabasePath));
+        return settings;
+    }
+
+    public ILoggerFactory CreateLogging(GlobalSettings options) => LoggerFactory.Create(builder => builder
+        .SetMinimumLevel(options.Verbose ? LogLevel.Debug : LogLevel.Warning)
+        .AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        })
+        .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+}

@@ -1,0 +1,84 @@
+namespace RetailSynth.Domain;
+
+// Enumeration values of data-model §3.4, stored and streamed as these exact strings.
+
+public static class Regions
+{
+    public const string West = "WEST";
+    public const string Midwest = "MIDWEST";
+    public const string Northeast = "NORTHEAST";
+    public const string Southeast = "SOUTHEAST";
+    public const string Southwest = "SOUTHWEST";
+    public static readonly IReadOnlyList<string> All = [West, Midwest, Northeast, Southeast, Southwest];
+}
+
+public static class GeographyClasses
+{
+    public const string Urban = "URBAN";
+    public const string Suburban = "SUBURBAN";
+    public const string Rural = "RURAL";
+    public static readonly IReadOnlyList<string> All = [Urban, Suburban, Rural];
+}
+
+public static class VolumeClasses
+{
+    public const string Flagship = "FLAGSHIP";
+    public const string HighVolume = "HIGH_VOLUME";
+    public const string MediumVolume = "MEDIUM_VOLUME";
+    public const string LowVolume = "LOW_VOLUME";
+    public const string Kiosk = "KIOSK";
+    public static readonly IReadOnlyList<string> All = [Flagship, HighVolume, MediumVolume, LowVolume, Kiosk];
+}
+
+public static class StoreFormats
+{
+    public const string Hypermarket = "HYPERMARKET";
+    public const string Superstore = "SUPERSTORE";
+    public const string Standard = "STANDARD";
+    public const string Neighborhood = "NEIGHBORHOOD";
+    public const string Express = "EXPRESS";
+    public static readonly IReadOnlyList<string> All = [Hypermarket, Superstore, Standard, Neighborhood, Express];
+}
+
+public static class HoursClasses
+{
+    public const string H24 = "H24";
+    public const string Extended = "EXTENDED";
+    public const string Standard = "STANDARD";
+    public const string Limited = "LIMITED";
+    public static readonly IReadOnlyList<string> All = [H24, Extended, Standard, Limited];
+}
+
+public static class FleetTypes
+{
+    public const string DcAssigned = "DC_ASSIGNED";
+    public const string Pool = "POOL";
+    public const string Supplier = "SUPPLIER";
+    public static readonly IReadOnlyList<string> All = [DcAssigned, Pool, Supplier];
+}
+
+public static class ShopperSegments
+{
+    public static readonly IReadOnlyList<string> All = ["BUDGET_CONSCIOUS", "CONVENIENCE_FOCUSED", "QUALITY_SEEKER", "BRAND_LOYAL"];
+    public static ReadOnlySpan<double> Weights => [0.35, 0.25, 0.20, 0.20];
+}
+
+public static class MobilitySegments
+{
+    public static readonly IReadOnlyList<string> All = ["REGULAR", "COMMUTER", "BUSINESS_TRAVELER", "TOURIST", "SNOWBIRD"];
+    public static ReadOnlySpan<double> Weights => [0.80, 0.10, 0.05, 0.03, 0.02];
+}
+
+public static class MerchGroups
+{
+    public static readonly IReadOnlyList<string> All =
+        ["FOOD", "BEVERAGES", "HOUSEHOLD", "PERSONAL_CARE", "ELECTRONICS", "CLOTHING", "HOME_GARDEN", "OTHER"];
+}
+
+public static class Taxabilities
+{
+    public const string Taxable = "TAXABLE";
+    public const string ReducedRate = "REDUCED_RATE";
+    public const string NonTaxable = "NON_TAXABLE";
+    public static readonly IReadOnlyList<string> All = [Taxable, ReducedRate, NonTaxable];
+}

@@ -1,0 +1,90 @@
+using DuckDB.NET.Data;
+using RetailSynth.Domain;
+using RetailSynth.Errors;
+
+namespace RetailSynth.Storage;
+
+/// <summary>Writes the six dimensions and the dataset identity in one transaction, through Appenders only.</summary>
+public sealed class DimensionStore(RetailDatabase database)
+{
+    private readonly DuckDBConnection _connection = database.Connection;
+
+    public SimState? ReadState()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText =
+            "SELECT dataset_id, seed, config_fingerprint, model_version, profile, start_date, last_committed_day, state_version FROM sim_state";
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return new SimState(
+            reader.GetString(0),
+            reader.GetInt64(1),
+            reader.GetString(2),
+            reader.GetInt32(3),
+            reader.GetString(4),
+            reader.GetFieldValue<DateOnly>(5),
+            reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6),
+            reader.GetInt32(7));
+    }
+
+    /// <summary>
+    /// Refuses what would mix datasets or silently destroy facts, before anything is written:
+    /// another dataset in the file, or committed days without <paramref name="force"/>.
+    /// </summary>
+    public void EnsureDimensionsMayBeWritten(DatasetIdentity identity, bool force)
+    {
+        var state = ReadState();
+        if (state is null || force)
+        {
+            return;
+        }
+
+        if (state.DatasetId != identity.DatasetId)
+        {
+            throw new RefusedException(
+                $"The database '{database.Path}' holds dataset {state.DatasetId} (seed {state.Seed}, profile {state.Profile}, start {state.StartDate:yyyy-MM-dd}), " +
+                $"but the current settings describe dataset {identity.DatasetId}; use another --database, or --force to replace it and every fact.");
+        }
+
+        if (state.LastCommittedDay is { } day)
+        {
+            throw new RefusedException(
+                $"The database '{database.Path}' holds facts up to {day:yyyy-MM-dd}; regenerating dimensions would invalidate them. Use --force to delete facts, outbox and simulator state together.");
+        }
+    }
+
+    public void Write(DimensionSet dimensions, DatasetIdentity identity, string profile, DateOnly startDate, long seed, bool force, CancellationToken cancellationToken)
+    {
+        EnsureDimensionsMayBeWritten(identity, force);
+
+        using var transaction = _connection.BeginTransaction();
+        foreach (var table in DatasetTables.Dimensions.Concat(DatasetTables.DependentOnDimensions).Append("sim_state"))
+        {
+            database.Execute($"DELETE FROM {table}");
+        }
+
+        DimensionAppenders.AppendAll(_connection, dimensions, cancellationToken);
+
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO sim_state VALUES ($dataset_id, $seed, $fingerprint, $model_version, $profile, $start_date, NULL, 1)";
+            command.Parameters.Add(new DuckDBParameter("dataset_id", identity.DatasetId));
+            command.Parameters.Add(new DuckDBParameter("seed", seed));
+            command.Parameters.Add(new DuckDBParameter("fingerprint", identity.ConfigFingerprint));
+            command.Parameters.Add(new DuckDBParameter("model_version", DatasetIdentity.ModelVersion));
+            command.Parameters.Add(new DuckDBParameter("profile", profile));
+            command.Parameters.Add(new DuckDBParameter("start_date", startDate));
+            command.ExecuteNonQuery();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        transaction.Commit();
+    }
+
+    public IReadOnlyDictionary<string, long> CountRows() =>
+        DatasetTables.Dimensions.ToDictionary(t => t, t => database.Scalar($"SELECT count(*) FROM {t}"));
+}

@@ -1,0 +1,61 @@
+using DuckDB.NET.Data;
+
+namespace RetailSynth.Storage;
+
+/// <summary>
+/// Applies the embedded, versioned SQL migrations (<c>Storage/Migrations/NNN_name.sql</c>) in order,
+/// each in its own transaction, recording them in <c>schema_migrations</c>.
+/// </summary>
+internal static class Migrator
+{
+    private const string ResourcePrefix = "Migrations/";
+
+    public static IReadOnlyList<(int Version, string Name, string Sql)> Embedded()
+    {
+        var assembly = typeof(Migrator).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Select(n =>
+            {
+                var name = n[ResourcePrefix.Length..^".sql".Length];
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
+                return (Version: int.Parse(name[..3], System.Globalization.CultureInfo.InvariantCulture), Name: name, Sql: reader.ReadToEnd());
+            })
+            .OrderBy(m => m.Version)
+            .ToList();
+    }
+
+    public static void Apply(DuckDBConnection connection)
+    {
+        Run(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)");
+        var applied = new HashSet<int>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT version FROM schema_migrations";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                applied.Add(reader.GetInt32(0));
+            }
+        }
+
+        foreach (var (version, name, sql) in Embedded().Where(m => !applied.Contains(m.Version)))
+        {
+            using var transaction = connection.BeginTransaction();
+            Run(connection, sql);
+            using var record = connection.CreateCommand();
+            record.CommandText = "INSERT INTO schema_migrations VALUES ($version, $name, now())";
+            record.Parameters.Add(new DuckDBParameter("version", version));
+            record.Parameters.Add(new DuckDBParameter("name", name));
+            record.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    private static void Run(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using RetailSynth.Errors;
+
+namespace RetailSynth.Storage;
+
+/// <summary>
+/// The DuckDB file: opened once per process (DuckDB allows one writer process), migrated on open,
+/// with DuckDB's low-level failures turned into sentences a user can act on.
+/// </summary>
+public sealed partial class RetailDatabase : IDisposable
+{
+    private RetailDatabase(string path, DuckDBConnection connection)
+    {
+        Path = path;
+        Connection = connection;
+    }
+
+    public string Path { get; }
+
+    /// <summary>The writer connection. DuckDB connections are not thread-safe: one user at a time.</summary>
+    public DuckDBConnection Connection { get; }
+
+    public static RetailDatabase Open(string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(fullPath)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RetailSynthException($"Cannot create the database folder '{folder}': {ex.Message}");
+        }
+
+        var connection = new DuckDBConnection($"Data Source={fullPath}");
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException ex)
+        {
+            connection.Dispose();
+            throw Translate(fullPath, ex);
+        }
+
+        var database = new RetailDatabase(fullPath, connection);
+        try
+        {
+            Migrator.Apply(connection);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+
+        return database;
+    }
+
+    public void Dispose() => Connection.Dispose();
+
+    public long Scalar(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Execute(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static RetailSynthException Translate(string path, DuckDBException ex)
+    {
+        var message = ex.Message;
+        if (message.Contains("Could not set lock", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("Conflicting lock", StringComparison.OrdinalIgnoreCase))
+        {
+            var pid = LockHolderPid().Match(message);
+            var holder = pid.Success ? $" (PID {pid.Groups[1].Value})" : string.Empty;
+            return new RetailSynthException(
+                $"The database '{path}' is in use by another process{holder}; stop that process (for example a running `retailsynth serve`) or choose another file with --database.",
+                ex);
+        }
+
+        if (message.Contains("Permission denied", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase))
+        {
+            return new RetailSynthException($"The database '{path}' cannot be written: permission denied.", ex);
+        }
+
+        return new RetailSynthException(
+            $"The database '{path}' cannot be opened: it is not a valid DuckDB database or is damaged ({FirstLine(message)}).", ex);
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd('.');
+
+    [GeneratedRegex(@"PID (\d+)")]
+    private static partial Regex LockHolderPid();
+}
