@@ -17,15 +17,29 @@ public static class SimulationProfiles
         {
             Small => new SimulationOptions
             {
-                Geographies = 60, Stores = 20, DistributionCenters = 3, Customers = 20_000, Products = 2_000,
-                CustomersPerStoreDay = 120, OnlineOrdersPerDay = 150, MarketingImpressionsPerDay = 2_000,
-                RefrigeratedTrucks = 22, DryTrucks = 22,
+                Geographies = 60,
+                Stores = 20,
+                DistributionCenters = 3,
+                Customers = 20_000,
+                Products = 2_000,
+                CustomersPerStoreDay = 120,
+                OnlineOrdersPerDay = 150,
+                MarketingImpressionsPerDay = 2_000,
+                RefrigeratedTrucks = 22,
+                DryTrucks = 22,
             },
             Large => new SimulationOptions
             {
-                Geographies = 200, Stores = 86, DistributionCenters = 20, Customers = 403_000, Products = 10_000,
-                CustomersPerStoreDay = 200, OnlineOrdersPerDay = 653, MarketingImpressionsPerDay = 8_950,
-                RefrigeratedTrucks = 90, DryTrucks = 90,
+                Geographies = 200,
+                Stores = 86,
+                DistributionCenters = 20,
+                Customers = 403_000,
+                Products = 10_000,
+                CustomersPerStoreDay = 200,
+                OnlineOrdersPerDay = 653,
+                MarketingImpressionsPerDay = 8_950,
+                RefrigeratedTrucks = 90,
+                DryTrucks = 90,
             },
             _ => null,
         };
