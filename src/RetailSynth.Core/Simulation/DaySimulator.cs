@@ -1,0 +1,64 @@
+using RetailSynth.Domain.Facts;
+using RetailSynth.Simulation.Calendar;
+using RetailSynth.Simulation.Network;
+using RetailSynth.Simulation.State;
+using RetailSynth.Simulation.Stores;
+using RetailSynth.Simulation.World;
+
+namespace RetailSynth.Simulation;
+
+/// <summary>
+/// The day pipeline of data-model §8: 24 hour steps, each a single-threaded network phase (A) followed
+/// by the stores in parallel (B), merged in store_id order. Pure: given the world, yesterday's state
+/// and a day, it produces the day's facts and advances the state in memory; nothing is written here.
+/// </summary>
+public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParallelism)
+{
+    private readonly StoreDayCalendar _calendar = new(world.Random);
+    private readonly BasketCatalog.Cache _catalogs = new(world.Products);
+
+    public SimulationWorld World => world;
+
+    /// <summary>Fresh simulator state for an empty database (§12.1 sizing, every truck free at the start).</summary>
+    public SimulationState CreateInitialState()
+    {
+        var (stores, dcs) = Inventory.InventorySizing.Create(world);
+        return new SimulationState
+        {
+            StoreStock = stores,
+            DcStock = dcs,
+            Trucks = world.Trucks.Select(t => new TruckState(t.TruckId, world.StartInstant)).ToArray(),
+        };
+    }
+
+    public DayFacts Simulate(DateOnly day, SimulationState state, CancellationToken cancellationToken)
+    {
+        var facts = new DayFacts();
+        var network = new NetworkDaySimulator(world, state, day);
+        var stores = world.Stores.Select(s => new StoreDaySimulator(world, s, state.StoreStock[s.Index], day, _calendar, _catalogs)).ToArray();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+
+        for (var hour = 0; hour < 24; hour++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var networkHour = network.RunHour(hour);
+            facts.AddRange(networkHour.Facts);
+
+            // Phase B reads DC stock from a snapshot taken after Phase A of this hour (§8).
+            var snapshot = state.DcStock.Select(dc => dc.OnHand.Select((onHand, p) => onHand - dc.Reserved[p]).ToArray()).ToArray();
+            var results = new StoreHourResult[stores.Length];
+            var h = hour;
+            Parallel.For(0, stores.Length, parallel, s => results[s] = stores[s].RunHour(h, networkHour.Credits[s], snapshot));
+
+            foreach (var result in results)
+            {
+                facts.AddRange(result.Facts);
+                state.OpenReorders.AddRange(result.Reorders);
+                state.ScheduledReturns.AddRange(result.ScheduledReturns);
+            }
+        }
+
+        _calendar.ForgetBefore(day.AddDays(-2));
+        return facts;
+    }
+}

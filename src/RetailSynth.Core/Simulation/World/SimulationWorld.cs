@@ -1,0 +1,71 @@
+using NodaTime;
+using RetailSynth.Configuration;
+using RetailSynth.Dictionaries;
+using RetailSynth.Dimensions;
+using RetailSynth.Domain;
+using RetailSynth.Geo;
+using RetailSynth.Randomness;
+
+namespace RetailSynth.Simulation.World;
+
+/// <summary>
+/// Everything the simulation reads but never changes: dimensions flattened into arrays indexed by id,
+/// plus what is derived from them once (distances, pools, price-ordered product lists). Transcendental
+/// values (distances) are computed here, once, as data-model §3.1 recommends.
+/// </summary>
+public sealed class SimulationWorld
+{
+    public SimulationWorld(SimulationOptions options, DimensionSet dimensions, ReferenceDictionaries dictionaries)
+    {
+        Options = options;
+        Random = new RandomHierarchy(options.Seed);
+        Dimensions = dimensions;
+        Geographies = dimensions.Geographies;
+        Products = new ProductTable(dimensions.Products);
+        Stores = dimensions.Stores.Select(s => new StoreInfo(s, TimeZones.Resolve(s.TimeZone))).ToArray();
+        Dcs = dimensions.DistributionCenters.Select(d => new DcInfo(d, TimeZones.Resolve(d.TimeZone))).ToArray();
+        Customers = new CustomerTable(dimensions.Customers, dimensions.Stores.Count);
+        Trucks = dimensions.Trucks;
+        TaxRates = new TaxRateLookup(dictionaries.TaxRates);
+
+        var geographyById = dimensions.Geographies.ToDictionary(g => g.GeographyId);
+        StoreDcMiles = new double[Stores.Length][];
+        StoreDcOrder = new int[Stores.Length][];
+        for (var s = 0; s < Stores.Length; s++)
+        {
+            var from = geographyById[Stores[s].Store.GeographyId];
+            StoreDcMiles[s] = Dcs.Select(d => NetworkPlanner.MilesBetween(from, geographyById[d.Dc.GeographyId])).ToArray();
+            var miles = StoreDcMiles[s];
+            StoreDcOrder[s] = Enumerable.Range(0, Dcs.Length).OrderBy(d => miles[d]).ThenBy(d => d).ToArray();
+        }
+    }
+
+    public SimulationOptions Options { get; }
+    public RandomHierarchy Random { get; }
+    public DimensionSet Dimensions { get; }
+    public IReadOnlyList<Domain.Geography> Geographies { get; }
+    public ProductTable Products { get; }
+    public StoreInfo[] Stores { get; }
+    public DcInfo[] Dcs { get; }
+    public CustomerTable Customers { get; }
+    public IReadOnlyList<Truck> Trucks { get; }
+    public TaxRateLookup TaxRates { get; }
+
+    /// <summary>Haversine miles from store index to DC index.</summary>
+    public double[][] StoreDcMiles { get; }
+
+    /// <summary>DC indexes by distance from each store (ties by id).</summary>
+    public int[][] StoreDcOrder { get; }
+
+    public DateTime StartInstant => Options.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+}
+
+public sealed record StoreInfo(Store Store, DateTimeZone Zone)
+{
+    public int Index => (int)Store.StoreId - 1;
+}
+
+public sealed record DcInfo(DistributionCenter Dc, DateTimeZone Zone)
+{
+    public int Index => (int)Dc.DcId - 1;
+}
