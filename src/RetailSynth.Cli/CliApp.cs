@@ -32,6 +32,8 @@ public static class CliApp
                 generate.SetDescription("Generate dimensions or historical facts into the database.");
                 generate.AddCommand<GenerateDimensionsCommand>("dimensions")
                     .WithDescription("Build the six dimension tables (refused while facts exist unless --force).");
+                generate.AddCommand<GenerateFactsCommand>("facts")
+                    .WithDescription("Generate historical days from the watermark: --days N or --to yyyy-MM-dd.");
             });
             config.AddCommand<StatusCommand>("status").WithDescription("Show what the database holds.");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure dimension generation (wall time, rows/s, peak RSS).");

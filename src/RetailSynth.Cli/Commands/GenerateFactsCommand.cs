@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using RetailSynth.Errors;
+using RetailSynth.Jobs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RetailSynth.Cli.Commands;
+
+public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<GenerateFactsCommand.Settings>
+{
+    public sealed class Settings : GlobalSettings
+    {
+        [CommandOption("--days <N>")]
+        [Description("Number of days to generate after the watermark.")]
+        public int? Days { get; init; }
+
+        [CommandOption("--to <DATE>")]
+        [Description("Generate up to and including this UTC date (yyyy-MM-dd).")]
+        public string? To { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Days is null == (To is null))
+            {
+                return ValidationResult.Error("Give exactly one of --days N or --to yyyy-MM-dd.");
+            }
+
+            if (Days is < 1)
+            {
+                return ValidationResult.Error($"--days must be at least 1, got {Days}.");
+            }
+
+            if (To is not null && !DateOnly.TryParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                return ValidationResult.Error($"--to must be a date in yyyy-MM-dd form, got '{To}'.");
+            }
+
+            return ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = runtime.LoadSettings(settings);
+        using var logging = runtime.CreateLogging(settings);
+        var job = new FactGenerationJob(options, runtime.Dictionaries, logging.CreateLogger<FactGenerationJob>());
+        var range = new FactGenerationJob.Range(settings.Days, settings.To is null ? null : DateOnly.ParseExact(settings.To, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        var progress = new DayProgressDisplay(runtime.Environment);
+        var result = await progress.RunAsync(report => Task.Run(() => job.Run(range, report, cancellationToken), cancellationToken));
+
+        var output = runtime.Environment.Out;
+        var table = new Table().AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
+        foreach (var (name, rows) in result.RowsPerTable)
+        {
+            table.AddRow(name, rows.ToString("N0"));
+        }
+
+        output.Write(table);
+        output.WriteLine($"{result.Days} days ({result.FirstDay:yyyy-MM-dd} … {result.LastDay:yyyy-MM-dd}), {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:0.0} s ({result.Rows / Math.Max(0.001, result.Elapsed.TotalSeconds):N0} rows/s) into {options.Storage.DatabasePath}");
+        return CliApp.ExitOk;
+    }
+}

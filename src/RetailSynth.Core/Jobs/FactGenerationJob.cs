@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using RetailSynth.Configuration;
+using RetailSynth.Dictionaries;
+using RetailSynth.Dimensions;
+using RetailSynth.Errors;
+using RetailSynth.Simulation;
+using RetailSynth.Simulation.World;
+using RetailSynth.Storage;
+
+namespace RetailSynth.Jobs;
+
+/// <summary>
+/// <c>generate facts</c>: historical days from the watermark onwards, each simulated in memory and
+/// committed atomically. Never writes the outbox. Cancellation rolls back only the current day.
+/// </summary>
+public sealed partial class FactGenerationJob(RetailSynthSettings settings, ReferenceDictionaries dictionaries, ILogger<FactGenerationJob> logger)
+{
+    /// <summary>A request for days: a count from the watermark, or an inclusive end date.</summary>
+    public sealed record Range(int? Days, DateOnly? To);
+
+    public sealed record Progress(int DaysDone, int DaysTotal, DateOnly Day, long DayRows, long TotalRows, TimeSpan Elapsed)
+    {
+        public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? TotalRows / Elapsed.TotalSeconds : 0;
+
+        public TimeSpan Eta => DaysDone == 0 ? TimeSpan.Zero : Elapsed / DaysDone * (DaysTotal - DaysDone);
+    }
+
+    public sealed record Result(DateOnly? FirstDay, DateOnly? LastDay, int Days, long Rows, TimeSpan Elapsed, IReadOnlyDictionary<string, long> RowsPerTable);
+
+    /// <summary>The days the range resolves to, checked against the database before anything is generated.</summary>
+    public (DateOnly First, DateOnly Last) Plan(RetailDatabase database, Range range)
+    {
+        var state = new DimensionStore(database).ReadState()
+            ?? throw new RefusedException($"The database '{database.Path}' has no dimensions yet; run `retailsynth generate dimensions` first.");
+        var identity = DatasetIdentity.Compute(settings.Simulation, dictionaries);
+        if (state.DatasetId != identity.DatasetId)
+        {
+            throw new RefusedException(
+                $"The database '{database.Path}' holds dataset {state.DatasetId}, but the current settings describe dataset {identity.DatasetId}; " +
+                "generation never mixes datasets: use the settings the database was created with, or another --database.");
+        }
+
+        var pending = database.Scalar($"SELECT count(*) FROM {DatasetTables.Outbox} WHERE status IN ('pending', 'leased')");
+        if (pending > 0)
+        {
+            throw new RefusedException(
+                $"The outbox holds {pending:N0} undelivered events; days generated behind them would never be streamed. Stream them first, or run `retailsynth outbox clear` to discard them (their facts stay).");
+        }
+
+        var first = state.LastCommittedDay?.AddDays(1) ?? state.StartDate;
+        if (range.Days is { } days)
+        {
+            if (days < 1)
+            {
+                throw new RetailSynthException($"--days must be at least 1, got {days}.");
+            }
+
+            return (first, first.AddDays(days - 1));
+        }
+
+        var to = range.To ?? throw new RetailSynthException("Say how many days to generate: --days N or --to yyyy-MM-dd.");
+        if (to < first)
+        {
+            throw new RefusedException(state.LastCommittedDay is { } last
+                ? $"--to {to:yyyy-MM-dd} is not after the watermark: days up to {last:yyyy-MM-dd} are already generated; the next day is {first:yyyy-MM-dd}."
+                : $"--to {to:yyyy-MM-dd} is before the start date {first:yyyy-MM-dd}.");
+        }
+
+        return (first, to);
+    }
+
+    public Result Run(Range range, Action<Progress> report, CancellationToken cancellationToken)
+    {
+        using var database = RetailDatabase.Open(settings.Storage.DatabasePath);
+        var (first, last) = Plan(database, range);
+        var total = last.DayNumber - first.DayNumber + 1;
+        LogPlan(first, last, total);
+
+        var dimensions = DimensionGenerator.Generate(settings.Simulation, dictionaries);
+        var simulator = new DaySimulator(new SimulationWorld(settings.Simulation, dimensions, dictionaries), settings.Performance.MaxDegreeOfParallelism);
+        var stored = new DimensionStore(database).ReadState()!;
+        var state = stored.LastCommittedDay is null
+            ? simulator.CreateInitialState()
+            : SimStateStore.Load(database.Connection, simulator.World, stored.LastCommittedDay);
+
+        var clock = Stopwatch.StartNew();
+        var rows = 0L;
+        var perTable = DatasetTables.Facts.ToDictionary(t => t, _ => 0L);
+        for (var i = 0; i < total; i++)
+        {
+            var day = first.AddDays(i);
+            var facts = simulator.Simulate(day, state, cancellationToken);
+            DayCommitter.Commit(database, day, facts, state, cancellationToken);
+            foreach (var (table, count) in FactAppenders.Counts(facts))
+            {
+                perTable[table] += count;
+            }
+
+            rows += facts.TotalRows;
+            report(new Progress(i + 1, total, day, facts.TotalRows, rows, clock.Elapsed));
+        }
+
+        return new Result(first, last, total, rows, clock.Elapsed, perTable);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generating {Days} days from {First} to {Last}")]
+    private partial void LogPlan(DateOnly first, DateOnly last, int days);
+}

@@ -1,0 +1,184 @@
+using DuckDB.NET.Data;
+using RetailSynth.Simulation.Inventory;
+using RetailSynth.Simulation.State;
+using RetailSynth.Simulation.World;
+
+namespace RetailSynth.Storage;
+
+/// <summary>
+/// Persists the in-memory <see cref="SimulationState"/> into the <c>sim_*</c> tables (data-model §17)
+/// inside the day's transaction, and loads it back so day D+1 continues exactly where D ended —
+/// after a restart too. Rows are written in key order, so a reload is exact.
+/// </summary>
+internal static class SimStateStore
+{
+    public static void Save(DuckDBConnection connection, SimulationState state)
+    {
+        foreach (var table in DatasetTables.SimulatorState)
+        {
+            using var delete = connection.CreateCommand();
+            delete.CommandText = $"DELETE FROM {table}";
+            delete.ExecuteNonQuery();
+        }
+
+        using (var balances = connection.CreateAppender("sim_inventory_balances"))
+        using (var sequences = connection.CreateAppender("sim_node_sequences"))
+        {
+            foreach (var (nodeType, ledgers) in new[] { ("STORE", state.StoreStock), ("DC", state.DcStock) })
+            {
+                foreach (var ledger in ledgers)
+                {
+                    for (var p = 0; p < ledger.OnHand.Length; p++)
+                    {
+                        balances.CreateRow()
+                            .AppendValue(nodeType).AppendValue(ledger.NodeId).AppendValue(p + 1L)
+                            .AppendValue(ledger.OnHand[p]).AppendValue(ledger.Reserved[p]).AppendValue(ledger.OnOrder[p])
+                            .AppendValue(ledger.ReorderPoint[p]).AppendValue(ledger.OrderUpTo[p]).AppendValue(ledger.StockoutOpen[p])
+                            .EndRow();
+                    }
+
+                    sequences.CreateRow().AppendValue(nodeType).AppendValue(ledger.NodeId).AppendValue(ledger.NextTxnSeq).EndRow();
+                }
+            }
+        }
+
+        using (var trucks = connection.CreateAppender("sim_trucks"))
+        {
+            foreach (var truck in state.Trucks)
+            {
+                trucks.CreateRow().AppendValue(truck.TruckId).AppendValue(truck.AvailableAt).AppendValue(truck.ShipmentId).EndRow();
+            }
+        }
+
+        using (var reorders = connection.CreateAppender("sim_open_reorders"))
+        {
+            foreach (var r in state.OpenReorders)
+            {
+                reorders.CreateRow().AppendValue(r.ReorderId).AppendValue(r.StoreId).AppendValue(r.DcId).AppendValue(r.ProductId)
+                    .AppendValue(r.Quantity).AppendValue(r.Priority).AppendValue(r.ReviewedTs).EndRow();
+            }
+        }
+
+        using (var shipments = connection.CreateAppender("sim_pending_shipments"))
+        using (var lines = connection.CreateAppender("sim_pending_shipment_lines"))
+        {
+            foreach (var s in state.Shipments)
+            {
+                shipments.CreateRow().AppendValue(s.ShipmentId).AppendValue(s.DcId).AppendValue(s.StoreId).AppendValue(s.TemperatureClass)
+                    .AppendValue(s.Priority).AppendValue(s.Units).AppendValue(s.FormedTs).AppendValue(s.Status).AppendValue(s.TruckId)
+                    .AppendValue(s.ScheduledTs).AppendValue(s.LoadingTs).AppendValue(s.DcDepartureTs).AppendValue(s.ArrivedTs)
+                    .AppendValue(s.UnloadingTs).AppendValue(s.CompletedTs).AppendValue(s.Eta).AppendValue(s.Etd)
+                    .AppendValue(s.EstimatedUnloadMinutes).EndRow();
+                foreach (var (productId, quantity) in s.Lines)
+                {
+                    lines.CreateRow().AppendValue(s.ShipmentId).AppendValue(productId).AppendValue(quantity).EndRow();
+                }
+            }
+        }
+
+        using (var orders = connection.CreateAppender("sim_supplier_orders"))
+        {
+            foreach (var o in state.SupplierOrders)
+            {
+                orders.CreateRow().AppendValue(o.PoId).AppendValue(o.ProductId).AppendValue(o.DcId).AppendValue(o.Quantity)
+                    .AppendValue(o.ArrivalTs).EndRow();
+            }
+        }
+
+        using (var returns = connection.CreateAppender("sim_scheduled_returns"))
+        {
+            foreach (var r in state.ScheduledReturns)
+            {
+                returns.CreateRow().AppendValue(r.SaleReceiptIdExt).AppendValue(r.StoreId).AppendValue(r.CustomerId)
+                    .AppendValue(r.ReturnDate).EndRow();
+            }
+        }
+    }
+
+    public static SimulationState Load(DuckDBConnection connection, SimulationWorld world, DateOnly? lastCommittedDay)
+    {
+        var products = world.Products.Count;
+        var stores = world.Stores.Select(s => new InventoryLedger(s.Store.StoreId, true, products)).ToArray();
+        var dcs = world.Dcs.Select(d => new InventoryLedger(d.Dc.DcId, false, products)).ToArray();
+        InventoryLedger Ledger(string type, long id) => type == "STORE" ? stores[id - 1] : dcs[id - 1];
+
+        Read(connection, "SELECT node_type, node_id, product_id, on_hand, reserved, on_order, reorder_point, order_up_to, stockout_open FROM sim_inventory_balances", r =>
+        {
+            var ledger = Ledger(r.GetString(0), r.GetInt64(1));
+            var p = (int)r.GetInt64(2) - 1;
+            ledger.OnHand[p] = r.GetInt64(3);
+            ledger.Reserved[p] = r.GetInt64(4);
+            ledger.OnOrder[p] = r.GetInt64(5);
+            ledger.ReorderPoint[p] = r.GetInt32(6);
+            ledger.OrderUpTo[p] = r.GetInt32(7);
+            ledger.StockoutOpen[p] = r.GetBoolean(8);
+        });
+        Read(connection, "SELECT node_type, node_id, next_txn_seq FROM sim_node_sequences", r => Ledger(r.GetString(0), r.GetInt64(1)).NextTxnSeq = r.GetInt64(2));
+
+        var trucks = world.Trucks.Select(t => new TruckState(t.TruckId, world.StartInstant)).ToArray();
+        Read(connection, "SELECT truck_id, available_at, shipment_id FROM sim_trucks", r =>
+        {
+            var truck = trucks[r.GetInt64(0) - 1];
+            truck.AvailableAt = Utc(r.GetDateTime(1));
+            truck.ShipmentId = r.IsDBNull(2) ? null : r.GetString(2);
+        });
+
+        var state = new SimulationState { StoreStock = stores, DcStock = dcs, Trucks = trucks, LastCommittedDay = lastCommittedDay };
+        Read(connection, "SELECT reorder_id, store_id, dc_id, product_id, quantity, priority, reviewed_ts FROM sim_open_reorders ORDER BY reviewed_ts, store_id, reorder_id", r =>
+            state.OpenReorders.Add(new OpenReorder(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt32(4), r.GetString(5), Utc(r.GetDateTime(6)))));
+
+        var linesByShipment = new Dictionary<string, List<(long, int)>>();
+        Read(connection, "SELECT shipment_id, product_id, quantity FROM sim_pending_shipment_lines ORDER BY shipment_id, product_id", r =>
+        {
+            var id = r.GetString(0);
+            if (!linesByShipment.TryGetValue(id, out var list))
+            {
+                linesByShipment[id] = list = [];
+            }
+
+            list.Add((r.GetInt64(1), r.GetInt32(2)));
+        });
+        Read(connection, "SELECT * FROM sim_pending_shipments ORDER BY formed_ts, shipment_id", r => state.Shipments.Add(new PendingShipment
+        {
+            ShipmentId = r.GetString(0),
+            DcId = r.GetInt64(1),
+            StoreId = r.GetInt64(2),
+            TemperatureClass = r.GetString(3),
+            Priority = r.GetString(4),
+            Units = r.GetInt32(5),
+            FormedTs = Utc(r.GetDateTime(6)),
+            Status = r.GetString(7),
+            TruckId = r.IsDBNull(8) ? null : r.GetInt64(8),
+            ScheduledTs = NullableUtc(r, 9),
+            LoadingTs = NullableUtc(r, 10),
+            DcDepartureTs = NullableUtc(r, 11),
+            ArrivedTs = NullableUtc(r, 12),
+            UnloadingTs = NullableUtc(r, 13),
+            CompletedTs = NullableUtc(r, 14),
+            Eta = NullableUtc(r, 15),
+            Etd = NullableUtc(r, 16),
+            EstimatedUnloadMinutes = r.IsDBNull(17) ? null : r.GetInt32(17),
+            Lines = linesByShipment.GetValueOrDefault(r.GetString(0)) ?? [],
+        }));
+        Read(connection, "SELECT po_id, product_id, dc_id, quantity, arrival_ts FROM sim_supplier_orders ORDER BY arrival_ts, po_id, product_id", r =>
+            state.SupplierOrders.Add(new SupplierOrder(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt32(3), Utc(r.GetDateTime(4)))));
+        Read(connection, "SELECT sale_receipt_id_ext, store_id, customer_id, return_date FROM sim_scheduled_returns ORDER BY sale_receipt_id_ext", r =>
+            state.ScheduledReturns.Add(new ScheduledReturn(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetFieldValue<DateOnly>(3))));
+        return state;
+    }
+
+    private static void Read(DuckDBConnection connection, string sql, Action<System.Data.Common.DbDataReader> row)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            row(reader);
+        }
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    private static DateTime? NullableUtc(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? null : Utc(r.GetDateTime(i));
+}
