@@ -27,6 +27,16 @@ public sealed class CliRunner : IDisposable
     /// <summary>The real executable with redirected output, as a user's script would run it.</summary>
     public async Task<CliResult> RunProcessAsync(params string[] args)
     {
+        using var process = StartProcess(args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the real executable; the caller reads its redirected streams and may kill it.</summary>
+    public Process StartProcess(params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "retailsynth.dll"), .. args])
         {
             WorkingDirectory = WorkingDirectory,
@@ -39,11 +49,7 @@ public sealed class CliRunner : IDisposable
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new CliResult(process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 
     public void Dispose() => _folder.Dispose();

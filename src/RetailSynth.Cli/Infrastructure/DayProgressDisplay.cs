@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RetailSynth.Jobs;
 using Spectre.Console;
 
@@ -6,7 +5,7 @@ namespace RetailSynth.Cli;
 
 /// <summary>
 /// Live progress of day generation on stderr (days, rows, rows/s, ETA): a Spectre.Console progress bar on
-/// a terminal, a plain line per day (at most one every two seconds) when redirected.
+/// a terminal, one plain line per committed day when redirected (scripts and tests can follow the commits).
 /// </summary>
 public sealed class DayProgressDisplay(CliEnvironment environment)
 {
@@ -28,15 +27,7 @@ public sealed class DayProgressDisplay(CliEnvironment environment)
                 });
         }
 
-        var lastLine = Stopwatch.StartNew();
-        return await work(p =>
-        {
-            if (p.DaysDone == p.DaysTotal || p.DaysDone == 1 || lastLine.Elapsed.TotalSeconds >= 2)
-            {
-                environment.Error.WriteLine(
-                    $"day {p.Day:yyyy-MM-dd} ({p.DaysDone}/{p.DaysTotal}): {p.DayRows:N0} rows; total {p.TotalRows:N0} rows, {p.RowsPerSecond:N0} rows/s, ETA {p.Eta:hh\\:mm\\:ss}");
-                lastLine.Restart();
-            }
-        });
+        return await work(p => environment.Error.WriteLine(
+            $"day {p.Day:yyyy-MM-dd} ({p.DaysDone}/{p.DaysTotal}): {p.DayRows:N0} rows; total {p.TotalRows:N0} rows, {p.RowsPerSecond:N0} rows/s, ETA {p.Eta:hh\\:mm\\:ss}"));
     }
 }

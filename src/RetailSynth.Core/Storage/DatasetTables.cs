@@ -70,8 +70,12 @@ public static class DatasetTables
         ["sim_pending_conversions"] = "journey_id",
         ["sim_campaigns"] = "campaign_id",
 
+        ["sim_state"] = "dataset_id",
         [Outbox] = "outbox_id",
     };
+
+    /// <summary>Every table whose rows define the dataset, for the determinism hash (§19.9; the outbox is excluded).</summary>
+    public static IReadOnlyList<string> Hashed => [.. Dimensions, .. Facts, .. SimulatorState, "sim_state"];
 
     /// <summary>Fact, outbox and simulator-state tables: deleted together with dimensions when forced (data-model §6).</summary>
     public static readonly IReadOnlyList<string> DependentOnDimensions = [.. Facts, .. SimulatorState, Outbox];
