@@ -90,7 +90,7 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
         for (var i = 0; i < total; i++)
         {
             var day = first.AddDays(i);
-            var facts = simulator.Simulate(day, state, cancellationToken);
+            var facts = simulator.Simulate(day, state, ReturnSalesReader.Load(database.Connection, state, day), cancellationToken);
             DayCommitter.Commit(database, day, facts, state, cancellationToken);
             foreach (var (table, count) in FactAppenders.Counts(facts))
             {

@@ -31,11 +31,12 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
         };
     }
 
-    public DayFacts Simulate(DateOnly day, SimulationState state, CancellationToken cancellationToken)
+    /// <summary>Simulates one UTC day; <paramref name="salesToReturn"/> holds the committed sales of returns due around it (§11).</summary>
+    public DayFacts Simulate(DateOnly day, SimulationState state, IReadOnlyDictionary<string, SaleForReturn> salesToReturn, CancellationToken cancellationToken)
     {
         var facts = new DayFacts();
         var network = new NetworkDaySimulator(world, state, day);
-        var stores = world.Stores.Select(s => new StoreDaySimulator(world, s, state.StoreStock[s.Index], day, _calendar, _catalogs)).ToArray();
+        var stores = world.Stores.Select(s => new StoreDaySimulator(world, s, state.StoreStock[s.Index], day, _calendar, _catalogs, state.ScheduledReturns, salesToReturn)).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
 
         for (var hour = 0; hour < 24; hour++)
@@ -57,6 +58,14 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
                 state.ScheduledReturns.AddRange(result.ScheduledReturns);
             }
         }
+
+        // A return stays scheduled until its business date has closed: the date's plan is re-derived from it.
+        var dayEnd = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        state.ScheduledReturns.RemoveAll(r =>
+        {
+            var store = world.Stores[r.StoreId - 1];
+            return BusinessDay.LocalToUtc(store.Zone, r.ReturnDate, store.Store.CloseMinute) <= dayEnd;
+        });
 
         _calendar.ForgetBefore(day.AddDays(-2));
         return facts;

@@ -1,29 +1,84 @@
 using RetailSynth.Domain.Facts;
+using RetailSynth.Simulation.Stores;
 
 namespace RetailSynth.Core.Tests.Simulation;
 
 public class DaySimulatorTests
 {
-    private static List<DayFacts> Run(int days, int threads, DateOnly? start = null)
+    /// <summary>Simulates consecutive days in memory, handing the simulator every earlier sale as the return lookup.</summary>
+    internal static List<DayFacts> Run(int days, int threads = 2, DateOnly? start = null, int stores = 6)
     {
-        var options = SimulationFixture.Options(start);
+        var options = SimulationFixture.Options(start, stores);
         var simulator = SimulationFixture.Simulator(options, threads);
         var state = simulator.CreateInitialState();
-        return Enumerable.Range(0, days).Select(d => simulator.Simulate(options.StartDate.AddDays(d), state, CancellationToken.None)).ToList();
+        var sales = new Dictionary<string, SaleForReturn>();
+        var result = new List<DayFacts>();
+        for (var d = 0; d < days; d++)
+        {
+            var facts = simulator.Simulate(options.StartDate.AddDays(d), state, sales, CancellationToken.None);
+            var approved = facts.Payments.Where(p => p.Status == "APPROVED" && p.ReceiptIdExt is not null).ToDictionary(p => p.ReceiptIdExt!, p => p.PaymentMethod);
+            foreach (var group in facts.ReceiptLines.Where(l => l.ReceiptIdExt.StartsWith("RCP", StringComparison.Ordinal)).GroupBy(l => l.ReceiptIdExt))
+            {
+                sales[group.Key] = new SaleForReturn(group.Key, approved[group.Key], [.. group.Select(l => new SoldLine(l.LineNum, l.ProductId, l.Quantity, l.UnitCents, l.Money))]);
+            }
+
+            result.Add(facts);
+        }
+
+        return result;
+    }
+
+    private static DayFacts All(List<DayFacts> days)
+    {
+        var all = new DayFacts();
+        days.ForEach(all.AddRange);
+        return all;
     }
 
     [Fact]
-    public void A_week_produces_store_activity_logistics_and_reorders()
+    public void A_week_produces_store_activity_logistics_and_replenishment()
     {
-        var days = Run(7, threads: 2);
-        var total = days.Sum(d => d.TotalRows);
-        var all = new DayFacts();
-        days.ForEach(all.AddRange);
-        Console.WriteLine($"rows {total}: receipts {all.Receipts.Count} lines {all.ReceiptLines.Count} pay {all.Payments.Count} sinv {all.StoreInventoryTxns.Count} dcinv {all.DcInventoryTxns.Count} stockouts {all.Stockouts.Count} reorders {all.Reorders.Count} moves {all.TruckMoves.Count} tinv {all.TruckInventory.Count} foot {all.FootTraffic.Count} ble {all.BlePings.Count} zones {all.ZoneChanges.Count} promos {all.Promotions.Count} ops {all.StoreOps.Count}");
+        var all = All(Run(7));
         Assert.NotEmpty(all.Receipts);
-        Assert.NotEmpty(all.TruckMoves);
         Assert.Contains(all.TruckMoves, m => m.Status == "COMPLETED");
         Assert.Contains(all.StoreInventoryTxns, t => t.Reason == "INBOUND_SHIPMENT");
         Assert.Contains(all.DcInventoryTxns, t => t.Reason == "INBOUND_SHIPMENT");
+        Assert.Contains(all.DcInventoryTxns, t => t.Reason == "OUTBOUND_SHIPMENT");
+        Assert.All(all.StoreInventoryTxns, t => Assert.True(t.Balance >= 0));
+    }
+
+    [Fact]
+    public void Returns_come_back_on_a_later_day_as_negative_receipts_with_one_refund_each()
+    {
+        var all = All(Run(21, stores: 4));
+        var returns = all.Receipts.Where(r => r.ReceiptType == "RETURN").ToList();
+        Assert.NotEmpty(returns);
+        var sales = all.Receipts.Where(r => r.ReceiptType == "SALE").ToDictionary(r => r.ReceiptIdExt);
+        foreach (var ret in returns)
+        {
+            var sale = sales[ret.ReturnForReceiptIdExt!];
+            Assert.True(ret.EventTs.Date > sale.EventTs.Date.AddHours(-12), $"{ret.ReceiptIdExt} not after {sale.ReceiptIdExt}");
+            Assert.True(ret.Money.TotalCents < 0);
+            var refund = Assert.Single(all.Payments, p => p.ReceiptIdExt == ret.ReceiptIdExt);
+            Assert.Equal("REFUNDED", refund.Status);
+            Assert.Equal(ret.Money.TotalCents, refund.AmountCents);
+            Assert.True(refund.EventTs > ret.EventTs);
+        }
+
+        Assert.Contains(all.StoreInventoryTxns, t => t.Reason == "RETURN");
+        Assert.Contains(all.StoreInventoryTxns, t => t.Reason == "DAMAGED");
+    }
+
+    [Fact]
+    public void Header_money_equals_the_sum_of_its_lines()
+    {
+        var all = All(Run(3));
+        var lines = all.ReceiptLines.ToLookup(l => l.ReceiptIdExt);
+        Assert.All(all.Receipts, r =>
+        {
+            Assert.Equal(Money.Sum(lines[r.ReceiptIdExt].Select(l => l.Money)), r.Money);
+            Assert.Equal(r.Money.GrossCents - r.Money.DiscountCents, r.Money.SubtotalCents);
+            Assert.Equal(r.ItemCount, lines[r.ReceiptIdExt].Sum(l => l.Quantity));
+        });
     }
 }

@@ -65,8 +65,12 @@ public sealed partial class StoreDaySimulator
             output.PromoLines.AddRange(promoLines);
         }
 
-        WritePayments(receiptId, receiptTs, customer.CustomerId, tender, money.TotalCents, output);
-        DrawReturnDecision(receiptId, customer.CustomerId, visit.BusinessDate);
+        var approvedTender = WritePayments(receiptId, receiptTs, customer.CustomerId, tender, money.TotalCents, output);
+        if (DrawReturnDecision(receiptId, customer.CustomerId, visit.BusinessDate))
+        {
+            _todaysSales[receiptId] = new SaleForReturn(
+                receiptId, approvedTender, [.. lines.Select((l, i) => new SoldLine(i + 1, l.Product + 1L, l.Quantity, _world.Products.SaleCents[l.Product], lineMoney[i]))]);
+        }
     }
 
     /// <summary>quantity = min(wanted, sellable); an empty shelf redraws within the group (≤ 2 tries) or drops the line (§10.2).</summary>
@@ -118,8 +122,8 @@ public sealed partial class StoreDaySimulator
         return eligible[_stream.Categorical(eligible.Select(c => (double)c.Percent).ToArray())];
     }
 
-    /// <summary>Attempt 1 at t_r with the tender; a decline is followed by an approved CASH attempt U(5,20) s later (§10.6).</summary>
-    private void WritePayments(string receiptId, DateTime receiptTs, long customerId, string tender, long totalCents, DayFacts output)
+    /// <summary>Attempt 1 at t_r with the tender; a decline is followed by an approved CASH attempt U(5,20) s later (§10.6). Returns the approved tender.</summary>
+    private string WritePayments(string receiptId, DateTime receiptTs, long customerId, string tender, long totalCents, DayFacts output)
     {
         var declined = _stream.Bernoulli(Tenders.DeclineProbability(tender));
         var reason = declined ? Tenders.DeclineReasons[_stream.UniformInt(0, Tenders.DeclineReasons.Count - 1)] : null;
@@ -130,7 +134,7 @@ public sealed partial class StoreDaySimulator
             declined ? Tenders.Declined : Tenders.Approved, reason, totalCents, ms, null));
         if (!declined)
         {
-            return;
+            return tender;
         }
 
         var secondStart = firstEnd.AddSeconds(_stream.UniformInt(5, 20));
@@ -138,15 +142,16 @@ public sealed partial class StoreDaySimulator
         output.Payments.Add(new PaymentFact(
             $"TXN-{receiptId}-2", secondStart.AddMilliseconds(cashMs), receiptId, null, StoreId, customerId, 2, Tenders.Cash,
             Tenders.Approved, null, totalCents, cashMs, null));
+        return Tenders.Cash;
     }
 
     /// <summary>Return decision at sale time (§11): p 0.01, 0.03 in the gift season; the date is stored in state.</summary>
-    private void DrawReturnDecision(string receiptId, long customerId, DateOnly saleDate)
+    private bool DrawReturnDecision(string receiptId, long customerId, DateOnly saleDate)
     {
         var giftSeason = SeasonalWindows.GiftSeason(saleDate);
         if (!_stream.Bernoulli(giftSeason ? 0.03 : 0.01))
         {
-            return;
+            return false;
         }
 
         DateOnly returnDate;
@@ -167,7 +172,10 @@ public sealed partial class StoreDaySimulator
             returnDate = returnDate.AddDays(1); // moved to the next open date
         }
 
-        _newReturns.Add(new ScheduledReturn(receiptId, StoreId, customerId, returnDate));
+        var scheduled = new ScheduledReturn(receiptId, StoreId, customerId, returnDate);
+        _newReturns.Add(scheduled);
+        _knownReturns.Add(scheduled);
+        return true;
     }
 
     /// <summary>BLE pings and zone changes of a detected visit (§10.4), written whether or not it ends in a sale.</summary>

@@ -17,6 +17,7 @@ public sealed partial class StoreDaySimulator
 {
     private const int KindOpened = 0;
     private const int KindInbound = 1;
+    private const int KindReturn = 3;
     private const int KindVisit = 4;
     private const int KindCycleCount = 5;
     private const int KindReview = 6;
@@ -32,12 +33,25 @@ public sealed partial class StoreDaySimulator
     private readonly BasketCatalog.Cache _catalogs;
     private readonly List<BusinessDay> _businessDays;
     private readonly List<ScheduledReturn> _newReturns = [];
+    private readonly List<ScheduledReturn> _knownReturns;
+    private readonly IReadOnlyDictionary<string, SaleForReturn> _sales;
+    private readonly Dictionary<ReturnPlan.PlannedReturn, string> _returnIds = [];
     private int _visitSeq;
+    private int _returnSeq;
     private int _reorderSeq;
 
     public StoreDaySimulator(
-        SimulationWorld world, StoreInfo store, InventoryLedger stock, DateOnly day, StoreDayCalendar calendar, BasketCatalog.Cache catalogs)
+        SimulationWorld world,
+        StoreInfo store,
+        InventoryLedger stock,
+        DateOnly day,
+        StoreDayCalendar calendar,
+        BasketCatalog.Cache catalogs,
+        IEnumerable<ScheduledReturn> scheduledReturns,
+        IReadOnlyDictionary<string, SaleForReturn> sales)
     {
+        _knownReturns = scheduledReturns.Where(r => r.StoreId == store.Store.StoreId).ToList();
+        _sales = sales;
         _world = world;
         _store = store;
         _stock = stock;
@@ -77,6 +91,24 @@ public sealed partial class StoreDaySimulator
             if (InHour(cycleCount))
             {
                 actions.Add((cycleCount, KindCycleCount, 0, () => CycleCount(cycleCount, output)));
+            }
+
+            if (business.Open < hourEnd && business.Close > hourStart)
+            {
+                var plan = ReturnsOf(business);
+                for (var i = 0; i < plan.Count; i++)
+                {
+                    var planned = plan[i];
+                    if (InHour(planned.Ts))
+                    {
+                        actions.Add((planned.Ts, KindReturn, i, () => ApplyReturn(planned, output)));
+                    }
+
+                    if (InHour(planned.Ts.AddSeconds(1)))
+                    {
+                        actions.Add((planned.Ts.AddSeconds(1), KindReturn, plan.Count + i, () => DisposeReturn(planned, output)));
+                    }
+                }
             }
 
             var review = BusinessDay.LocalToUtc(_store.Zone, business.Date, (23 * 60) + 30);

@@ -1,0 +1,87 @@
+using DuckDB.NET.Data;
+using RetailSynth.Domain.Facts;
+using RetailSynth.Simulation.State;
+using RetailSynth.Simulation.Stores;
+
+namespace RetailSynth.Storage;
+
+/// <summary>
+/// Reads the committed sales whose returns fall on a business date touching a UTC day, so the pure
+/// simulator can copy their lines (§11). US stores' local dates around day D are D − 1 and D.
+/// </summary>
+internal static class ReturnSalesReader
+{
+    public static Dictionary<string, SaleForReturn> Load(DuckDBConnection connection, SimulationState state, DateOnly day)
+    {
+        var ids = state.ScheduledReturns
+            .Where(r => r.ReturnDate >= day.AddDays(-1) && r.ReturnDate <= day.AddDays(1))
+            .Select(r => r.SaleReceiptIdExt)
+            .ToHashSet(StringComparer.Ordinal);
+        var result = new Dictionary<string, SaleForReturn>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        Execute(connection, "CREATE OR REPLACE TEMP TABLE return_sale_ids (receipt_id_ext VARCHAR)");
+        using (var appender = connection.CreateAppender("return_sale_ids"))
+        {
+            foreach (var id in ids)
+            {
+                appender.CreateRow().AppendValue(id).EndRow();
+            }
+        }
+
+        var tenders = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = new Dictionary<string, List<SoldLine>>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT p.receipt_id_ext, p.payment_method FROM fact_payments p JOIN return_sale_ids USING (receipt_id_ext)
+                WHERE p.status = 'APPROVED'
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                tenders[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT l.receipt_id_ext, l.line_num, l.product_id, l.quantity, l.unit_cents, l.gross_cents, l.discount_cents, l.ext_cents, l.tax_cents
+                FROM fact_receipt_lines l JOIN return_sale_ids USING (receipt_id_ext)
+                ORDER BY l.receipt_id_ext, l.line_num
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (!lines.TryGetValue(id, out var list))
+                {
+                    lines[id] = list = [];
+                }
+
+                list.Add(new SoldLine(
+                    reader.GetInt32(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetInt64(4),
+                    new LineMoney(reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8))));
+            }
+        }
+
+        Execute(connection, "DROP TABLE return_sale_ids");
+        foreach (var (id, saleLines) in lines)
+        {
+            result[id] = new SaleForReturn(id, tenders[id], saleLines);
+        }
+
+        return result;
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
