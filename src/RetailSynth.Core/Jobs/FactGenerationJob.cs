@@ -90,8 +90,13 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
         for (var i = 0; i < total; i++)
         {
             var day = first.AddDays(i);
-            var facts = simulator.Simulate(day, state, ReturnSalesReader.Load(database.Connection, state, day), cancellationToken);
-            DayCommitter.Commit(database, day, facts, state, cancellationToken);
+            var dayClock = Stopwatch.StartNew();
+            var sales = ReturnSalesReader.Load(database.Connection, state, day);
+            var loaded = dayClock.Elapsed;
+            var facts = simulator.Simulate(day, state, sales, cancellationToken);
+            var simulated = dayClock.Elapsed - loaded;
+            var timing = DayCommitter.Commit(database, day, facts, state, cancellationToken);
+            LogDay(day, facts.TotalRows, loaded.TotalMilliseconds, simulated.TotalMilliseconds, timing.Facts.TotalMilliseconds, timing.State.TotalMilliseconds, timing.Commit.TotalMilliseconds);
             foreach (var (table, count) in FactAppenders.Counts(facts))
             {
                 perTable[table] += count;
@@ -103,6 +108,9 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
 
         return new Result(first, last, total, rows, clock.Elapsed, perTable);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Day {Day}: {Rows} rows; read returns {ReturnsMs:0} ms, simulate {SimulateMs:0} ms, append facts {FactsMs:0} ms, state {StateMs:0} ms, commit {CommitMs:0} ms")]
+    private partial void LogDay(DateOnly day, long rows, double returnsMs, double simulateMs, double factsMs, double stateMs, double commitMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generating {Days} days from {First} to {Last}")]
     private partial void LogPlan(DateOnly first, DateOnly last, int days);

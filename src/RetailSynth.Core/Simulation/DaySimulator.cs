@@ -35,8 +35,11 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
     public DayFacts Simulate(DateOnly day, SimulationState state, IReadOnlyDictionary<string, SaleForReturn> salesToReturn, CancellationToken cancellationToken)
     {
         var facts = new DayFacts();
-        var network = new NetworkDaySimulator(world, state, day);
-        var stores = world.Stores.Select(s => new StoreDaySimulator(world, s, state.StoreStock[s.Index], day, _calendar, _catalogs, state.ScheduledReturns, salesToReturn)).ToArray();
+        var network = new NetworkDaySimulator(world, state, day, _catalogs);
+        var conversions = world.Stores.Select(_ => new List<PendingConversion>()).ToArray();
+        var stores = world.Stores
+            .Select(s => new StoreDaySimulator(world, s, state.StoreStock[s.Index], day, _calendar, _catalogs, state.ScheduledReturns, salesToReturn, conversions[s.Index]))
+            .ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
 
         for (var hour = 0; hour < 24; hour++)
@@ -44,12 +47,16 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
             cancellationToken.ThrowIfCancellationRequested();
             var networkHour = network.RunHour(hour);
             facts.AddRange(networkHour.Facts);
+            if (hour == 0)
+            {
+                HandStoreConversionsToStores(state, conversions);
+            }
 
             // Phase B reads DC stock from a snapshot taken after Phase A of this hour (§8).
             var snapshot = state.DcStock.Select(dc => dc.OnHand.Select((onHand, p) => onHand - dc.Reserved[p]).ToArray()).ToArray();
             var results = new StoreHourResult[stores.Length];
             var h = hour;
-            Parallel.For(0, stores.Length, parallel, s => results[s] = stores[s].RunHour(h, networkHour.Credits[s], snapshot));
+            Parallel.For(0, stores.Length, parallel, s => results[s] = stores[s].RunHour(h, networkHour.Credits[s], networkHour.Picks[s], snapshot));
 
             foreach (var result in results)
             {
@@ -67,7 +74,24 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
             return BusinessDay.LocalToUtc(store.Zone, r.ReturnDate, store.Store.CloseMinute) <= dayEnd;
         });
 
+        // Unrealised store conversions go back to the state, in a canonical order.
+        state.PendingConversions.AddRange(conversions.SelectMany(c => c));
+        state.PendingConversions.Sort((a, b) => a.DueTs != b.DueTs ? a.DueTs.CompareTo(b.DueTs) : string.CompareOrdinal(a.JourneyId, b.JourneyId));
+
         _calendar.ForgetBefore(day.AddDays(-2));
         return facts;
+    }
+
+    /// <summary>Each store works through its own STORE conversions (sorted by due time) in Phase B, so stores stay independent.</summary>
+    private static void HandStoreConversionsToStores(SimulationState state, List<PendingConversion>[] perStore)
+    {
+        var store = state.PendingConversions.Where(c => c.Target == PendingConversion.Store)
+            .OrderBy(c => c.DueTs).ThenBy(c => c.JourneyId, StringComparer.Ordinal);
+        foreach (var conversion in store)
+        {
+            perStore[conversion.StoreId!.Value - 1].Add(conversion);
+        }
+
+        state.PendingConversions.RemoveAll(c => c.Target == PendingConversion.Store);
     }
 }

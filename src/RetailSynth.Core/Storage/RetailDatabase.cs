@@ -48,6 +48,7 @@ public sealed partial class RetailDatabase : IDisposable
         var database = new RetailDatabase(fullPath, connection);
         try
         {
+            database.Execute("SET checkpoint_threshold = '1GB'");
             Migrator.Apply(connection);
         }
         catch

@@ -85,6 +85,34 @@ internal static class SimStateStore
             }
         }
 
+        using (var campaigns = connection.CreateAppender("sim_campaigns"))
+        {
+            foreach (var c in state.Campaigns)
+            {
+                campaigns.CreateRow().AppendValue(c.CampaignId).AppendValue(c.CampaignType).AppendValue(c.StartDay).AppendValue(c.EndDay)
+                    .AppendValue(c.DailyImpressions).AppendValue(c.Channels.ToList()).EndRow();
+            }
+        }
+
+        using (var conversions = connection.CreateAppender("sim_pending_conversions"))
+        {
+            foreach (var c in state.PendingConversions)
+            {
+                conversions.CreateRow().AppendValue(c.JourneyId).AppendValue(c.ImpressionIdExt).AppendValue(c.CampaignId).AppendValue(c.CustomerId)
+                    .AppendValue(c.Target).AppendValue(c.StoreId).AppendValue(c.DueTs).AppendValue(c.ExpiresTs).EndRow();
+            }
+        }
+
+        using (var orders = connection.CreateAppender("sim_open_orders"))
+        {
+            foreach (var o in state.OpenOrders)
+            {
+                orders.CreateRow().AppendValue(o.OrderIdExt).AppendValue(o.FulfillmentMode).AppendValue(o.NodeType).AppendValue(o.NodeId)
+                    .AppendValue(o.CorrelationId).AppendValue(o.PickedTs).AppendValue(o.ShippedTs).AppendValue(o.DeliveredTs)
+                    .AppendValue(o.CancelTs).AppendValue(o.RefundTs).AppendValue(o.NextStatus).EndRow();
+            }
+        }
+
         using (var returns = connection.CreateAppender("sim_scheduled_returns"))
         {
             foreach (var r in state.ScheduledReturns)
@@ -164,7 +192,56 @@ internal static class SimStateStore
             state.SupplierOrders.Add(new SupplierOrder(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt32(3), Utc(r.GetDateTime(4)))));
         Read(connection, "SELECT sale_receipt_id_ext, store_id, customer_id, return_date FROM sim_scheduled_returns ORDER BY sale_receipt_id_ext", r =>
             state.ScheduledReturns.Add(new ScheduledReturn(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetFieldValue<DateOnly>(3))));
+        Read(connection, "SELECT campaign_id, campaign_type, start_day, end_day, daily_impressions, channels FROM sim_campaigns ORDER BY campaign_id", r =>
+            state.Campaigns.Add(new Campaign(
+                r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetFieldValue<DateOnly>(3), r.GetInt32(4), r.GetFieldValue<List<string>>(5))));
+        Read(connection, "SELECT journey_id, impression_id_ext, campaign_id, customer_id, target, store_id, due_ts, expires_ts FROM sim_pending_conversions ORDER BY due_ts, journey_id", r =>
+            state.PendingConversions.Add(new PendingConversion(
+                r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetInt64(5), Utc(r.GetDateTime(6)), Utc(r.GetDateTime(7)))));
+        LoadOpenOrders(connection, state);
         return state;
+    }
+
+    /// <summary>Open orders keep only their schedule in state; lines, customer, total and tender come from the committed order rows.</summary>
+    private static void LoadOpenOrders(DuckDBConnection connection, SimulationState state)
+    {
+        var lines = new Dictionary<string, List<(long, int)>>(StringComparer.Ordinal);
+        Read(connection, "SELECT l.order_id_ext, l.product_id, l.quantity FROM fact_online_order_lines l JOIN sim_open_orders USING (order_id_ext) ORDER BY l.order_id_ext, l.line_num", r =>
+        {
+            var id = r.GetString(0);
+            if (!lines.TryGetValue(id, out var list))
+            {
+                lines[id] = list = [];
+            }
+
+            list.Add((r.GetInt64(1), r.GetInt32(2)));
+        });
+        Read(connection, """
+            SELECT o.order_id_ext, o.fulfillment_mode, o.node_type, o.node_id, o.correlation_id, o.picked_ts, o.shipped_ts, o.delivered_ts,
+                   o.cancel_ts, o.refund_ts, o.next_status, h.customer_id, h.total_cents, h.tender_type,
+                   (SELECT max(attempt_num) FROM fact_payments p WHERE p.order_id_ext = o.order_id_ext) AS last_attempt,
+                   (SELECT count(*) FROM fact_payments p WHERE p.order_id_ext = o.order_id_ext AND p.status = 'APPROVED') AS approved
+            FROM sim_open_orders o JOIN fact_online_order_headers h USING (order_id_ext)
+            ORDER BY o.order_id_ext
+            """, r => state.OpenOrders.Add(new OpenOrder
+        {
+            OrderIdExt = r.GetString(0),
+            FulfillmentMode = r.GetString(1),
+            NodeType = r.GetString(2),
+            NodeId = r.GetInt64(3),
+            CorrelationId = r.IsDBNull(4) ? null : r.GetString(4),
+            PickedTs = Utc(r.GetDateTime(5)),
+            ShippedTs = NullableUtc(r, 6),
+            DeliveredTs = Utc(r.GetDateTime(7)),
+            CancelTs = NullableUtc(r, 8),
+            RefundTs = NullableUtc(r, 9),
+            NextStatus = r.GetString(10),
+            CustomerId = r.GetInt64(11),
+            TotalCents = r.GetInt64(15) > 0 ? r.GetInt64(12) : 0,
+            Tender = r.GetString(13),
+            LastAttempt = r.GetInt32(14),
+            Lines = lines.GetValueOrDefault(r.GetString(0)) ?? [],
+        }));
     }
 
     private static void Read(DuckDBConnection connection, string sql, Action<System.Data.Common.DbDataReader> row)

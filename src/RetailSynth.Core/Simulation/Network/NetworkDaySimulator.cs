@@ -13,7 +13,7 @@ namespace RetailSynth.Simulation.Network;
 /// previous hours, truck assignment and the shipment lifecycle, supplier arrivals and the 23:00Z DC
 /// review. Single-threaded: network work couples stores every hour.
 /// </summary>
-public sealed class NetworkDaySimulator
+public sealed partial class NetworkDaySimulator
 {
     private const int EventTruckFree = 0;
     private const int EventTransition = 1;
@@ -24,15 +24,17 @@ public sealed class NetworkDaySimulator
     private readonly DateOnly _day;
     private readonly string _dayKey;
     private readonly RandomStream _logistics;
+    private readonly OnlineOrderDesk _orders;
     private int _shipmentSeq;
 
-    public NetworkDaySimulator(SimulationWorld world, SimulationState state, DateOnly day)
+    public NetworkDaySimulator(SimulationWorld world, SimulationState state, DateOnly day, BasketCatalog.Cache catalogs)
     {
         _world = world;
         _state = state;
         _day = day;
         _dayKey = day.ToString("yyyyMMdd");
         _logistics = world.Random.Stream("logistics", day);
+        _orders = new OnlineOrderDesk(world, state, day, world.Random.Stream("online", day), catalogs);
     }
 
     /// <summary>Runs Phase A of hour h and returns its facts and the inbound credits each store applies in Phase B.</summary>
@@ -42,11 +44,19 @@ public sealed class NetworkDaySimulator
         var hourEnd = hourStart.AddHours(1);
         var output = new DayFacts();
         var credits = new List<InboundCredit>[_world.Stores.Length];
+        var picks = new List<StorePick>[_world.Stores.Length];
         for (var s = 0; s < credits.Length; s++)
         {
             credits[s] = [];
+            picks[s] = [];
         }
 
+        if (hour == 0)
+        {
+            PlanMarketingAndOrders();
+        }
+
+        output.Marketing.AddRange(_impressions.Where(i => i.EventTs >= hourStart && i.EventTs < hourEnd));
         FormShipments(hourStart);
         AssignTrucks(hourStart, output);
 
@@ -69,6 +79,7 @@ public sealed class NetworkDaySimulator
             queue.Enqueue(() => ArriveFromSupplier(order, output), (order.ArrivalTs, EventSupplierArrival, $"{order.PoId}:{order.ProductId:000000}"));
         }
 
+        EnqueueOrders(queue, hourStart, hourEnd, output, picks);
         while (queue.TryDequeue(out var apply, out _))
         {
             apply();
@@ -81,7 +92,7 @@ public sealed class NetworkDaySimulator
             DcReview(hourStart, output);
         }
 
-        return new NetworkHourResult(output, credits);
+        return new NetworkHourResult(output, credits, picks);
     }
 
     /// <summary>§13.1: allocate reorders against DC stock, split by store, DC and temperature, cap by truck capacity.</summary>
@@ -343,4 +354,4 @@ public sealed class NetworkDaySimulator
         status == ShipmentStatus.Completed ? (int)Rounding.ToLong((s.CompletedTs!.Value - s.ArrivedTs!.Value).TotalSeconds / 60) : null);
 }
 
-public sealed record NetworkHourResult(DayFacts Facts, List<InboundCredit>[] Credits);
+public sealed record NetworkHourResult(DayFacts Facts, List<InboundCredit>[] Credits, List<StorePick>[] Picks);

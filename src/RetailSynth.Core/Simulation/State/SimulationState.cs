@@ -15,6 +15,9 @@ public sealed class SimulationState
     public List<OpenReorder> OpenReorders { get; init; } = [];
     public List<PendingShipment> Shipments { get; init; } = [];
     public List<SupplierOrder> SupplierOrders { get; init; } = [];
+    public List<Campaign> Campaigns { get; init; } = [];
+    public List<PendingConversion> PendingConversions { get; init; } = [];
+    public List<OpenOrder> OpenOrders { get; init; } = [];
 
     /// <summary>When each truck is next free (sim_trucks); every truck starts free at the start instant.</summary>
     public required TruckState[] Trucks { get; init; }

@@ -21,6 +21,9 @@ internal sealed class PlannedVisit
     public int Detection { get; init; }
     public List<(int Zone, DateTime Ts, int Rssi)> Pings { get; init; } = [];
 
+    /// <summary>The marketing conversion this visit realises, if any (§14.3).</summary>
+    public State.PendingConversion? Conversion { get; init; }
+
     /// <summary>t_r: the end of the CHECKOUT dwell.</summary>
     public DateTime ReceiptTs => Entry.AddSeconds(Dwell.Sum());
 

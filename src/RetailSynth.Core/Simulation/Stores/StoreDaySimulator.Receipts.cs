@@ -54,18 +54,20 @@ public sealed partial class StoreDaySimulator
 
         var money = Money.Sum(lineMoney);
         var tender = Tenders.StoreTenders[_stream.Categorical(Tenders.StoreWeights)];
+        var conversion = visit.Conversion;
+        var correlation = conversion?.JourneyId;
         output.Receipts.Add(new ReceiptFact(
             receiptId, receiptTs, StoreId, customer.CustomerId, visitId, "SALE", lines.Sum(l => l.Quantity), money, tender,
-            null, null, null, null));
+            conversion?.CampaignId, conversion?.ImpressionIdExt, correlation, null));
         if (promoLines.Count > 0)
         {
             output.Promotions.Add(new PromotionFact(
                 receiptId, promo!.Name, receiptTs.AddMilliseconds(100), StoreId, customer.CustomerId, promo.Bogo ? "BOGO" : "PERCENT",
-                money.DiscountCents, promoLines.Count, [.. promoLines.Select(l => l.ProductId).Order()], null));
+                money.DiscountCents, promoLines.Count, [.. promoLines.Select(l => l.ProductId).Order()], correlation));
             output.PromoLines.AddRange(promoLines);
         }
 
-        var approvedTender = WritePayments(receiptId, receiptTs, customer.CustomerId, tender, money.TotalCents, output);
+        var approvedTender = WritePayments(receiptId, receiptTs, customer.CustomerId, tender, money.TotalCents, correlation, output);
         if (DrawReturnDecision(receiptId, customer.CustomerId, visit.BusinessDate))
         {
             _todaysSales[receiptId] = new SaleForReturn(
@@ -123,7 +125,7 @@ public sealed partial class StoreDaySimulator
     }
 
     /// <summary>Attempt 1 at t_r with the tender; a decline is followed by an approved CASH attempt U(5,20) s later (§10.6). Returns the approved tender.</summary>
-    private string WritePayments(string receiptId, DateTime receiptTs, long customerId, string tender, long totalCents, DayFacts output)
+    private string WritePayments(string receiptId, DateTime receiptTs, long customerId, string tender, long totalCents, string? correlation, DayFacts output)
     {
         var declined = _stream.Bernoulli(Tenders.DeclineProbability(tender));
         var reason = declined ? Tenders.DeclineReasons[_stream.UniformInt(0, Tenders.DeclineReasons.Count - 1)] : null;
@@ -131,7 +133,7 @@ public sealed partial class StoreDaySimulator
         var firstEnd = receiptTs.AddMilliseconds(ms);
         output.Payments.Add(new PaymentFact(
             $"TXN-{receiptId}-1", firstEnd, receiptId, null, StoreId, customerId, 1, tender,
-            declined ? Tenders.Declined : Tenders.Approved, reason, totalCents, ms, null));
+            declined ? Tenders.Declined : Tenders.Approved, reason, totalCents, ms, correlation));
         if (!declined)
         {
             return tender;
@@ -141,7 +143,7 @@ public sealed partial class StoreDaySimulator
         var cashMs = Tenders.ProcessingMs(_stream, Tenders.Cash);
         output.Payments.Add(new PaymentFact(
             $"TXN-{receiptId}-2", secondStart.AddMilliseconds(cashMs), receiptId, null, StoreId, customerId, 2, Tenders.Cash,
-            Tenders.Approved, null, totalCents, cashMs, null));
+            Tenders.Approved, null, totalCents, cashMs, correlation));
         return Tenders.Cash;
     }
 

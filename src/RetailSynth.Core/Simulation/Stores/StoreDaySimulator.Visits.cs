@@ -31,15 +31,31 @@ public sealed partial class StoreDaySimulator
             var dayFactor = _calendar.DayFactor(_store.Store.GeographyId, business.Date);
             var lambda = _world.Options.CustomersPerStoreDay * _store.Store.DailyTrafficMultiplier * dayFactor
                 * HourlyCurve.Traffic(localHour, weekend) / HourlyCurve.ReferenceSum(weekend) * ((slotEnd - slotStart).TotalMinutes / 60.0);
-            var conversion = HourlyCurve.ConversionRate(localHour, weekend);
+            var conversionRate = HourlyCurve.ConversionRate(localHour, weekend);
             var buyers = _stream.Poisson(lambda);
-            var browsers = _stream.Poisson(lambda * (1 - conversion) / conversion);
+            var browsers = _stream.Poisson(lambda * (1 - conversionRate) / conversionRate);
 
             var slotVisits = new List<PlannedVisit>();
             var catalog = _catalogs.For(business.Date);
+
+            // Due STORE conversions take the first buyer places of the slot (§10.1, §14.3); expired ones are dropped.
+            _conversions.RemoveAll(c => c.ExpiresTs <= slotStart);
+            var due = buyers == 0 ? [] : _conversions.Where(c => c.DueTs < slotEnd).Take((int)buyers).ToList();
             for (var i = 0; i < buyers; i++)
             {
-                if (PlanBuyer(visits.Count + slotVisits.Count, slotStart, slotEnd, business.Date, catalog) is { } visit)
+                var conversion = i < due.Count ? due[i] : null;
+                var visit = PlanBuyer(visits.Count + slotVisits.Count, slotStart, slotEnd, business.Date, catalog, conversion);
+                if (visit is null && conversion is not null)
+                {
+                    // The conversion's entry range is empty here: it moves to the next eligible slot; this place is an ordinary buyer.
+                    visit = PlanBuyer(visits.Count + slotVisits.Count, slotStart, slotEnd, business.Date, catalog, null);
+                }
+                else if (conversion is not null)
+                {
+                    _conversions.Remove(conversion);
+                }
+
+                if (visit is not null)
                 {
                     slotVisits.Add(visit);
                 }
@@ -60,9 +76,10 @@ public sealed partial class StoreDaySimulator
         return visits;
     }
 
-    private PlannedVisit? PlanBuyer(int order, DateTime slotStart, DateTime slotEnd, DateOnly date, BasketCatalog catalog)
+    private PlannedVisit? PlanBuyer(
+        int order, DateTime slotStart, DateTime slotEnd, DateOnly date, BasketCatalog catalog, State.PendingConversion? conversion)
     {
-        var customer = DrawCustomer();
+        var customer = conversion is null ? DrawCustomer() : (int)conversion.CustomerId - 1;
         var segment = _world.Customers.Segment[customer];
         var trip = _stream.Categorical(BasketRules.TripWeights(segment));
         var lines = DrawBasket(trip, segment, date, catalog);
@@ -90,7 +107,8 @@ public sealed partial class StoreDaySimulator
         path.AddRange(zones);
         path.Add(StoreZones.Checkout);
         var dwell = DrawDwell(path);
-        if (DrawEntry(slotStart, slotEnd, dwell) is not { } entry)
+        var earliest = conversion is not null && conversion.DueTs > slotStart ? conversion.DueTs : slotStart;
+        if (DrawEntry(earliest, slotEnd, dwell) is not { } entry)
         {
             return null;
         }
@@ -109,6 +127,7 @@ public sealed partial class StoreDaySimulator
             SlotStart = slotStart,
             BusinessDate = date,
             Detection = detection,
+            Conversion = conversion,
         };
         if (detection != 0)
         {
@@ -228,11 +247,12 @@ public sealed partial class StoreDaySimulator
         return dwell;
     }
 
-    /// <summary>Entry t_e ~ U[slot start, slot end − L − 60 s) in whole seconds; null if the slot is too short.</summary>
-    private DateTime? DrawEntry(DateTime slotStart, DateTime slotEnd, int[] dwell)
+    /// <summary>Entry t_e ~ U[earliest, slot end − L − 60 s) in whole seconds; null if that range is empty.</summary>
+    private DateTime? DrawEntry(DateTime earliest, DateTime slotEnd, int[] dwell)
     {
-        var latest = (long)(slotEnd - slotStart).TotalSeconds - dwell.Sum() - 60;
-        return latest <= 0 ? null : slotStart.AddSeconds(_stream.UniformInt(0L, latest - 1));
+        var start = earliest.Ticks % TimeSpan.TicksPerSecond == 0 ? earliest : new DateTime(earliest.Ticks - (earliest.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc).AddSeconds(1);
+        var latest = (long)(slotEnd - start).TotalSeconds - dwell.Sum() - 60;
+        return latest <= 0 ? null : start.AddSeconds(_stream.UniformInt(0L, latest - 1));
     }
 
     private void DrawPings(PlannedVisit visit)

@@ -17,6 +17,7 @@ public sealed partial class StoreDaySimulator
 {
     private const int KindOpened = 0;
     private const int KindInbound = 1;
+    private const int KindOnlinePick = 2;
     private const int KindReturn = 3;
     private const int KindVisit = 4;
     private const int KindCycleCount = 5;
@@ -36,6 +37,7 @@ public sealed partial class StoreDaySimulator
     private readonly List<ScheduledReturn> _knownReturns;
     private readonly IReadOnlyDictionary<string, SaleForReturn> _sales;
     private readonly Dictionary<ReturnPlan.PlannedReturn, string> _returnIds = [];
+    private readonly List<PendingConversion> _conversions;
     private int _visitSeq;
     private int _returnSeq;
     private int _reorderSeq;
@@ -48,8 +50,10 @@ public sealed partial class StoreDaySimulator
         StoreDayCalendar calendar,
         BasketCatalog.Cache catalogs,
         IEnumerable<ScheduledReturn> scheduledReturns,
-        IReadOnlyDictionary<string, SaleForReturn> sales)
+        IReadOnlyDictionary<string, SaleForReturn> sales,
+        List<PendingConversion> conversions)
     {
+        _conversions = conversions;
         _knownReturns = scheduledReturns.Where(r => r.StoreId == store.Store.StoreId).ToList();
         _sales = sales;
         _world = world;
@@ -66,7 +70,8 @@ public sealed partial class StoreDaySimulator
     private long StoreId => _store.Store.StoreId;
 
     /// <summary>Runs hour h: builds the hour's store events, orders them (§8 Phase B order) and applies them.</summary>
-    public StoreHourResult RunHour(int hour, IReadOnlyList<InboundCredit> credits, IReadOnlyList<long[]> dcSellableSnapshot)
+    public StoreHourResult RunHour(
+        int hour, IReadOnlyList<InboundCredit> credits, IReadOnlyList<Network.StorePick> picks, IReadOnlyList<long[]> dcSellableSnapshot)
     {
         var hourStart = _day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(hour);
         var hourEnd = hourStart.AddHours(1);
@@ -124,6 +129,12 @@ public sealed partial class StoreDaySimulator
             actions.Add((credit.Ts, KindInbound, i, () => ApplyInbound(credit, output)));
         }
 
+        for (var i = 0; i < picks.Count; i++)
+        {
+            var pick = picks[i];
+            actions.Add((pick.Ts, KindOnlinePick, i, () => ApplyPick(pick, output)));
+        }
+
         var visits = PlanSlots(hourStart, hourEnd, output);
         visits.Sort((a, b) => a.ReceiptTs != b.ReceiptTs ? a.ReceiptTs.CompareTo(b.ReceiptTs) : a.Order.CompareTo(b.Order));
         foreach (var visit in visits)
@@ -149,6 +160,16 @@ public sealed partial class StoreDaySimulator
             var p = (int)productId - 1;
             _stock.OnOrder[p] -= quantity;
             _stock.Move(credit.Ts, p, quantity, InventoryReasons.InboundShipment, credit.ShipmentId, output);
+        }
+    }
+
+    private void ApplyPick(Network.StorePick pick, DayFacts output)
+    {
+        foreach (var (productId, quantity) in pick.Lines.OrderBy(l => l.ProductId))
+        {
+            var p = (int)productId - 1;
+            _stock.Reserved[p] -= quantity;
+            _stock.Move(pick.Ts, p, -quantity, InventoryReasons.Sale, pick.OrderIdExt, output);
         }
     }
 

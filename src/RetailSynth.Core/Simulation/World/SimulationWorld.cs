@@ -38,6 +38,15 @@ public sealed class SimulationWorld
             var miles = StoreDcMiles[s];
             StoreDcOrder[s] = Enumerable.Range(0, Dcs.Length).OrderBy(d => miles[d]).ThenBy(d => d).ToArray();
         }
+
+        GeographyDcOrder = new int[dimensions.Geographies.Count][];
+        GeographyTaxRateE5 = new long[dimensions.Geographies.Count];
+        foreach (var geography in dimensions.Geographies)
+        {
+            var miles = Dcs.Select(d => NetworkPlanner.MilesBetween(geography, geographyById[d.Dc.GeographyId])).ToArray();
+            GeographyDcOrder[geography.GeographyId - 1] = Enumerable.Range(0, Dcs.Length).OrderBy(d => miles[d]).ThenBy(d => d).ToArray();
+            GeographyTaxRateE5[geography.GeographyId - 1] = TaxRates.RateE5(geography.State, geography.City);
+        }
     }
 
     public SimulationOptions Options { get; }
@@ -56,6 +65,12 @@ public sealed class SimulationWorld
 
     /// <summary>DC indexes by distance from each store (ties by id).</summary>
     public int[][] StoreDcOrder { get; }
+
+    /// <summary>DC indexes by distance from each geography (ties by id): online orders ship from the nearest DC that can.</summary>
+    public int[][] GeographyDcOrder { get; }
+
+    /// <summary>The §4 tax lookup on each geography's (state, city): online orders are taxed where the customer lives.</summary>
+    public long[] GeographyTaxRateE5 { get; }
 
     public DateTime StartInstant => Options.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }
