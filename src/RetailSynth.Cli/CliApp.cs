@@ -20,6 +20,7 @@ public static class CliApp
         services.AddSingleton(environment);
         services.AddSingleton<CommandRuntime>();
         services.AddSingleton<StageReporter>();
+        services.AddSingleton(TimeProvider.System);
 
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
@@ -35,7 +36,10 @@ public static class CliApp
                 generate.AddCommand<GenerateFactsCommand>("facts")
                     .WithDescription("Generate historical days from the watermark: --days N or --to yyyy-MM-dd.");
             });
+            config.AddCommand<DemoCommand>("demo").WithDescription("The main job on embedded defaults: dimensions and a week of history, then a summary.");
             config.AddCommand<StatusCommand>("status").WithDescription("Show what the database holds.");
+            config.AddCommand<ValidateCommand>("validate").WithDescription("Check every data-model invariant on the database; exit 1 on a violation.");
+            config.AddCommand<ExportCommand>("export").WithDescription("Export tables to Parquet or CSV files, facts one file per table and month.");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure dimension generation (wall time, rows/s, peak RSS).");
         });
 

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+
+namespace RetailSynth.Cli.Tests.Commands;
+
+public class DemoCommandTests
+{
+    private static CliRunner ReducedWorld()
+    {
+        var cli = new CliRunner();
+        cli.Environment["RETAILSYNTH__Simulation__Customers"] = "2000";
+        cli.Environment["RETAILSYNTH__Simulation__Products"] = "500";
+        cli.Environment["RETAILSYNTH__Simulation__Stores"] = "4";
+        cli.Environment["RETAILSYNTH__Simulation__Geographies"] = "30";
+        cli.Environment["RETAILSYNTH__Simulation__CustomersPerStoreDay"] = "30";
+        cli.Environment["RETAILSYNTH__Simulation__RefrigeratedTrucks"] = "8";
+        cli.Environment["RETAILSYNTH__Simulation__DryTrucks"] = "8";
+        return cli;
+    }
+
+    [Fact]
+    public async Task Demo_builds_a_week_of_history_and_a_rerun_only_summarises_it()
+    {
+        using var cli = ReducedWorld();
+
+        var first = await cli.RunAsync("demo");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("2024-01-01 … 2024-01-07", first.Output);
+        Assert.Contains("fact_receipts", first.Output);
+
+        var second = await cli.RunAsync("demo");
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("2024-01-01 … 2024-01-07", second.Output);
+        Assert.Contains("history 0.0 s", second.Output);
+    }
+
+    [Fact]
+    public async Task Start_date_is_written_to_the_configuration_file_keeping_other_settings()
+    {
+        using var cli = ReducedWorld();
+        await File.WriteAllTextAsync(cli.File("retailsynth.json"), """{ "Simulation": { "Seed": 7 } }""");
+
+        var result = await cli.RunAsync("demo", "--start-date", "2024-06-03");
+
+        Assert.Equal(0, result.ExitCode);
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(cli.File("retailsynth.json")))!;
+        Assert.Equal("2024-06-03", (string?)json["Simulation"]!["StartDate"]);
+        Assert.Equal(7, (int?)json["Simulation"]!["Seed"]);
+        Assert.Contains("2024-06-03 … 2024-06-09", result.Output);
+        Assert.Contains("seed 7", result.Output);
+    }
+
+    [Fact]
+    public async Task A_bad_start_date_is_rejected_and_writes_nothing()
+    {
+        using var cli = ReducedWorld();
+        var result = await cli.RunAsync("demo", "--start-date", "yesterday");
+        Assert.Equal(CliApp.ExitUsage, result.ExitCode);
+        Assert.Contains("--start-date must be yyyy-MM-dd or 'live'", result.SingleErrorLine);
+        Assert.False(File.Exists(cli.File("retailsynth.json")));
+        Assert.False(File.Exists(cli.DatabasePath));
+    }
+}
