@@ -1,0 +1,106 @@
+using System.ComponentModel;
+using System.Globalization;
+using RetailSynth.Export;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RetailSynth.Cli.Commands;
+
+public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) : AsyncCommand<ExportCommand.Settings>
+{
+    public sealed class Settings : GlobalSettings
+    {
+        [CommandOption("--format <FORMAT>")]
+        [Description("parquet (default) or csv (with a header row).")]
+        [DefaultValue("parquet")]
+        public string Format { get; init; } = "parquet";
+
+        [CommandOption("--tables <LIST>")]
+        [Description("Comma-separated table names (default: every dimension and fact table).")]
+        public string? Tables { get; init; }
+
+        [CommandOption("--from <DATE>")]
+        [Description("Facts with event_ts on or after this UTC date (yyyy-MM-dd); dimensions are always whole.")]
+        public string? From { get; init; }
+
+        [CommandOption("--to <DATE>")]
+        [Description("Facts with event_ts on or before this UTC date (yyyy-MM-dd).")]
+        public string? To { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Output folder (default: data/export); relative to the working directory.")]
+        public string? Out { get; init; }
+
+        public ExportFormat? ParsedFormat => Format.ToLowerInvariant() switch
+        {
+            "parquet" => ExportFormat.Parquet,
+            "csv" => ExportFormat.Csv,
+            _ => null,
+        };
+
+        /// <summary>The --tables names, split and trimmed; null when the option is absent (all tables).</summary>
+        public IReadOnlyList<string>? TableNames => Tables?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+        public override ValidationResult Validate()
+        {
+            if (ParsedFormat is null)
+            {
+                return ValidationResult.Error($"--format must be parquet or csv, got '{Format}'.");
+            }
+
+            foreach (var (name, value) in new[] { ("--from", From), ("--to", To) })
+            {
+                if (value is not null && ParseDate(value) is null)
+                {
+                    return ValidationResult.Error($"{name} must be a date in yyyy-MM-dd form, got '{value}'.");
+                }
+            }
+
+            return ValidationResult.Success();
+        }
+
+        public static DateOnly? ParseDate(string? value) =>
+            DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = runtime.LoadSettings(settings);
+        var format = settings.ParsedFormat ?? ExportFormat.Parquet;
+        var request = new ExportRequest(
+            options.Storage.DatabasePath,
+            Path.GetFullPath(Path.Combine(runtime.Environment.WorkingDirectory, settings.Out ?? ExportLayout.DefaultFolder)),
+            format,
+            settings.TableNames,
+            Settings.ParseDate(settings.From),
+            Settings.ParseDate(settings.To));
+
+        // No square brackets in stage text: on a terminal StageReporter shows it as Spectre markup.
+        var job = new ExportJob();
+        var result = await stages.RunAsync("export", report => Task.Run(
+            () => job.Run(request, p => report($"table {p.TableNumber}/{p.TableCount}: {Path.GetRelativePath(request.OutputFolder, p.File.Path)}, {p.File.Rows:N0} rows, {Megabytes(p.File.Bytes)} MB"), cancellationToken),
+            cancellationToken));
+
+        var table = new Table()
+            .AddColumn("table")
+            .AddColumn(new TableColumn("files").RightAligned())
+            .AddColumn(new TableColumn("rows").RightAligned())
+            .AddColumn(new TableColumn("MB").RightAligned());
+        foreach (var name in result.Tables)
+        {
+            var files = result.Files.Where(f => f.Table == name).ToList();
+            table.AddRow(name, files.Count.ToString("N0"), files.Sum(f => f.Rows).ToString("N0"), Megabytes(files.Sum(f => f.Bytes)));
+        }
+
+        var output = runtime.Environment.Out;
+        output.Write(table);
+        var range = request.From is null && request.To is null
+            ? string.Empty
+            : $", facts with event_ts {request.From?.ToString("yyyy-MM-dd") ?? "…"} … {request.To?.ToString("yyyy-MM-dd") ?? "…"} (UTC)";
+        output.WriteLine($"{result.Files.Count} {ExportLayout.Extension(format)} files, {result.Rows:N0} rows, {Megabytes(result.Bytes)} MB in {result.Elapsed.TotalSeconds:0.0} s{range}");
+        output.WriteLine($"output: {result.OutputFolder}");
+        return CliApp.ExitOk;
+    }
+
+    private static string Megabytes(long bytes) => (bytes / 1_000_000.0).ToString("N2", CultureInfo.InvariantCulture);
+}
