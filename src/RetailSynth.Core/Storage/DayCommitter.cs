@@ -43,6 +43,7 @@ public static class DayCommitter
         }
 
         transaction.Commit();
+        SimStateStore.MarkPersisted(state);
         state.LastCommittedDay = day;
         return new Timing(factsTime, stateTime, clock.Elapsed - factsTime - stateTime);
     }

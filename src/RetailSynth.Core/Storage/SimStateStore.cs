@@ -14,31 +14,17 @@ internal static class SimStateStore
 {
     public static void Save(DuckDBConnection connection, SimulationState state)
     {
-        foreach (var table in DatasetTables.SimulatorState)
+        SaveBalances(connection, state);
+        foreach (var table in DatasetTables.SimulatorState.Where(t => t != "sim_inventory_balances"))
         {
-            using var delete = connection.CreateCommand();
-            delete.CommandText = $"DELETE FROM {table}";
-            delete.ExecuteNonQuery();
+            Execute(connection, $"DELETE FROM {table}");
         }
 
-        using (var balances = connection.CreateAppender("sim_inventory_balances"))
         using (var sequences = connection.CreateAppender("sim_node_sequences"))
         {
-            foreach (var (nodeType, ledgers) in new[] { ("STORE", state.StoreStock), ("DC", state.DcStock) })
+            foreach (var (nodeType, ledger) in Ledgers(state))
             {
-                foreach (var ledger in ledgers)
-                {
-                    for (var p = 0; p < ledger.OnHand.Length; p++)
-                    {
-                        balances.CreateRow()
-                            .AppendValue(nodeType).AppendValue(ledger.NodeId).AppendValue(p + 1L)
-                            .AppendValue(ledger.OnHand[p]).AppendValue(ledger.Reserved[p]).AppendValue(ledger.OnOrder[p])
-                            .AppendValue(ledger.ReorderPoint[p]).AppendValue(ledger.OrderUpTo[p]).AppendValue(ledger.StockoutOpen[p])
-                            .EndRow();
-                    }
-
-                    sequences.CreateRow().AppendValue(nodeType).AppendValue(ledger.NodeId).AppendValue(ledger.NextTxnSeq).EndRow();
-                }
+                sequences.CreateRow().AppendValue(nodeType).AppendValue(ledger.NodeId).AppendValue(ledger.NextTxnSeq).EndRow();
             }
         }
 
@@ -123,6 +109,73 @@ internal static class SimStateStore
         }
     }
 
+    /// <summary>After the day's commit: what is in the database is now the baseline for the next diff.</summary>
+    public static void MarkPersisted(SimulationState state)
+    {
+        foreach (var (_, ledger) in Ledgers(state))
+        {
+            ledger.MarkPersisted();
+        }
+    }
+
+    /// <summary>
+    /// sim_inventory_balances in full on the first save, afterwards only the (node, product) rows that changed
+    /// since the last commit: staged, deleted by key, re-inserted (a large network has ~1 M rows, most unchanged).
+    /// </summary>
+    private static void SaveBalances(DuckDBConnection connection, SimulationState state)
+    {
+        var incremental = state.StoreStock.All(l => l.Persisted is not null) && state.DcStock.All(l => l.Persisted is not null);
+        var target = incremental ? "changed_balances" : "sim_inventory_balances";
+        if (incremental)
+        {
+            Execute(connection, "CREATE OR REPLACE TEMP TABLE changed_balances AS SELECT * FROM sim_inventory_balances LIMIT 0");
+        }
+        else
+        {
+            Execute(connection, "DELETE FROM sim_inventory_balances");
+        }
+
+        using (var balances = connection.CreateAppender(target))
+        {
+            foreach (var (nodeType, ledger) in Ledgers(state))
+            {
+                for (var p = 0; p < ledger.OnHand.Length; p++)
+                {
+                    if (incremental && !ledger.DiffersFromPersisted(p))
+                    {
+                        continue;
+                    }
+
+                    balances.CreateRow()
+                        .AppendValue(nodeType).AppendValue(ledger.NodeId).AppendValue(p + 1L)
+                        .AppendValue(ledger.OnHand[p]).AppendValue(ledger.Reserved[p]).AppendValue(ledger.OnOrder[p])
+                        .AppendValue(ledger.ReorderPoint[p]).AppendValue(ledger.OrderUpTo[p]).AppendValue(ledger.StockoutOpen[p])
+                        .EndRow();
+                }
+            }
+        }
+
+        if (incremental)
+        {
+            Execute(connection, """
+                DELETE FROM sim_inventory_balances b USING changed_balances c
+                WHERE b.node_type = c.node_type AND b.node_id = c.node_id AND b.product_id = c.product_id
+                """);
+            Execute(connection, "INSERT INTO sim_inventory_balances SELECT * FROM changed_balances");
+            Execute(connection, "DROP TABLE changed_balances");
+        }
+    }
+
+    private static IEnumerable<(string NodeType, InventoryLedger Ledger)> Ledgers(SimulationState state) =>
+        state.StoreStock.Select(l => ("STORE", l)).Concat(state.DcStock.Select(l => ("DC", l)));
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public static SimulationState Load(DuckDBConnection connection, SimulationWorld world, DateOnly? lastCommittedDay)
     {
         var products = world.Products.Count;
@@ -199,6 +252,7 @@ internal static class SimStateStore
             state.PendingConversions.Add(new PendingConversion(
                 r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetInt64(5), Utc(r.GetDateTime(6)), Utc(r.GetDateTime(7)))));
         LoadOpenOrders(connection, state);
+        MarkPersisted(state);
         return state;
     }
 

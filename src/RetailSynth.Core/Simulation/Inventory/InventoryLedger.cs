@@ -21,6 +21,29 @@ public sealed class InventoryLedger(long nodeId, bool isStore, int products)
     /// <summary>The txn_seq the next movement gets (sim_node_sequences).</summary>
     public long NextTxnSeq { get; set; } = 1;
 
+    /// <summary>
+    /// The balances as last persisted (null before the first save): a day commit writes only the rows
+    /// that differ, since most of a large network's (node, product) pairs do not move on a given day.
+    /// </summary>
+    public InventoryLedger? Persisted { get; private set; }
+
+    public bool DiffersFromPersisted(int product) =>
+        Persisted is null
+        || OnHand[product] != Persisted.OnHand[product]
+        || Reserved[product] != Persisted.Reserved[product]
+        || OnOrder[product] != Persisted.OnOrder[product]
+        || StockoutOpen[product] != Persisted.StockoutOpen[product];
+
+    /// <summary>Records the current balances as persisted; called once the day's transaction has committed.</summary>
+    public void MarkPersisted()
+    {
+        Persisted ??= new InventoryLedger(NodeId, IsStore, OnHand.Length);
+        OnHand.CopyTo(Persisted.OnHand, 0);
+        Reserved.CopyTo(Persisted.Reserved, 0);
+        OnOrder.CopyTo(Persisted.OnOrder, 0);
+        StockoutOpen.CopyTo(Persisted.StockoutOpen, 0);
+    }
+
     public long Sellable(int product) => OnHand[product] - Reserved[product];
 
     /// <summary>position = on_hand + on_order − reserved (§12.4).</summary>
