@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RetailSynth.Configuration;
 using RetailSynth.Dictionaries;
 using RetailSynth.Dimensions;
+using RetailSynth.Domain.Facts;
 using RetailSynth.Errors;
 using RetailSynth.Simulation;
 using RetailSynth.Simulation.World;
@@ -87,30 +88,69 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
         var clock = Stopwatch.StartNew();
         var rows = 0L;
         var perTable = DatasetTables.Facts.ToDictionary(t => t, _ => 0L);
-        for (var i = 0; i < total; i++)
+        var daysDone = 0;
+
+        // Pipelined: day D is committed (one transaction, on its own thread, from a snapshot of the state)
+        // while day D + 1 is simulated on the live state. At most one commit is in flight, and the progress
+        // for a day is reported only once its commit has succeeded.
+        Task? pending = null;
+        void Completed(DateOnly day, DayFacts facts)
         {
-            var day = first.AddDays(i);
-            var dayClock = Stopwatch.StartNew();
-            var sales = ReturnSalesReader.Load(database.Connection, state, day);
-            var loaded = dayClock.Elapsed;
-            var facts = simulator.Simulate(day, state, sales, cancellationToken);
-            var simulated = dayClock.Elapsed - loaded;
-            var timing = DayCommitter.Commit(database, day, facts, state, cancellationToken);
-            LogDay(day, facts.TotalRows, loaded.TotalMilliseconds, simulated.TotalMilliseconds, timing.Facts.TotalMilliseconds, timing.State.TotalMilliseconds, timing.Commit.TotalMilliseconds);
             foreach (var (table, count) in FactAppenders.Counts(facts))
             {
                 perTable[table] += count;
             }
 
             rows += facts.TotalRows;
-            report(new Progress(i + 1, total, day, facts.TotalRows, rows, clock.Elapsed));
+            report(new Progress(++daysDone, total, day, facts.TotalRows, rows, clock.Elapsed));
+        }
+
+        try
+        {
+            var sales = ReturnSalesReader.Load(database.Connection, state, first, null);
+            for (var i = 0; i < total; i++)
+            {
+                var day = first.AddDays(i);
+                var dayClock = Stopwatch.StartNew();
+                var facts = simulator.Simulate(day, state, sales, cancellationToken);
+                var simulated = dayClock.Elapsed;
+
+                // The connection is free once the previous commit is done: read what tomorrow's returns need.
+                pending?.GetAwaiter().GetResult();
+                pending = null;
+                sales = ReturnSalesReader.Load(database.Connection, state, day.AddDays(1), facts);
+                var snapshot = state.Snapshot();
+                var committed = facts;
+                pending = Task.Run(
+                    () =>
+                    {
+                        var timing = DayCommitter.Commit(database, day, committed, snapshot, cancellationToken);
+                        LogDay(day, committed.TotalRows, simulated.TotalMilliseconds, timing.Facts.TotalMilliseconds, timing.State.TotalMilliseconds, timing.Commit.TotalMilliseconds);
+                        Completed(day, committed);
+                    },
+                    CancellationToken.None);
+            }
+
+            pending?.GetAwaiter().GetResult();
+            pending = null;
+        }
+        finally
+        {
+            // Never leave a commit running against a database that is about to be closed.
+            try
+            {
+                pending?.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+            }
         }
 
         return new Result(first, last, total, rows, clock.Elapsed, perTable);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Day {Day}: {Rows} rows; read returns {ReturnsMs:0} ms, simulate {SimulateMs:0} ms, append facts {FactsMs:0} ms, state {StateMs:0} ms, commit {CommitMs:0} ms")]
-    private partial void LogDay(DateOnly day, long rows, double returnsMs, double simulateMs, double factsMs, double stateMs, double commitMs);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Day {Day}: {Rows} rows; simulate {SimulateMs:0} ms, append facts {FactsMs:0} ms, state {StateMs:0} ms, commit {CommitMs:0} ms")]
+    private partial void LogDay(DateOnly day, long rows, double simulateMs, double factsMs, double stateMs, double commitMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generating {Days} days from {First} to {Last}")]
     private partial void LogPlan(DateOnly first, DateOnly last, int days);

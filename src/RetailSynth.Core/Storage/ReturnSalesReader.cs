@@ -6,12 +6,13 @@ using RetailSynth.Simulation.Stores;
 namespace RetailSynth.Storage;
 
 /// <summary>
-/// Reads the committed sales whose returns fall on a business date touching a UTC day, so the pure
-/// simulator can copy their lines (§11). US stores' local dates around day D are D − 1 and D.
+/// Reads the sales whose returns fall on a business date touching a UTC day, so the pure simulator can
+/// copy their lines (§11): committed ones from the database, the previous day's (whose commit may still be
+/// running) from memory. US stores' local dates around day D are D − 1 and D.
 /// </summary>
 internal static class ReturnSalesReader
 {
-    public static Dictionary<string, SaleForReturn> Load(DuckDBConnection connection, SimulationState state, DateOnly day)
+    public static Dictionary<string, SaleForReturn> Load(DuckDBConnection connection, SimulationState state, DateOnly day, DayFacts? uncommitted)
     {
         var ids = state.ScheduledReturns
             .Where(r => r.ReturnDate >= day.AddDays(-1) && r.ReturnDate <= day.AddDays(1))
@@ -21,6 +22,16 @@ internal static class ReturnSalesReader
         if (ids.Count == 0)
         {
             return result;
+        }
+
+        if (uncommitted is not null)
+        {
+            AddFromMemory(uncommitted, ids, result);
+            ids.ExceptWith(result.Keys);
+            if (ids.Count == 0)
+            {
+                return result;
+            }
         }
 
         Execute(connection, "CREATE OR REPLACE TEMP TABLE return_sale_ids (receipt_id_ext VARCHAR)");
@@ -76,6 +87,18 @@ internal static class ReturnSalesReader
         }
 
         return result;
+    }
+
+    private static void AddFromMemory(DayFacts facts, HashSet<string> ids, Dictionary<string, SaleForReturn> result)
+    {
+        var approved = facts.Payments
+            .Where(p => p.Status == "APPROVED" && p.ReceiptIdExt is { } id && ids.Contains(id))
+            .ToDictionary(p => p.ReceiptIdExt!, p => p.PaymentMethod, StringComparer.Ordinal);
+        foreach (var lines in facts.ReceiptLines.Where(l => approved.ContainsKey(l.ReceiptIdExt)).GroupBy(l => l.ReceiptIdExt))
+        {
+            result[lines.Key] = new SaleForReturn(
+                lines.Key, approved[lines.Key], [.. lines.Select(l => new SoldLine(l.LineNum, l.ProductId, l.Quantity, l.UnitCents, l.Money))]);
+        }
     }
 
     private static void Execute(DuckDBConnection connection, string sql)

@@ -124,7 +124,7 @@ internal static class SimStateStore
     /// </summary>
     private static void SaveBalances(DuckDBConnection connection, SimulationState state)
     {
-        var incremental = state.StoreStock.All(l => l.Persisted is not null) && state.DcStock.All(l => l.Persisted is not null);
+        var incremental = Ledgers(state).All(l => l.Ledger.Persisted.Saved);
         var target = incremental ? "changed_balances" : "sim_inventory_balances";
         if (incremental)
         {

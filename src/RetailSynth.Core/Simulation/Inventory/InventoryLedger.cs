@@ -11,24 +11,24 @@ public sealed class InventoryLedger(long nodeId, bool isStore, int products)
 {
     public long NodeId { get; } = nodeId;
     public bool IsStore { get; } = isStore;
-    public long[] OnHand { get; } = new long[products];
-    public long[] Reserved { get; } = new long[products];
-    public long[] OnOrder { get; } = new long[products];
-    public int[] ReorderPoint { get; } = new int[products];
-    public int[] OrderUpTo { get; } = new int[products];
-    public bool[] StockoutOpen { get; } = new bool[products];
+    public long[] OnHand { get; private set; } = new long[products];
+    public long[] Reserved { get; private set; } = new long[products];
+    public long[] OnOrder { get; private set; } = new long[products];
+    public int[] ReorderPoint { get; private set; } = new int[products];
+    public int[] OrderUpTo { get; private set; } = new int[products];
+    public bool[] StockoutOpen { get; private set; } = new bool[products];
 
     /// <summary>The txn_seq the next movement gets (sim_node_sequences).</summary>
     public long NextTxnSeq { get; set; } = 1;
 
     /// <summary>
-    /// The balances as last persisted (null before the first save): a day commit writes only the rows
-    /// that differ, since most of a large network's (node, product) pairs do not move on a given day.
+    /// The balances as last persisted, shared with every snapshot of this ledger: a day commit writes only
+    /// the rows that differ, since most of a large network's (node, product) pairs do not move on a day.
     /// </summary>
-    public InventoryLedger? Persisted { get; private set; }
+    public PersistedBalances Persisted { get; private init; } = new(products);
 
     public bool DiffersFromPersisted(int product) =>
-        Persisted is null
+        !Persisted.Saved
         || OnHand[product] != Persisted.OnHand[product]
         || Reserved[product] != Persisted.Reserved[product]
         || OnOrder[product] != Persisted.OnOrder[product]
@@ -37,11 +37,24 @@ public sealed class InventoryLedger(long nodeId, bool isStore, int products)
     /// <summary>Records the current balances as persisted; called once the day's transaction has committed.</summary>
     public void MarkPersisted()
     {
-        Persisted ??= new InventoryLedger(NodeId, IsStore, OnHand.Length);
         OnHand.CopyTo(Persisted.OnHand, 0);
         Reserved.CopyTo(Persisted.Reserved, 0);
         OnOrder.CopyTo(Persisted.OnOrder, 0);
         StockoutOpen.CopyTo(Persisted.StockoutOpen, 0);
+        Persisted.Saved = true;
+    }
+
+    /// <summary>A copy for committing a day while the next one is simulated; it shares the persisted baseline.</summary>
+    public InventoryLedger Snapshot()
+    {
+        var copy = new InventoryLedger(NodeId, IsStore, 0) { Persisted = Persisted, NextTxnSeq = NextTxnSeq };
+        copy.OnHand = (long[])OnHand.Clone();
+        copy.Reserved = (long[])Reserved.Clone();
+        copy.OnOrder = (long[])OnOrder.Clone();
+        copy.ReorderPoint = (int[])ReorderPoint.Clone();
+        copy.OrderUpTo = (int[])OrderUpTo.Clone();
+        copy.StockoutOpen = (bool[])StockoutOpen.Clone();
+        return copy;
     }
 
     public long Sellable(int product) => OnHand[product] - Reserved[product];

@@ -24,6 +24,8 @@ public sealed class OpenOrder
 
     public void Close() => Closed = true;
 
+    public OpenOrder Copy() => (OpenOrder)MemberwiseClone();
+
     public required long CustomerId { get; init; }
     public required long TotalCents { get; init; }
     public required string Tender { get; init; }

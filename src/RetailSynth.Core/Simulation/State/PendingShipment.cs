@@ -29,6 +29,8 @@ public sealed class PendingShipment
     public DateTime? Etd { get; set; }
     public int? EstimatedUnloadMinutes { get; set; }
 
+    public PendingShipment Copy() => (PendingShipment)MemberwiseClone();
+
     /// <summary>Truck back at the DC: the return leg takes the same travel as the way out (§13.3).</summary>
     public DateTime? TruckFreeTs => CompletedTs + (ArrivedTs - DcDepartureTs);
 }

@@ -24,6 +24,25 @@ public sealed class SimulationState
 
     /// <summary>The last committed UTC day, or null before the first.</summary>
     public DateOnly? LastCommittedDay { get; set; }
+
+    /// <summary>
+    /// A deep copy to commit one day while the next is simulated on the original. Mutable entries are
+    /// copied; immutable records are shared; inventory snapshots share the persisted baseline.
+    /// </summary>
+    public SimulationState Snapshot() => new()
+    {
+        StoreStock = [.. StoreStock.Select(l => l.Snapshot())],
+        DcStock = [.. DcStock.Select(l => l.Snapshot())],
+        ScheduledReturns = [.. ScheduledReturns],
+        OpenReorders = [.. OpenReorders],
+        Shipments = [.. Shipments.Select(s => s.Copy())],
+        SupplierOrders = [.. SupplierOrders],
+        Campaigns = [.. Campaigns],
+        PendingConversions = [.. PendingConversions],
+        OpenOrders = [.. OpenOrders.Select(o => o.Copy())],
+        Trucks = [.. Trucks.Select(t => new TruckState(t.TruckId, t.AvailableAt) { ShipmentId = t.ShipmentId })],
+        LastCommittedDay = LastCommittedDay,
+    };
 }
 
 /// <summary>sim_scheduled_returns: a sale that will be returned on a later store-local date (§11).</summary>

@@ -1,0 +1,8 @@
+namespace RetailSynth.Validation;
+
+public enum InvariantOutcome
+{
+    Pass,
+    Fail,
+    Warn,
+}
