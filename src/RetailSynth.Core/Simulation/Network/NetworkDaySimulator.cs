@@ -276,7 +276,7 @@ public sealed partial class NetworkDaySimulator
         };
         foreach (var (status, at) in steps)
         {
-            if (at is { } t && t > from && t < hourEnd)
+            if (at is { } t && t >= from && t < hourEnd)
             {
                 queue.Enqueue(() => Transition(shipment, status, t, output, credits), (t, EventTransition, shipment.ShipmentId));
             }

@@ -239,7 +239,7 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         for (var i = 0; i < 4; i++, date = date.AddDays(1))
         {
             var open = BusinessDay.LocalToUtc(store.Zone, date, store.Store.OpenMinute);
-            if (open > t && !Holidays.StoresClosed(date))
+            if (open > t && open >= world.StartInstant && !Holidays.StoresClosed(date))
             {
                 return open.AddSeconds(stream.UniformInt(0, 3600));
             }
@@ -248,13 +248,16 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         throw new InvalidOperationException($"Store {store.Store.StoreId} has no opening after {t:O}.");
     }
 
-    private static bool IsOpen(StoreInfo store, DateTime t)
+    /// <summary>Inside an open business day; days opening before the start instant never happened (§2.2 First day).</summary>
+    private bool IsOpen(StoreInfo store, DateTime t)
     {
         var date = BusinessDay.LocalDateOf(store.Zone, t);
         for (var d = date.AddDays(-1); d <= date; d = d.AddDays(1))
         {
+            var open = BusinessDay.LocalToUtc(store.Zone, d, store.Store.OpenMinute);
             if (!Holidays.StoresClosed(d)
-                && t >= BusinessDay.LocalToUtc(store.Zone, d, store.Store.OpenMinute)
+                && open >= world.StartInstant
+                && t >= open
                 && t < BusinessDay.LocalToUtc(store.Zone, d, store.Store.CloseMinute))
             {
                 return true;

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RetailSynth.Configuration;
+using RetailSynth.Dictionaries;
+using RetailSynth.Jobs;
+using RetailSynth.Storage;
+using RetailSynth.Tests;
+using RetailSynth.Validation;
+
+namespace RetailSynth.Core.Tests.Validation;
+
+/// <summary>
+/// A few days of a reduced small profile, generated once per test class through the real jobs; each test
+/// breaks its own copy of the file.
+/// </summary>
+public sealed class ValidationDatasetFixture : IDisposable
+{
+    public const int Days = 4;
+
+    private readonly TempFolder _folder = new();
+
+    public ValidationDatasetFixture()
+    {
+        DatabasePath = _folder.File("generated.duckdb");
+        var dictionaries = ReferenceDictionaries.LoadEmbedded();
+        var settings = SettingsLoader.Load(
+            new SettingsSources
+            {
+                WorkingDirectory = _folder.Path,
+                Overrides = new Dictionary<string, string?>
+                {
+                    ["Storage:DatabasePath"] = DatabasePath,
+                    ["Simulation:Customers"] = "2000",
+                    ["Simulation:Products"] = "500",
+                    ["Simulation:Stores"] = "5",
+                    ["Simulation:Geographies"] = "30",
+                    ["Simulation:CustomersPerStoreDay"] = "40",
+                    ["Simulation:RefrigeratedTrucks"] = "8",
+                    ["Simulation:DryTrucks"] = "8",
+                },
+            },
+            dictionaries.Limits);
+
+        new DimensionJob(settings, dictionaries, NullLogger<DimensionJob>.Instance).Run(force: false, _ => { }, CancellationToken.None);
+        new FactGenerationJob(settings, dictionaries, NullLogger<FactGenerationJob>.Instance)
+            .Run(new FactGenerationJob.Range(Days, null), _ => { }, CancellationToken.None);
+
+        using var database = OpenCopy();
+        Generated = new DatasetValidator().Validate(database);
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The report on the data as generated, before any test breaks it.</summary>
+    public ValidationReport Generated { get; }
+
+    /// <summary>A private copy of the generated database, opened.</summary>
+    public RetailDatabase OpenCopy()
+    {
+        var copy = _folder.File($"{Guid.NewGuid():N}.duckdb");
+        File.Copy(DatabasePath, copy);
+        return RetailDatabase.Open(copy);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
