@@ -4,23 +4,17 @@ namespace RetailSynth.Cli.Tests.Commands;
 
 public class DemoCommandTests
 {
-    private static CliRunner ReducedWorld()
+    private static CliRunner SmallWorld()
     {
         var cli = new CliRunner();
-        cli.Environment["RETAILSYNTH__Simulation__Customers"] = "2000";
-        cli.Environment["RETAILSYNTH__Simulation__Products"] = "500";
-        cli.Environment["RETAILSYNTH__Simulation__Stores"] = "4";
-        cli.Environment["RETAILSYNTH__Simulation__Geographies"] = "30";
-        cli.Environment["RETAILSYNTH__Simulation__CustomersPerStoreDay"] = "30";
-        cli.Environment["RETAILSYNTH__Simulation__RefrigeratedTrucks"] = "8";
-        cli.Environment["RETAILSYNTH__Simulation__DryTrucks"] = "8";
+        RetailSynth.Tests.ReducedWorld.ApplyTo(cli.Environment, stores: 4, extra: new Dictionary<string, string?> { ["CustomersPerStoreDay"] = "30" });
         return cli;
     }
 
     [Fact]
     public async Task Demo_builds_a_week_of_history_and_a_rerun_only_summarises_it()
     {
-        using var cli = ReducedWorld();
+        using var cli = SmallWorld();
 
         var first = await cli.RunAsync("demo");
         Assert.Equal(0, first.ExitCode);
@@ -36,7 +30,7 @@ public class DemoCommandTests
     [Fact]
     public async Task Start_date_is_written_to_the_configuration_file_keeping_other_settings()
     {
-        using var cli = ReducedWorld();
+        using var cli = SmallWorld();
         await File.WriteAllTextAsync(cli.File("retailsynth.json"), """{ "Simulation": { "Seed": 7 } }""");
 
         var result = await cli.RunAsync("demo", "--start-date", "2024-06-03");
@@ -52,7 +46,7 @@ public class DemoCommandTests
     [Fact]
     public async Task A_bad_start_date_is_rejected_and_writes_nothing()
     {
-        using var cli = ReducedWorld();
+        using var cli = SmallWorld();
         var result = await cli.RunAsync("demo", "--start-date", "yesterday");
         Assert.Equal(CliApp.ExitUsage, result.ExitCode);
         Assert.Contains("--start-date must be yyyy-MM-dd or 'live'", result.SingleErrorLine);

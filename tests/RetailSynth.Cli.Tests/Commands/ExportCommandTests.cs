@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using RetailSynth.Storage;
+using RetailSynth.Tests;
 
 namespace RetailSynth.Cli.Tests.Commands;
 
@@ -20,22 +21,7 @@ public class ExportCommandTests(ExportCommandTests.GeneratedDataset dataset) : I
 
         public async Task InitializeAsync()
         {
-            var settings = new Dictionary<string, string>
-            {
-                ["StartDate"] = "2024-01-30",
-                ["Customers"] = "2000",
-                ["Products"] = "500",
-                ["Stores"] = "5",
-                ["Geographies"] = "30",
-                ["CustomersPerStoreDay"] = "40",
-                ["RefrigeratedTrucks"] = "8",
-                ["DryTrucks"] = "8",
-            };
-            foreach (var (name, value) in settings)
-            {
-                Cli.Environment[$"RETAILSYNTH__Simulation__{name}"] = value;
-            }
-
+            ReducedWorld.ApplyTo(Cli.Environment, "2024-01-30");
             Assert.Equal(0, (await Cli.RunAsync("generate", "dimensions")).ExitCode);
             Assert.Equal(0, (await Cli.RunAsync("generate", "facts", "--days", "3")).ExitCode);
         }

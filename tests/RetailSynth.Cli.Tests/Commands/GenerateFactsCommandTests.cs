@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RetailSynth.Storage;
+using RetailSynth.Tests;
 
 namespace RetailSynth.Cli.Tests.Commands;
 
@@ -8,14 +9,7 @@ public class GenerateFactsCommandTests
     private static CliRunner SmallWorld()
     {
         var cli = new CliRunner();
-        cli.Environment["RETAILSYNTH__Simulation__StartDate"] = "2024-10-30";
-        cli.Environment["RETAILSYNTH__Simulation__Customers"] = "2000";
-        cli.Environment["RETAILSYNTH__Simulation__Products"] = "500";
-        cli.Environment["RETAILSYNTH__Simulation__Stores"] = "5";
-        cli.Environment["RETAILSYNTH__Simulation__Geographies"] = "30";
-        cli.Environment["RETAILSYNTH__Simulation__CustomersPerStoreDay"] = "40";
-        cli.Environment["RETAILSYNTH__Simulation__RefrigeratedTrucks"] = "8";
-        cli.Environment["RETAILSYNTH__Simulation__DryTrucks"] = "8";
+        ReducedWorld.ApplyTo(cli.Environment, "2024-10-30");
         return cli;
     }
 

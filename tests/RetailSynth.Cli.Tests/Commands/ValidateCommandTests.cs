@@ -1,4 +1,5 @@
 using RetailSynth.Storage;
+using RetailSynth.Tests;
 using RetailSynth.Validation;
 
 namespace RetailSynth.Cli.Tests.Commands;
@@ -9,14 +10,7 @@ public class ValidateCommandTests
     public async Task Validate_passes_a_generated_dataset_tolerates_warnings_and_fails_once_a_row_is_broken()
     {
         using var cli = new CliRunner();
-        foreach (var (setting, value) in new[]
-        {
-            ("Customers", "2000"), ("Products", "500"), ("Stores", "5"), ("Geographies", "30"),
-            ("CustomersPerStoreDay", "40"), ("RefrigeratedTrucks", "8"), ("DryTrucks", "8"),
-        })
-        {
-            cli.Environment[$"RETAILSYNTH__Simulation__{setting}"] = value;
-        }
+        ReducedWorld.ApplyTo(cli.Environment);
 
         Assert.Equal(CliApp.ExitOk, (await cli.RunAsync("generate", "dimensions")).ExitCode);
         Assert.Equal(CliApp.ExitOk, (await cli.RunAsync("generate", "facts", "--days", "2")).ExitCode);

@@ -27,22 +27,7 @@ public sealed class ExportFixture : IDisposable
     public ExportFixture()
     {
         DatabasePath = _folder.File("retail.duckdb");
-        var overrides = new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = DatabasePath,
-            ["Simulation:StartDate"] = "2024-01-30",
-            ["Simulation:Customers"] = "2000",
-            ["Simulation:Products"] = "500",
-            ["Simulation:Stores"] = "5",
-            ["Simulation:Geographies"] = "30",
-            ["Simulation:CustomersPerStoreDay"] = "40",
-            ["Simulation:RefrigeratedTrucks"] = "8",
-            ["Simulation:DryTrucks"] = "8",
-        };
-        var settings = SettingsLoader.Load(new SettingsSources { Overrides = overrides }, SimulationFixture.Dictionaries.Limits);
-        new DimensionJob(settings, SimulationFixture.Dictionaries, NullLogger<DimensionJob>.Instance).Run(false, _ => { }, CancellationToken.None);
-        new FactGenerationJob(settings, SimulationFixture.Dictionaries, NullLogger<FactGenerationJob>.Instance)
-            .Run(new FactGenerationJob.Range(3, null), _ => { }, CancellationToken.None);
+        ReducedWorld.Generate(ReducedWorld.Settings(DatabasePath, "2024-01-30"), 3);
     }
 
     public string DatabasePath { get; }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using RetailSynth.Configuration;
 using RetailSynth.Jobs;
 using RetailSynth.Storage;
 using RetailSynth.Tests;
@@ -8,31 +7,16 @@ namespace RetailSynth.Core.Tests.Simulation;
 
 public class DeterminismTests
 {
-    private static RetailSynthSettings Settings(string databasePath, int threads, string start = "2024-03-08")
-    {
-        var overrides = new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = databasePath,
-            ["Performance:MaxDegreeOfParallelism"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Simulation:StartDate"] = start,
-            ["Simulation:Customers"] = "2000",
-            ["Simulation:Products"] = "500",
-            ["Simulation:Stores"] = "6",
-            ["Simulation:Geographies"] = "30",
-            ["Simulation:CustomersPerStoreDay"] = "40",
-            ["Simulation:RefrigeratedTrucks"] = "8",
-            ["Simulation:DryTrucks"] = "8",
-        };
-        return SettingsLoader.Load(new SettingsSources { Overrides = overrides }, SimulationFixture.Dictionaries.Limits);
-    }
-
     private static string Generate(string path, int threads, params int[] batches)
     {
-        var settings = Settings(path, threads);
-        new DimensionJob(settings, SimulationFixture.Dictionaries, NullLogger<DimensionJob>.Instance).Run(false, _ => { }, CancellationToken.None);
+        var settings = ReducedWorld.Settings(path, "2024-03-08", stores: 6, other: new Dictionary<string, string?>
+        {
+            ["Performance:MaxDegreeOfParallelism"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        new DimensionJob(settings, ReducedWorld.Dictionaries, NullLogger<DimensionJob>.Instance).Run(false, _ => { }, CancellationToken.None);
         foreach (var days in batches)
         {
-            new FactGenerationJob(settings, SimulationFixture.Dictionaries, NullLogger<FactGenerationJob>.Instance)
+            new FactGenerationJob(settings, ReducedWorld.Dictionaries, NullLogger<FactGenerationJob>.Instance)
                 .Run(new FactGenerationJob.Range(days, null), _ => { }, CancellationToken.None);
         }
 

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using RetailSynth.Configuration;
-using RetailSynth.Core.Tests.Simulation;
-using RetailSynth.Jobs;
 using RetailSynth.Storage;
 using RetailSynth.Tests;
 using RetailSynth.Validation;
@@ -15,24 +11,14 @@ public class LongRunInvariantTests
     {
         // 2024-10-28 … 2024-12-03: the Nov 3 fall-back, Thanksgiving and Black Friday, and two month ends.
         using var folder = new TempFolder();
-        var overrides = new Dictionary<string, string?>
+        var settings = ReducedWorld.Settings(folder.File("long.duckdb"), "2024-10-28", stores: 4, extra: new Dictionary<string, string?>
         {
-            ["Storage:DatabasePath"] = folder.File("long.duckdb"),
-            ["Simulation:StartDate"] = "2024-10-28",
-            ["Simulation:Customers"] = "2000",
-            ["Simulation:Products"] = "400",
-            ["Simulation:Stores"] = "4",
-            ["Simulation:Geographies"] = "30",
-            ["Simulation:CustomersPerStoreDay"] = "25",
-            ["Simulation:OnlineOrdersPerDay"] = "60",
-            ["Simulation:MarketingImpressionsPerDay"] = "1000",
-            ["Simulation:RefrigeratedTrucks"] = "8",
-            ["Simulation:DryTrucks"] = "8",
-        };
-        var settings = SettingsLoader.Load(new SettingsSources { Overrides = overrides }, SimulationFixture.Dictionaries.Limits);
-        new DimensionJob(settings, SimulationFixture.Dictionaries, NullLogger<DimensionJob>.Instance).Run(false, _ => { }, CancellationToken.None);
-        new FactGenerationJob(settings, SimulationFixture.Dictionaries, NullLogger<FactGenerationJob>.Instance)
-            .Run(new FactGenerationJob.Range(null, new DateOnly(2024, 12, 3)), _ => { }, CancellationToken.None);
+            ["Products"] = "400",
+            ["CustomersPerStoreDay"] = "25",
+            ["OnlineOrdersPerDay"] = "60",
+            ["MarketingImpressionsPerDay"] = "1000",
+        });
+        ReducedWorld.Generate(settings, null, new DateOnly(2024, 12, 3));
 
         using var database = RetailDatabase.Open(settings.Storage.DatabasePath);
         var report = new DatasetValidator().Validate(database);

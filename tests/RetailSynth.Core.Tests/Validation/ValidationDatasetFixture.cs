@@ -21,28 +21,7 @@ public sealed class ValidationDatasetFixture : IDisposable
     public ValidationDatasetFixture()
     {
         DatabasePath = _folder.File("generated.duckdb");
-        var dictionaries = ReferenceDictionaries.LoadEmbedded();
-        var settings = SettingsLoader.Load(
-            new SettingsSources
-            {
-                WorkingDirectory = _folder.Path,
-                Overrides = new Dictionary<string, string?>
-                {
-                    ["Storage:DatabasePath"] = DatabasePath,
-                    ["Simulation:Customers"] = "2000",
-                    ["Simulation:Products"] = "500",
-                    ["Simulation:Stores"] = "5",
-                    ["Simulation:Geographies"] = "30",
-                    ["Simulation:CustomersPerStoreDay"] = "40",
-                    ["Simulation:RefrigeratedTrucks"] = "8",
-                    ["Simulation:DryTrucks"] = "8",
-                },
-            },
-            dictionaries.Limits);
-
-        new DimensionJob(settings, dictionaries, NullLogger<DimensionJob>.Instance).Run(force: false, _ => { }, CancellationToken.None);
-        new FactGenerationJob(settings, dictionaries, NullLogger<FactGenerationJob>.Instance)
-            .Run(new FactGenerationJob.Range(Days, null), _ => { }, CancellationToken.None);
+        ReducedWorld.Generate(ReducedWorld.Settings(DatabasePath), Days);
 
         using var database = OpenCopy();
         Generated = new DatasetValidator().Validate(database);
