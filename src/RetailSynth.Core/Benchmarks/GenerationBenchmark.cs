@@ -108,12 +108,9 @@ public static class GenerationBenchmark
     private static void RememberSalesToReturn(DayFacts facts, Simulation.State.SimulationState state, Dictionary<string, SaleForReturn> sales)
     {
         var due = state.ScheduledReturns.Select(r => r.SaleReceiptIdExt).ToHashSet(StringComparer.Ordinal);
-        var approved = facts.Payments
-            .Where(p => p.Status == "APPROVED" && p.ReceiptIdExt is { } id && due.Contains(id))
-            .ToDictionary(p => p.ReceiptIdExt!, p => p.PaymentMethod);
-        foreach (var lines in facts.ReceiptLines.Where(l => approved.ContainsKey(l.ReceiptIdExt)).GroupBy(l => l.ReceiptIdExt))
+        foreach (var sale in SaleForReturn.FromFacts(facts, due))
         {
-            sales[lines.Key] = new SaleForReturn(lines.Key, approved[lines.Key], [.. lines.Select(l => new SoldLine(l.LineNum, l.ProductId, l.Quantity, l.UnitCents, l.Money))]);
+            sales[sale.ReceiptIdExt] = sale;
         }
     }
 

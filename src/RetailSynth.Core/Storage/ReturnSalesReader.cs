@@ -26,7 +26,11 @@ internal static class ReturnSalesReader
 
         if (uncommitted is not null)
         {
-            AddFromMemory(uncommitted, ids, result);
+            foreach (var sale in SaleForReturn.FromFacts(uncommitted, ids))
+            {
+                result[sale.ReceiptIdExt] = sale;
+            }
+
             ids.ExceptWith(result.Keys);
             if (ids.Count == 0)
             {
@@ -87,18 +91,6 @@ internal static class ReturnSalesReader
         }
 
         return result;
-    }
-
-    private static void AddFromMemory(DayFacts facts, HashSet<string> ids, Dictionary<string, SaleForReturn> result)
-    {
-        var approved = facts.Payments
-            .Where(p => p.Status == "APPROVED" && p.ReceiptIdExt is { } id && ids.Contains(id))
-            .ToDictionary(p => p.ReceiptIdExt!, p => p.PaymentMethod, StringComparer.Ordinal);
-        foreach (var lines in facts.ReceiptLines.Where(l => approved.ContainsKey(l.ReceiptIdExt)).GroupBy(l => l.ReceiptIdExt))
-        {
-            result[lines.Key] = new SaleForReturn(
-                lines.Key, approved[lines.Key], [.. lines.Select(l => new SoldLine(l.LineNum, l.ProductId, l.Quantity, l.UnitCents, l.Money))]);
-        }
     }
 
     private static void Execute(DuckDBConnection connection, string sql)

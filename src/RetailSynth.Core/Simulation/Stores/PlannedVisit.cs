@@ -24,8 +24,10 @@ internal sealed class PlannedVisit
     /// <summary>The marketing conversion this visit realises, if any (§14.3).</summary>
     public State.PendingConversion? Conversion { get; init; }
 
-    /// <summary>t_r: the end of the CHECKOUT dwell.</summary>
-    public DateTime ReceiptTs => Entry.AddSeconds(Dwell.Sum());
+    /// <summary>t_r: the end of the CHECKOUT dwell (sorted on often, so computed once).</summary>
+    public DateTime ReceiptTs => _receiptTs ??= Entry.AddSeconds(Dwell.Sum());
+
+    private DateTime? _receiptTs;
 
     public DateTime ZoneStart(int index)
     {

@@ -195,7 +195,7 @@ public sealed partial class StoreDaySimulator
         {
             var (zone, ts, rssi) = visit.Pings[k];
             output.BlePings.Add(new BlePingFact(
-                visitId, k + 1, ts, StoreId, StoreZones.Beacon(StoreId, zone), StoreZones.Names[zone], bleId, customerId, rssi));
+                visitId, k + 1, ts, StoreId, _beacons[zone], StoreZones.Names[zone], bleId, customerId, rssi));
         }
 
         for (var i = 1; i < visit.Path.Length; i++)

@@ -299,7 +299,7 @@ public sealed partial class StoreDaySimulator
             if (count[zone] > 0)
             {
                 output.FootTraffic.Add(new FootTrafficFact(
-                    slotStart.AddSeconds(3599), slotStart, StoreId, StoreZones.Names[zone], StoreZones.Sensor(StoreId, zone),
+                    slotStart.AddSeconds(3599), slotStart, StoreId, StoreZones.Names[zone], _sensors[zone],
                     count[zone], (int)Rounding.Divide(dwell[zone], count[zone])));
             }
         }

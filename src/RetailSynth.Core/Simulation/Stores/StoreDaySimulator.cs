@@ -38,6 +38,10 @@ public sealed partial class StoreDaySimulator
     private readonly IReadOnlyDictionary<string, SaleForReturn> _sales;
     private readonly Dictionary<ReturnPlan.PlannedReturn, string> _returnIds = [];
     private readonly List<PendingConversion> _conversions;
+
+    // One string per store and zone, not one per ping (≈ 320 k pings a day on the large profile).
+    private readonly string[] _beacons;
+    private readonly string[] _sensors;
     private int _visitSeq;
     private int _returnSeq;
     private int _reorderSeq;
@@ -54,6 +58,8 @@ public sealed partial class StoreDaySimulator
         List<PendingConversion> conversions)
     {
         _conversions = conversions;
+        _beacons = [.. Enumerable.Range(0, StoreZones.Count).Select(z => StoreZones.Beacon(store.Store.StoreId, z))];
+        _sensors = [.. Enumerable.Range(0, StoreZones.Count).Select(z => StoreZones.Sensor(store.Store.StoreId, z))];
         _knownReturns = scheduledReturns.Where(r => r.StoreId == store.Store.StoreId).ToList();
         _sales = sales;
         _world = world;
