@@ -13,12 +13,14 @@ public static class ReducedWorld
 {
     public static readonly ReferenceDictionaries Dictionaries = ReferenceDictionaries.LoadEmbedded();
 
-    /// <summary>The Simulation settings, keyed relative to the section; <paramref name="extra"/> adds or overrides.</summary>
-    public static Dictionary<string, string?> Simulation(string startDate = "2024-01-01", int stores = 5, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>
+    /// The Simulation settings, keyed relative to the section; <paramref name="extra"/> adds or overrides.
+    /// A null <paramref name="startDate"/> leaves the start date to the configuration file or the default.
+    /// </summary>
+    public static Dictionary<string, string?> Simulation(string? startDate = "2024-01-01", int stores = 5, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["StartDate"] = startDate,
             ["Customers"] = "2000",
             ["Products"] = "500",
             ["Stores"] = stores.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -27,6 +29,11 @@ public static class ReducedWorld
             ["RefrigeratedTrucks"] = "8",
             ["DryTrucks"] = "8",
         };
+        if (startDate is not null)
+        {
+            settings["StartDate"] = startDate;
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -36,7 +43,7 @@ public static class ReducedWorld
     }
 
     /// <summary>The settings as <c>RETAILSYNTH__Simulation__*</c> environment variables, for CLI runs.</summary>
-    public static void ApplyTo(IDictionary<string, string?> environment, string startDate = "2024-01-01", int stores = 5, IReadOnlyDictionary<string, string?>? extra = null)
+    public static void ApplyTo(IDictionary<string, string?> environment, string? startDate = "2024-01-01", int stores = 5, IReadOnlyDictionary<string, string?>? extra = null)
     {
         foreach (var (key, value) in Simulation(startDate, stores, extra))
         {

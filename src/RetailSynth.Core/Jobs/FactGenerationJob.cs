@@ -89,68 +89,61 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
         var rows = 0L;
         var perTable = DatasetTables.Facts.ToDictionary(t => t, _ => 0L);
         var daysDone = 0;
+        var sales = ReturnSalesReader.Load(database.Connection, state);
 
-        // Pipelined: day D is committed (one transaction, on its own thread, from a snapshot of the state)
-        // while day D + 1 is simulated on the live state. At most one commit is in flight, and the progress
-        // for a day is reported only once its commit has succeeded.
-        Task? pending = null;
-        void Completed(DateOnly day, DayFacts facts)
+        // The simulator runs ahead of the writer by at most a few hours; a day's progress is reported once it is committed.
+        using var writer = new DayWriter(database, committed =>
         {
-            foreach (var (table, count) in FactAppenders.Counts(facts))
+            foreach (var (table, count) in committed.RowsPerTable)
             {
                 perTable[table] += count;
             }
 
-            rows += facts.TotalRows;
-            report(new Progress(++daysDone, total, day, facts.TotalRows, rows, clock.Elapsed));
-        }
+            rows += committed.Rows;
+            LogDay(committed.Day, committed.Rows, committed.Append.TotalMilliseconds, committed.State.TotalMilliseconds, committed.Commit.TotalMilliseconds);
+            report(new Progress(++daysDone, total, committed.Day, committed.Rows, rows, clock.Elapsed));
+        });
 
-        try
+        for (var i = 0; i < total; i++)
         {
-            var sales = ReturnSalesReader.Load(database.Connection, state, first, null);
-            for (var i = 0; i < total; i++)
+            var day = first.AddDays(i);
+            if (cancellationToken.IsCancellationRequested)
             {
-                var day = first.AddDays(i);
-                var dayClock = Stopwatch.StartNew();
-                var facts = simulator.Simulate(day, state, sales, cancellationToken);
-                var simulated = dayClock.Elapsed;
-
-                // The connection is free once the previous commit is done: read what tomorrow's returns need.
-                pending?.GetAwaiter().GetResult();
-                pending = null;
-                sales = ReturnSalesReader.Load(database.Connection, state, day.AddDays(1), facts);
-                var snapshot = state.Snapshot();
-                var committed = facts;
-                pending = Task.Run(
-                    () =>
-                    {
-                        var timing = DayCommitter.Commit(database, day, committed, snapshot, cancellationToken);
-                        LogDay(day, committed.TotalRows, simulated.TotalMilliseconds, timing.Facts.TotalMilliseconds, timing.State.TotalMilliseconds, timing.Commit.TotalMilliseconds);
-                        Completed(day, committed);
-                    },
-                    CancellationToken.None);
+                break;
             }
 
-            pending?.GetAwaiter().GetResult();
-            pending = null;
-        }
-        finally
-        {
-            // Never leave a commit running against a database that is about to be closed.
+            writer.BeginDay(day);
+            IReadOnlyList<Simulation.Stores.SaleForReturn> scheduled;
             try
             {
-                pending?.GetAwaiter().GetResult();
+                scheduled = simulator.Run(day, state, sales, writer.AppendHour, cancellationToken);
             }
             catch (OperationCanceledException)
             {
+                break; // the writer rolls back this unfinished day and commits every earlier one
             }
+
+            foreach (var sale in scheduled)
+            {
+                sales[sale.ReceiptIdExt] = sale;
+            }
+
+            var stillDue = state.ScheduledReturns.Select(r => r.SaleReceiptIdExt).ToHashSet(StringComparer.Ordinal);
+            foreach (var done in sales.Keys.Where(id => !stillDue.Contains(id)).ToList())
+            {
+                sales.Remove(done);
+            }
+
+            writer.CommitDay(day, state.Snapshot());
         }
 
+        writer.Complete();
+        cancellationToken.ThrowIfCancellationRequested();
         return new Result(first, last, total, rows, clock.Elapsed, perTable);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Day {Day}: {Rows} rows; simulate {SimulateMs:0} ms, append facts {FactsMs:0} ms, state {StateMs:0} ms, commit {CommitMs:0} ms")]
-    private partial void LogDay(DateOnly day, long rows, double simulateMs, double factsMs, double stateMs, double commitMs);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Day {Day} committed: {Rows} rows; append facts {FactsMs:0} ms, state {StateMs:0} ms, commit {CommitMs:0} ms")]
+    private partial void LogDay(DateOnly day, long rows, double factsMs, double stateMs, double commitMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generating {Days} days from {First} to {Last}")]
     private partial void LogPlan(DateOnly first, DateOnly last, int days);

@@ -31,10 +31,22 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
         };
     }
 
-    /// <summary>Simulates one UTC day; <paramref name="salesToReturn"/> holds the committed sales of returns due around it (§11).</summary>
+    /// <summary>Simulates one UTC day and returns all of its facts (tests, benchmarks).</summary>
     public DayFacts Simulate(DateOnly day, SimulationState state, IReadOnlyDictionary<string, SaleForReturn> salesToReturn, CancellationToken cancellationToken)
     {
         var facts = new DayFacts();
+        Run(day, state, salesToReturn, facts.AddRange, cancellationToken);
+        return facts;
+    }
+
+    /// <summary>
+    /// Simulates one UTC day, handing each hour's facts to <paramref name="emitHour"/> as soon as the hour is done.
+    /// <paramref name="salesToReturn"/> holds the sales of the returns scheduled in the state (§11); the result
+    /// lists the day's own sales that will be returned later.
+    /// </summary>
+    public IReadOnlyList<SaleForReturn> Run(
+        DateOnly day, SimulationState state, IReadOnlyDictionary<string, SaleForReturn> salesToReturn, Action<DayFacts> emitHour, CancellationToken cancellationToken)
+    {
         var network = new NetworkDaySimulator(world, state, day, _catalogs);
         var conversions = world.Stores.Select(_ => new List<PendingConversion>()).ToArray();
         var stores = world.Stores
@@ -46,7 +58,7 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
         {
             cancellationToken.ThrowIfCancellationRequested();
             var networkHour = network.RunHour(hour);
-            facts.AddRange(networkHour.Facts);
+            var facts = networkHour.Facts;
             if (hour == 0)
             {
                 HandStoreConversionsToStores(state, conversions);
@@ -64,6 +76,8 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
                 state.OpenReorders.AddRange(result.Reorders);
                 state.ScheduledReturns.AddRange(result.ScheduledReturns);
             }
+
+            emitHour(facts);
         }
 
         // A return stays scheduled until its business date has closed: the date's plan is re-derived from it.
@@ -79,7 +93,7 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
         state.PendingConversions.Sort((a, b) => a.DueTs != b.DueTs ? a.DueTs.CompareTo(b.DueTs) : string.CompareOrdinal(a.JourneyId, b.JourneyId));
 
         _calendar.ForgetBefore(day.AddDays(-2));
-        return facts;
+        return [.. stores.SelectMany(s => s.SalesToReturn)];
     }
 
     /// <summary>Each store works through its own STORE conversions (sorted by due time) in Phase B, so stores stay independent.</summary>

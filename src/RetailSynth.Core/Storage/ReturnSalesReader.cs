@@ -6,37 +6,20 @@ using RetailSynth.Simulation.Stores;
 namespace RetailSynth.Storage;
 
 /// <summary>
-/// Reads the sales whose returns fall on a business date touching a UTC day, so the pure simulator can
-/// copy their lines (§11): committed ones from the database, the previous day's (whose commit may still be
-/// running) from memory. US stores' local dates around day D are D − 1 and D.
+/// Reads the committed sales of every return scheduled in the state, so the pure simulator can copy their
+/// lines (§11). Read once when generation starts; later days add their own sales from memory.
 /// </summary>
 internal static class ReturnSalesReader
 {
-    public static Dictionary<string, SaleForReturn> Load(DuckDBConnection connection, SimulationState state, DateOnly day, DayFacts? uncommitted)
+    public static Dictionary<string, SaleForReturn> Load(DuckDBConnection connection, SimulationState state)
     {
-        var ids = state.ScheduledReturns
-            .Where(r => r.ReturnDate >= day.AddDays(-1) && r.ReturnDate <= day.AddDays(1))
-            .Select(r => r.SaleReceiptIdExt)
-            .ToHashSet(StringComparer.Ordinal);
+        var ids = state.ScheduledReturns.Select(r => r.SaleReceiptIdExt).ToHashSet(StringComparer.Ordinal);
         var result = new Dictionary<string, SaleForReturn>(StringComparer.Ordinal);
         if (ids.Count == 0)
         {
             return result;
         }
 
-        if (uncommitted is not null)
-        {
-            foreach (var sale in SaleForReturn.FromFacts(uncommitted, ids))
-            {
-                result[sale.ReceiptIdExt] = sale;
-            }
-
-            ids.ExceptWith(result.Keys);
-            if (ids.Count == 0)
-            {
-                return result;
-            }
-        }
 
         Execute(connection, "CREATE OR REPLACE TEMP TABLE return_sale_ids (receipt_id_ext VARCHAR)");
         using (var appender = connection.CreateAppender("return_sale_ids"))

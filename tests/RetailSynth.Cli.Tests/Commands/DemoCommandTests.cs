@@ -7,7 +7,7 @@ public class DemoCommandTests
     private static CliRunner SmallWorld()
     {
         var cli = new CliRunner();
-        RetailSynth.Tests.ReducedWorld.ApplyTo(cli.Environment, stores: 4, extra: new Dictionary<string, string?> { ["CustomersPerStoreDay"] = "30" });
+        RetailSynth.Tests.ReducedWorld.ApplyTo(cli.Environment, startDate: null, stores: 4, extra: new Dictionary<string, string?> { ["CustomersPerStoreDay"] = "30" });
         return cli;
     }
 

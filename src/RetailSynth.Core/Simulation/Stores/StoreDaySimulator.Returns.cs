@@ -11,6 +11,9 @@ public sealed partial class StoreDaySimulator
     /// <summary>Today's sales that will be returned: not committed yet, so not in the preloaded lookup.</summary>
     private readonly Dictionary<string, SaleForReturn> _todaysSales = [];
 
+    /// <summary>The day's sales that were scheduled for a later return, for the next days' lookup.</summary>
+    public IEnumerable<SaleForReturn> SalesToReturn => _todaysSales.Values;
+
     /// <summary>The business date's return plan, built once its opening hour is reached (all its returns are scheduled by then).</summary>
     private List<ReturnPlan.PlannedReturn> ReturnsOf(BusinessDay business)
     {

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using RetailSynth.Domain.Facts;
+using RetailSynth.Simulation.State;
+
+namespace RetailSynth.Storage;
+
+/// <summary>
+/// Publishes simulated days atomically (data-model P12, streaming.md §2) on its own thread, fed hour by
+/// hour while the simulator runs ahead: a day's fact rows, the simulator state that follows it and the
+/// watermark become visible together, or not at all.
+/// </summary>
+/// <remarks>
+/// Write path (a) of streaming.md §2 — one connection, one transaction per day, Appenders in sequence —
+/// fed through a bounded queue, so a day's rows are appended while it is still being simulated and only a
+/// few hours of facts are ever held in memory. Anything before COMMIT leaves nothing behind, so there is
+/// nothing to recover. When the producer stops (Ctrl-C), every day already handed over completely is
+/// still committed and only the unfinished day is rolled back.
+/// </remarks>
+public sealed class DayWriter : IDisposable
+{
+    private const int HoursInFlight = 6;
+
+    private readonly BlockingCollection<object> _queue = new(HoursInFlight);
+    private readonly CancellationTokenSource _failed = new();
+    private readonly RetailDatabase _database;
+    private readonly Action<DayCommitted> _committed;
+    private readonly Task _worker;
+
+    public DayWriter(RetailDatabase database, Action<DayCommitted> committed)
+    {
+        _database = database;
+        _committed = committed;
+        _worker = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>What one commit wrote and where its time went.</summary>
+    public sealed record DayCommitted(DateOnly Day, long Rows, IReadOnlyList<(string Table, long Rows)> RowsPerTable, TimeSpan Append, TimeSpan State, TimeSpan Commit);
+
+    public void BeginDay(DateOnly day) => Add(new Begin(day));
+
+    public void AppendHour(DayFacts hour) => Add(hour);
+
+    /// <summary>Ends the day: <paramref name="stateAfterDay"/> must be a snapshot the simulator no longer changes.</summary>
+    public void CommitDay(DateOnly day, SimulationState stateAfterDay) => Add(new End(day, stateAfterDay));
+
+    /// <summary>Waits until every handed-over day is committed; an open, unfinished day is rolled back. Rethrows a write failure.</summary>
+    public void Complete()
+    {
+        _queue.CompleteAdding();
+        _worker.GetAwaiter().GetResult();
+    }
+
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        try
+        {
+            _worker.GetAwaiter().GetResult();
+        }
+        catch (Exception) when (_worker.IsFaulted)
+        {
+            // Already surfaced to the producer through Add or Complete.
+        }
+
+        _queue.Dispose();
+        _failed.Dispose();
+    }
+
+    private void Add(object item)
+    {
+        try
+        {
+            _queue.Add(item, _failed.Token);
+        }
+        catch (OperationCanceledException) when (_worker.IsFaulted)
+        {
+            _worker.GetAwaiter().GetResult(); // rethrows the write failure
+        }
+    }
+
+    private void Work()
+    {
+        var connection = _database.Connection;
+        DuckDBTransaction? transaction = null;
+        var counts = new Dictionary<string, long>();
+        var rows = 0L;
+        var append = Stopwatch.StartNew();
+        try
+        {
+            foreach (var item in _queue.GetConsumingEnumerable())
+            {
+                switch (item)
+                {
+                    case Begin begin:
+                        EnsureFollowsWatermark(connection, begin.Day);
+                        transaction = connection.BeginTransaction();
+                        counts.Clear();
+                        rows = 0;
+                        append.Reset();
+                        break;
+                    case DayFacts hour:
+                        append.Start();
+                        FactAppenders.AppendAll(connection, hour, CancellationToken.None);
+                        append.Stop();
+                        foreach (var (table, count) in FactAppenders.Counts(hour))
+                        {
+                            counts[table] = counts.GetValueOrDefault(table) + count;
+                        }
+
+                        rows += hour.TotalRows;
+                        break;
+                    case End end:
+                        var clock = Stopwatch.StartNew();
+                        SimStateStore.Save(connection, end.State);
+                        var state = clock.Elapsed;
+                        using (var watermark = connection.CreateCommand())
+                        {
+                            watermark.CommandText = "UPDATE sim_state SET last_committed_day = $day, state_version = state_version + 1";
+                            watermark.Parameters.Add(new DuckDBParameter("day", end.Day));
+                            watermark.ExecuteNonQuery();
+                        }
+
+                        transaction!.Commit();
+                        transaction.Dispose();
+                        transaction = null;
+                        SimStateStore.MarkPersisted(end.State);
+                        _committed(new DayCommitted(end.Day, rows, [.. counts.Select(kv => (kv.Key, kv.Value))], append.Elapsed, state, clock.Elapsed - state));
+                        break;
+                }
+            }
+        }
+        catch
+        {
+            _failed.Cancel(); // unblocks a producer waiting for room in the queue
+            throw;
+        }
+        finally
+        {
+            transaction?.Dispose(); // an unfinished day: rolled back, nothing of it is visible
+        }
+    }
+
+    private static void EnsureFollowsWatermark(DuckDBConnection connection, DateOnly day)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT last_committed_day FROM sim_state";
+        if (command.ExecuteScalar() is DateOnly last && last != day.AddDays(-1))
+        {
+            throw new InvalidOperationException($"Day {day:yyyy-MM-dd} does not follow the watermark {last:yyyy-MM-dd}.");
+        }
+    }
+
+    private sealed record Begin(DateOnly Day);
+
+    private sealed record End(DateOnly Day, SimulationState State);
+}
