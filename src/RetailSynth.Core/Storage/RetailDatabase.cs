@@ -51,7 +51,7 @@ public sealed partial class RetailDatabase : IDisposable
             // Checkpoint rarely (the default 16 MB would checkpoint the whole file after almost every day's commit),
             // and bound DuckDB's buffer pool (default: 80 % of RAM) so the process stays well under 1 GB.
             database.Execute("SET checkpoint_threshold = '1GB'");
-            database.Execute("SET memory_limit = '512MB'");
+            database.Execute("SET memory_limit = '256MB'");
             Migrator.Apply(connection);
         }
         catch
