@@ -48,6 +48,10 @@ public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<
         var job = new FactGenerationJob(options, runtime.Dictionaries, logging.CreateLogger<FactGenerationJob>());
         var range = new FactGenerationJob.Range(settings.Days, settings.To is null ? null : DateOnly.ParseExact(settings.To, "yyyy-MM-dd", CultureInfo.InvariantCulture));
 
+        // Say up front what a long range means; nothing is asked, every finished day is kept if it is stopped.
+        job.Planned += (first, last, rows) => runtime.Environment.Error.WriteLine(
+            $"Generating {last.DayNumber - first.DayNumber + 1} days ({first:yyyy-MM-dd} … {last:yyyy-MM-dd}), about {rows:N0} rows; " +
+            "each day is committed on its own, Ctrl-C keeps every finished day.");
         var progress = new DayProgressDisplay(runtime.Environment);
         var result = await progress.RunAsync(report => Task.Run(() => job.Run(range, report, cancellationToken), cancellationToken));
 

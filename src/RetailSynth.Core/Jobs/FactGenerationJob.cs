@@ -71,12 +71,30 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
         return (first, to);
     }
 
+    /// <summary>Raised once the range is checked, before the first day: first day, last day, estimated rows.</summary>
+    public event Action<DateOnly, DateOnly, long>? Planned;
+
+    /// <summary>
+    /// Rows a day is expected to hold (data-model §7 averages: ≈ 160 k for <c>small</c>, ≈ 1.16 M for <c>large</c>),
+    /// scaled by the store traffic configured: an estimate for the user, never a limit.
+    /// </summary>
+    public long EstimatedRowsPerDay()
+    {
+        var s = settings.Simulation;
+        var large = SimulationProfiles.Create(SimulationProfiles.Large)!;
+        var small = SimulationProfiles.Create(SimulationProfiles.Small)!;
+        var reference = s.Profile == SimulationProfiles.Large ? (large, 1_160_000.0) : (small, 160_000.0);
+        var scale = (double)s.Stores * s.CustomersPerStoreDay / (reference.Item1.Stores * reference.Item1.CustomersPerStoreDay);
+        return (long)(reference.Item2 * scale);
+    }
+
     public Result Run(Range range, Action<Progress> report, CancellationToken cancellationToken)
     {
         using var database = RetailDatabase.Open(settings.Storage.DatabasePath);
         var (first, last) = Plan(database, range);
         var total = last.DayNumber - first.DayNumber + 1;
         LogPlan(first, last, total);
+        Planned?.Invoke(first, last, total * EstimatedRowsPerDay());
 
         var dimensions = DimensionGenerator.Generate(settings.Simulation, dictionaries);
         var simulator = new DaySimulator(new SimulationWorld(settings.Simulation, dimensions, dictionaries), settings.Performance.MaxDegreeOfParallelism);

@@ -28,6 +28,7 @@ public class GenerateFactsCommandTests
         var first = await cli.RunAsync("generate", "facts", "--days", "2");
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("2 days (2024-10-30 … 2024-10-31)", first.Output);
+        Assert.Contains("Generating 2 days (2024-10-30 … 2024-10-31), about ", first.Error);
         Assert.Contains("fact_receipt_lines", first.Output);
 
         var second = await cli.RunAsync("generate", "facts", "--to", "2024-11-01");
