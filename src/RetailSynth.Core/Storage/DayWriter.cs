@@ -42,6 +42,9 @@ public sealed class DayWriter : IDisposable
 
     public void AppendHour(DayFacts hour) => Add(hour);
 
+    /// <summary>Events for the outbox, committed with the day's facts (streaming mode only; status pending).</summary>
+    public void AppendOutbox(IReadOnlyList<OutboxEvent> events) => Add(events);
+
     /// <summary>Ends the day: <paramref name="stateAfterDay"/> must be a snapshot the simulator no longer changes.</summary>
     public void CommitDay(DateOnly day, SimulationState stateAfterDay) => Add(new End(day, stateAfterDay));
 
@@ -111,6 +114,11 @@ public sealed class DayWriter : IDisposable
 
                         rows += hour.TotalRows;
                         break;
+                    case IReadOnlyList<OutboxEvent> events:
+                        append.Start();
+                        AppendOutbox(connection, events);
+                        append.Stop();
+                        break;
                     case End end:
                         var clock = Stopwatch.StartNew();
                         SimStateStore.Save(connection, end.State);
@@ -139,6 +147,19 @@ public sealed class DayWriter : IDisposable
         finally
         {
             transaction?.Dispose(); // an unfinished day: rolled back, nothing of it is visible
+        }
+    }
+
+    private static void AppendOutbox(DuckDBConnection connection, IReadOnlyList<OutboxEvent> events)
+    {
+        using var appender = connection.CreateAppender(DatasetTables.Outbox);
+        foreach (var e in events)
+        {
+            appender.CreateRow()
+                .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
+                .AppendValue(e.PartitionKey).AppendValue(e.Body).AppendValue("pending").AppendValue(0)
+                .AppendNullValue().AppendNullValue().AppendNullValue()
+                .EndRow();
         }
     }
 

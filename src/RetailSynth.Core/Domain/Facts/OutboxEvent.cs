@@ -1,0 +1,14 @@
+namespace RetailSynth.Domain.Facts;
+
+/// <summary>
+/// One streaming_outbox row (streaming.md §3) as the day writer appends it, committed in the same
+/// transaction as the day's facts. Historical generation never produces these.
+/// </summary>
+public sealed record OutboxEvent(
+    long OutboxId,
+    string EventId,
+    DateTime EventTs,
+    DateOnly SimDay,
+    string EventType,
+    string PartitionKey,
+    string? Body);
