@@ -14,7 +14,9 @@ public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<
     {
         [CommandOption("--days <N>")]
         [Description("Number of days to generate after the watermark.")]
-        public int? Days { get; init; }
+        public string? DaysText { get; init; }
+
+        public int? Days => int.TryParse(DaysText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : null;
 
         [CommandOption("--to <DATE>")]
         [Description("Generate up to and including this UTC date (yyyy-MM-dd).")]
@@ -22,9 +24,14 @@ public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<
 
         public override ValidationResult Validate()
         {
-            if (Days is null == (To is null))
+            if (DaysText is null == (To is null))
             {
                 return ValidationResult.Error("Give exactly one of --days N or --to yyyy-MM-dd.");
+            }
+
+            if (DaysText is not null && Days is null)
+            {
+                return ValidationResult.Error($"--days must be a whole number, got '{DaysText}'.");
             }
 
             if (Days is < 1)

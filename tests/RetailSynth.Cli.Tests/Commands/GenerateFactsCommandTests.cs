@@ -39,6 +39,7 @@ public class GenerateFactsCommandTests
 
     [Theory]
     [InlineData(new[] { "--days", "0" }, "--days must be at least 1")]
+    [InlineData(new[] { "--days", "abc" }, "--days must be a whole number, got 'abc'")]
     [InlineData(new[] { "--to", "2024-13-01" }, "--to must be a date in yyyy-MM-dd form")]
     [InlineData(new[] { "--days", "2", "--to", "2024-11-01" }, "Give exactly one of --days N or --to yyyy-MM-dd")]
     [InlineData(new string[0], "Give exactly one of --days N or --to yyyy-MM-dd")]
