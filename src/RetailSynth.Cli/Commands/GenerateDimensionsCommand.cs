@@ -36,7 +36,17 @@ public sealed class GenerateDimensionsCommand(CommandRuntime runtime, StageRepor
         output.WriteLine($"dataset {result.Identity.DatasetId} ({options.Simulation.Profile} profile, seed {options.Simulation.Seed}) written to {options.Storage.DatabasePath}");
         output.WriteLine($"generated in {result.GenerateTime.TotalSeconds:0.00} s, written in {result.WriteTime.TotalSeconds:0.00} s");
         output.WriteLine($"expected fleet utilisation: refrigerated {result.Fleet.Refrigerated:0.00}, dry {result.Fleet.Dry:0.00}" +
-            (result.Fleet.IsOverloaded ? $" (warning: above 0.7; about {result.Fleet.TrucksFor70Percent} trucks per class would meet 0.7)" : string.Empty));
+            (result.Fleet.Refrigerated > 0.7 || result.Fleet.Dry > 0.7 ? $" (warning: above 0.7; about {result.Fleet.TrucksFor70Percent} trucks per class would meet 0.7)" : string.Empty));
+        var busiest = result.Fleet.PerDc.MaxBy(d => Math.Max(d.Refrigerated, d.Dry));
+        if (busiest is not null)
+        {
+            output.WriteLine($"busiest DC: DC{busiest.DcId:000} at {Math.Max(busiest.Refrigerated, busiest.Dry):0.00} ({busiest.TruckHoursPerDay:0.0} truck-hours a day)");
+        }
+
+        foreach (var dc in result.Fleet.PerDc.Where(d => d.IsOverloaded))
+        {
+            output.WriteLine($"warning: DC{dc.DcId:000} expected utilisation refrigerated {dc.Refrigerated:0.00}, dry {dc.Dry:0.00} is above 0.7: its queue will grow; add trucks (RefrigeratedTrucks, DryTrucks, TruckDcAssignmentRate)");
+        }
         return CliApp.ExitOk;
     }
 }

@@ -56,11 +56,18 @@ internal static class FleetPlanner
         AddMany(options.SupplierDryTrucks, () => Add(false, FleetTypes.Supplier, null));
 
         var total = truckHours.Sum();
+        var poolRefrigerated = options.RefrigeratedTrucks - assignedRefrigerated;
+        var poolDry = options.DryTrucks - assignedDry;
+        double PerDc(double hours, int assigned, int pool) =>
+            hours == 0 ? 0 : hours / (24.0 * (assigned + (pool * hours / total)));
+        var dcUtilisation = dcs.Select((dc, i) => new DcUtilisation(
+            dc.DcId, truckHours[i], PerDc(truckHours[i], refrigeratedPerDc[i], poolRefrigerated), PerDc(truckHours[i], dryPerDc[i], poolDry))).ToList();
         var utilisation = new FleetUtilisation(
             total,
             total / (24.0 * options.RefrigeratedTrucks),
             total / (24.0 * options.DryTrucks),
-            (int)Math.Ceiling(total / (24.0 * FleetUtilisation.WarningThreshold)));
+            (int)Math.Ceiling(total / (24.0 * FleetUtilisation.WarningThreshold)),
+            dcUtilisation);
         return (trucks, utilisation);
     }
 

@@ -11,12 +11,20 @@ public sealed record DimensionSet(
     FleetUtilisation Fleet);
 
 /// <summary>
-/// Expected truck utilisation per temperature class (data-model §13.2): Σ W_d / (24 h × trucks).
-/// Reported at dimension generation; above 0.7 it is a warning naming the fleet that would meet 0.7.
+/// Expected truck utilisation (data-model §13.2): per temperature class Σ W_d / (24 h × trucks), and per DC
+/// W_d / (24 h × (its assigned trucks of the class + the class's pool trucks × W_d / Σ W)). Reported at
+/// dimension generation; above 0.7 it is a warning naming the fleet that would meet 0.7.
 /// </summary>
-public sealed record FleetUtilisation(double TotalTruckHoursPerDay, double Refrigerated, double Dry, int TrucksFor70Percent)
+public sealed record FleetUtilisation(
+    double TotalTruckHoursPerDay, double Refrigerated, double Dry, int TrucksFor70Percent, IReadOnlyList<DcUtilisation> PerDc)
 {
     public const double WarningThreshold = 0.7;
 
-    public bool IsOverloaded => Refrigerated > WarningThreshold || Dry > WarningThreshold;
+    public bool IsOverloaded => Refrigerated > WarningThreshold || Dry > WarningThreshold || PerDc.Any(d => d.IsOverloaded);
+}
+
+/// <summary>One DC's expected truck-hours per day (W_d) and utilisation per class.</summary>
+public sealed record DcUtilisation(long DcId, double TruckHoursPerDay, double Refrigerated, double Dry)
+{
+    public bool IsOverloaded => Refrigerated > FleetUtilisation.WarningThreshold || Dry > FleetUtilisation.WarningThreshold;
 }

@@ -48,11 +48,19 @@ public sealed partial class DimensionJob(RetailSynthSettings settings, Reference
             LogFleetOverloaded(dimensions.Fleet.Refrigerated, dimensions.Fleet.Dry, dimensions.Fleet.TrucksFor70Percent);
         }
 
+        foreach (var dc in dimensions.Fleet.PerDc.Where(d => d.IsOverloaded))
+        {
+            LogDcOverloaded(dc.DcId, dc.Refrigerated, dc.Dry, dc.TruckHoursPerDay);
+        }
+
         return new Result(identity, store.CountRows(), dimensions.Fleet, generateTime, writeTime);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dimensions of dataset {DatasetId} written to {Path} (generate {GenerateMs:0} ms, write {WriteMs:0} ms)")]
     private partial void LogWritten(string datasetId, string path, double generateMs, double writeMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DC {DcId}: expected truck utilisation above 0.7 (refrigerated {Refrigerated:0.00}, dry {Dry:0.00}) for {Hours:0.0} truck-hours a day; assign it more trucks (raise RefrigeratedTrucks/DryTrucks or TruckDcAssignmentRate)")]
+    private partial void LogDcOverloaded(long dcId, double refrigerated, double dry, double hours);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Expected fleet utilisation is above 0.7 (refrigerated {Refrigerated:0.00}, dry {Dry:0.00}); about {Trucks} trucks per class would meet 0.7")]
     private partial void LogFleetOverloaded(double refrigerated, double dry, int trucks);

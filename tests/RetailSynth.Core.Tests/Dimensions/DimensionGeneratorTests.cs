@@ -147,6 +147,19 @@ public class DimensionGeneratorTests
         var fleet = DimensionGenerator.Generate(SimulationProfiles.Create(profile)!, s_d).Fleet;
         Assert.True(fleet.Refrigerated <= 0.7 && fleet.Dry <= 0.7, fleet.ToString());
         Assert.True(fleet.TotalTruckHoursPerDay > 0);
+        Assert.All(fleet.PerDc, dc => Assert.False(dc.IsOverloaded, dc.ToString()));
+        Assert.Equal(fleet.TotalTruckHoursPerDay, fleet.PerDc.Sum(dc => dc.TruckHoursPerDay), 6);
+    }
+
+    [Fact]
+    public void A_fleet_too_small_for_a_dc_is_reported_for_that_dc()
+    {
+        var options = SimulationProfiles.Create("small")!;
+        options.RefrigeratedTrucks = 2;
+        options.DryTrucks = 2;
+        var fleet = DimensionGenerator.Generate(options, s_d).Fleet;
+        Assert.True(fleet.IsOverloaded);
+        Assert.Contains(fleet.PerDc, dc => dc.IsOverloaded && dc.Refrigerated > 0.7);
     }
 
     [Fact]
