@@ -1,4 +1,5 @@
 using RetailSynth.Domain.Facts;
+using RetailSynth.Randomness;
 using RetailSynth.Simulation.Inventory;
 using RetailSynth.Simulation.State;
 using RetailSynth.Simulation.Stores;
@@ -16,7 +17,7 @@ public sealed partial class NetworkDaySimulator
     /// <summary>Hour 00: the impression plan (new conversions join the state), then the day's online orders.</summary>
     private void PlanMarketingAndOrders()
     {
-        var plan = MarketingPlanner.Run(_world, _state, _day, _world.Random.Stream("marketing", _day));
+        var plan = MarketingPlanner.Run(_world, _state, _day, _world.Random.Stream(RandomComponents.Marketing, _day));
         _impressions = plan.Impressions;
         _state.PendingConversions.AddRange(plan.Conversions);
 

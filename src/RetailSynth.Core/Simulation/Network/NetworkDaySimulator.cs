@@ -33,8 +33,8 @@ public sealed partial class NetworkDaySimulator
         _state = state;
         _day = day;
         _dayKey = day.ToString("yyyyMMdd");
-        _logistics = world.Random.Stream("logistics", day);
-        _orders = new OnlineOrderDesk(world, state, day, world.Random.Stream("online", day), catalogs);
+        _logistics = world.Random.Stream(RandomComponents.Logistics, day);
+        _orders = new OnlineOrderDesk(world, state, day, world.Random.Stream(RandomComponents.Online, day), catalogs);
     }
 
     /// <summary>Runs Phase A of hour h and returns its facts and the inbound credits each store applies in Phase B.</summary>
@@ -324,7 +324,7 @@ public sealed partial class NetworkDaySimulator
         foreach (var dcInfo in _world.Dcs)
         {
             var dc = _state.DcStock[dcInfo.Index];
-            var stream = _world.Random.Stream("dc", _day, dcInfo.Dc.DcId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var stream = _world.Random.Stream(RandomComponents.DistributionCenter, _day, dcInfo.Dc.DcId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var poId = $"PO-{_dayKey}-D{dcInfo.Dc.DcId:000}";
             var arrivalDate = _day.AddDays(stream.UniformInt(2, 4));
             var arrival = Stores.BusinessDay.LocalToUtc(dcInfo.Zone, arrivalDate, 6 * 60).AddSeconds(stream.UniformInt(0, (12 * 3600) - 1));

@@ -48,8 +48,7 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         var customer = world.Customers.Rows[planned.Customer];
         var segment = world.Customers.Segment[planned.Customer];
         var lines = DrawBasket(segment);
-        var mode = s_modes[stream.Categorical([0.6, 0.3, 0.1])];
-        var (nodeType, node, served) = ChooseNode(customer, mode, lines, ref mode);
+        var (mode, nodeType, node, served) = ChooseNode(customer, s_modes[stream.Categorical([0.6, 0.3, 0.1])], lines);
         if (served.Count == 0)
         {
             return null;
@@ -165,20 +164,19 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
     }
 
     /// <summary>§15 Node: the nearest DC covering every line, or for store modes the primary/secondary store with 2 spare units per line.</summary>
-    private (string NodeType, int Node, List<(int Product, int Quantity)> Lines) ChooseNode(
-        Customer customer, string requestedMode, List<(int Product, int Quantity)> lines, ref string mode)
+    /// <remarks>A store mode that no store can serve becomes SHIP_FROM_DC.</remarks>
+    private (string Mode, string NodeType, int Node, List<(int Product, int Quantity)> Lines) ChooseNode(
+        Customer customer, string mode, List<(int Product, int Quantity)> lines)
     {
-        if (requestedMode != "SHIP_FROM_DC")
+        if (mode != "SHIP_FROM_DC")
         {
             foreach (var storeId in new[] { customer.PrimaryStoreId, customer.SecondaryStoreId })
             {
                 if (storeId is { } id && lines.TrueForAll(l => state.StoreStock[id - 1].Sellable(l.Product) >= l.Quantity + 2))
                 {
-                    return ("STORE", (int)id - 1, lines);
+                    return (mode, "STORE", (int)id - 1, lines);
                 }
             }
-
-            mode = "SHIP_FROM_DC";
         }
 
         var dcOrder = world.GeographyDcOrder[customer.GeographyId - 1];
@@ -186,12 +184,12 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         {
             if (lines.TrueForAll(l => state.DcStock[dc].Sellable(l.Product) >= l.Quantity))
             {
-                return ("DC", dc, lines);
+                return ("SHIP_FROM_DC", "DC", dc, lines);
             }
         }
 
         var nearest = dcOrder[0];
-        return ("DC", nearest, lines.Where(l => state.DcStock[nearest].Sellable(l.Product) >= l.Quantity).ToList());
+        return ("SHIP_FROM_DC", "DC", nearest, lines.Where(l => state.DcStock[nearest].Sellable(l.Product) >= l.Quantity).ToList());
     }
 
     private sealed record Timeline(DateTime Picked, DateTime? Shipped, DateTime Delivered);

@@ -27,7 +27,7 @@ internal static class ReturnPlan
             return [];
         }
 
-        var stream = world.Random.Stream("returns", business.Date, store.Store.StoreId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var stream = world.Random.Stream(RandomComponents.Returns, business.Date, store.Store.StoreId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var slots = new List<DateTime>();
         var weights = new List<double>();
         var weekend = DayFactors.IsWeekend(business.Date);

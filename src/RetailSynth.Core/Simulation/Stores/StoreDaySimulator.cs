@@ -67,7 +67,7 @@ public sealed partial class StoreDaySimulator
         _stock = stock;
         _day = day;
         _dayKey = day.ToString("yyyyMMdd");
-        _stream = world.Random.Stream("store", day, store.Store.StoreId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _stream = world.Random.Stream(RandomComponents.Store, day, store.Store.StoreId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         _calendar = calendar;
         _catalogs = catalogs;
         _businessDays = BusinessDay.Touching(store, day, world.StartInstant);
