@@ -65,7 +65,7 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
             }
 
             // Phase B reads DC stock from a snapshot taken after Phase A of this hour (§8).
-            var snapshot = state.DcStock.Select(dc => dc.OnHand.Select((onHand, p) => onHand - dc.Reserved[p]).ToArray()).ToArray();
+            var snapshot = SellableSnapshot(state);
             var results = new StoreHourResult[stores.Length];
             var h = hour;
             Parallel.For(0, stores.Length, parallel, s => results[s] = stores[s].RunHour(h, networkHour.Credits[s], networkHour.Picks[s], snapshot));
@@ -94,6 +94,25 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
 
         _calendar.ForgetBefore(day.AddDays(-2));
         return [.. stores.SelectMany(s => s.SalesToReturn)];
+    }
+
+    /// <summary>DC sellable (on_hand − reserved) per product after Phase A: a plain loop, it runs every hour over every DC.</summary>
+    private static long[][] SellableSnapshot(SimulationState state)
+    {
+        var snapshot = new long[state.DcStock.Length][];
+        for (var d = 0; d < snapshot.Length; d++)
+        {
+            var dc = state.DcStock[d];
+            var sellable = new long[dc.OnHand.Length];
+            for (var p = 0; p < sellable.Length; p++)
+            {
+                sellable[p] = dc.OnHand[p] - dc.Reserved[p];
+            }
+
+            snapshot[d] = sellable;
+        }
+
+        return snapshot;
     }
 
     /// <summary>Each store works through its own STORE conversions (sorted by due time) in Phase B, so stores stay independent.</summary>
