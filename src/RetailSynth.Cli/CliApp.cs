@@ -50,7 +50,7 @@ public static class CliApp
         }
         catch (OperationCanceledException)
         {
-            environment.Error.WriteLine("Cancelled; nothing from the interrupted step was committed.");
+            environment.Error.WriteLine("Cancelled: the interrupted step was rolled back; everything finished before it (for example whole days) is kept.");
             return ExitCancelled;
         }
         catch (RetailSynthException ex)

@@ -141,4 +141,34 @@ public class GenerateFactsCommandTests
         Assert.Equal(0, (await killed.RunProcessAsync("generate", "facts", "--to", "2024-11-04")).ExitCode);
         Assert.Equal(Hash(uninterrupted.DatabasePath), Hash(killed.DatabasePath));
     }
+
+    [Fact]
+    public async Task Ctrl_c_keeps_every_finished_day_and_rolls_back_only_the_current_one()
+    {
+        using var cli = SmallWorld();
+        Assert.Equal(0, (await cli.RunProcessAsync("generate", "dimensions")).ExitCode);
+        using var process = cli.StartProcess("generate", "facts", "--days", "30");
+        string? line;
+        while ((line = await process.StandardError.ReadLineAsync()) is not null && !line.Contains("(2/30)", StringComparison.Ordinal))
+        {
+        }
+
+        Assert.NotNull(line);
+        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        var rest = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(CliApp.ExitCancelled, process.ExitCode);
+        Assert.Contains("Cancelled", rest);
+        Assert.DoesNotContain(" at ", rest);
+
+        using var database = RetailDatabase.Open(cli.DatabasePath);
+        var days = database.Scalar("SELECT last_committed_day - DATE '2024-10-30' + 1 FROM sim_state");
+        Assert.InRange(days, 2, 29);
+        Assert.Equal(0, database.Scalar("SELECT count(*) FROM fact_receipts WHERE event_ts >= (SELECT last_committed_day + 1 FROM sim_state)"));
+        Assert.Equal(0, database.Scalar("SELECT count(*) FROM fact_store_inventory_txn WHERE event_ts >= (SELECT last_committed_day + 1 FROM sim_state)"));
+    }
 }
