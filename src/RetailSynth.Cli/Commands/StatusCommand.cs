@@ -41,6 +41,39 @@ public sealed class StatusCommand(CommandRuntime runtime) : Command<GlobalSettin
         }
 
         output.Write(table);
+        WriteShipmentQueues(database, state, output);
         return CliApp.ExitOk;
+    }
+
+    /// <summary>Per DC, shipments waiting for a truck and the age of the oldest at the end of the last committed day (§13.2).</summary>
+    private static void WriteShipmentQueues(RetailDatabase database, SimState state, IAnsiConsole output)
+    {
+        if (state.LastCommittedDay is not { } last)
+        {
+            return;
+        }
+
+        using var command = database.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT dc_id, count(*), min(formed_ts) FROM sim_pending_shipments
+            WHERE status = 'QUEUED' GROUP BY dc_id ORDER BY dc_id
+            """;
+        using var reader = command.ExecuteReader();
+        var queues = new Table().AddColumn("DC").AddColumn(new TableColumn("queued shipments").RightAligned()).AddColumn(new TableColumn("oldest waiting").RightAligned());
+        var end = last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        while (reader.Read())
+        {
+            var age = end - DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc);
+            queues.AddRow($"DC{reader.GetInt64(0):000}", reader.GetInt64(1).ToString("N0"), $"{age.TotalHours:0.0} h");
+        }
+
+        if (queues.Rows.Count == 0)
+        {
+            output.WriteLine("queued shipments: none");
+            return;
+        }
+
+        output.WriteLine("queued shipments (waiting for a truck at the end of the last committed day):");
+        output.Write(queues);
     }
 }
