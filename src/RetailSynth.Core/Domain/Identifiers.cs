@@ -13,8 +13,6 @@ public static class Identifiers
 
     public static string AdId(long customerId, long offset) => "AD" + Base36(customerId, offset, 8);
 
-    public static string Truck(long truckId) => $"TRUCK_{truckId}";
-
     /// <summary>(id × 2654435761 + offset) mod 36^width in upper-case base 36; the multiplier is coprime with 36.</summary>
     private static string Base36(long id, long offset, int width)
     {

@@ -15,8 +15,6 @@ public static class TimeZones
 
     public static DateTimeZone Resolve(string zoneId) => DateTimeZoneProviders.Tzdb[zoneId];
 
-    public static bool IsKnownState(string state) => s_zoneByState.ContainsKey(state);
-
     private static Dictionary<string, string> BuildMap()
     {
         var table = new Dictionary<string, string>

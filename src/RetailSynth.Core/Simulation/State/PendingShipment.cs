@@ -45,7 +45,6 @@ public static class ShipmentStatus
     public const string Unloading = "UNLOADING";
     public const string Completed = "COMPLETED";
 
-    public static readonly IReadOnlyList<string> Lifecycle = [Scheduled, Loading, InTransit, Arrived, Unloading, Completed];
 }
 
 public static class Priorities

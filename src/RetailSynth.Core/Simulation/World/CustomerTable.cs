@@ -16,8 +16,6 @@ public sealed class CustomerTable
         Rows = customers;
         Segment = customers.Select(c => IndexOf(ShopperSegments.All, c.ShopperSegment)).ToArray();
         BleOptIn = customers.Select(c => c.BleOptIn).ToArray();
-        PrimaryStore = customers.Select(c => (int)c.PrimaryStoreId - 1).ToArray();
-        Geography = customers.Select(c => c.GeographyId).ToArray();
 
         var primary = new List<int>[storeCount];
         var secondary = new List<int>[storeCount];
@@ -50,8 +48,6 @@ public sealed class CustomerTable
     public IReadOnlyList<Customer> Rows { get; }
     public int[] Segment { get; }
     public bool[] BleOptIn { get; }
-    public int[] PrimaryStore { get; }
-    public long[] Geography { get; }
     public int[][] PrimaryOf { get; }
     public int[][] SecondaryOf { get; }
 
