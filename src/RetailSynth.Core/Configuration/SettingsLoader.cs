@@ -18,6 +18,9 @@ public static class SettingsLoader
         .Where(p => p.Name is not nameof(SimulationOptions.Profile) and not nameof(SimulationOptions.MarketingCost))
         .ToArray();
 
+    private static readonly (string Name, Type Type)[] s_plainSections =
+        [("Streaming", typeof(StreamingOptions)), ("Server", typeof(ServerOptions)), ("Upload", typeof(UploadOptions))];
+
     public static RetailSynthSettings Load(SettingsSources sources, DictionaryLimits limits)
     {
         var configuration = Build(sources);
@@ -75,12 +78,23 @@ public static class SettingsLoader
         }
 
         SettingsValidator.Validate(simulation, performance, storage, limits, problems);
+        var settings = new RetailSynthSettings(simulation, performance, storage, new StreamingOptions(), new ServerOptions(), new UploadOptions());
+        foreach (var (name, section) in settings.PlainSections)
+        {
+            var before = problems.Count;
+            SectionBinder.Bind(configuration, name, section, problems);
+            if (problems.Count == before)
+            {
+                section.Validate(name, problems);
+            }
+        }
+
         if (problems.Count > 0)
         {
             throw new SettingsException(problems);
         }
 
-        return new RetailSynthSettings(simulation, performance, storage);
+        return settings;
     }
 
     /// <summary>Every key this build understands, for unknown-setting detection.</summary>
@@ -95,6 +109,11 @@ public static class SettingsLoader
         foreach (var property in s_simulationSettings)
         {
             keys.Add($"Simulation:{property.Name}");
+        }
+
+        foreach (var (name, type) in s_plainSections)
+        {
+            keys.UnionWith(SectionBinder.Keys(name, type));
         }
 
         foreach (var channel in Enum.GetNames<MarketingChannel>())

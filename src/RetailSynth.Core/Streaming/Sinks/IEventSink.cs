@@ -1,0 +1,19 @@
+namespace RetailSynth.Streaming.Sinks;
+
+/// <summary>
+/// Where events go (streaming.md §6). A sink owns no retry loop: for each event of a batch it reports
+/// delivery or a permanent rejection of that event, and anything else as a <see cref="SinkFailure"/>
+/// (the relay retries with backoff behind a breaker). It never reports an event delivered after an
+/// undelivered earlier event of the same partition key.
+/// </summary>
+public interface IEventSink : IAsyncDisposable
+{
+    /// <summary>file, stdout, eventhubs or kafka: shown in status.</summary>
+    string Name { get; }
+
+    /// <summary>The most body bytes one batch may hold; the relay never leases more per batch.</summary>
+    long MaxBatchBytes { get; }
+
+    /// <summary>Sends <paramref name="batch"/> in order. Exceptions other than cancellation are treated as a sink failure of the whole batch.</summary>
+    Task<SendReport> SendAsync(IReadOnlyList<OutboundEvent> batch, CancellationToken cancellationToken);
+}
