@@ -4,6 +4,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# Components the tests start for real (Azurite, Chromium, …): each script installs one if missing.
+for dependency in scripts/deps/*.sh; do
+  [ -f "$dependency" ] || continue
+  bash "$dependency" || { echo "0 passed, 1 failed"; exit 1; }
+done
+
 results="artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
