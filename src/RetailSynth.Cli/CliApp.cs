@@ -36,6 +36,17 @@ public static class CliApp
                 generate.AddCommand<GenerateFactsCommand>("facts")
                     .WithDescription("Generate historical days from the watermark: --days N or --to yyyy-MM-dd.");
             });
+            config.AddCommand<StreamCommand>("stream")
+                .WithDescription("Stream day after day through the outbox to a sink (file, stdout, eventhubs, kafka).");
+            config.AddBranch("outbox", outbox =>
+            {
+                outbox.SetDescription("Inspect and manage the streaming outbox.");
+                outbox.AddCommand<OutboxStatusCommand>("status").WithDescription("Counts by status, backlog, the day being drained.");
+                outbox.AddCommand<OutboxPreviewCommand>("preview").WithDescription("Rows in outbox order (--status, --order, --limit, --bodies).");
+                outbox.AddCommand<OutboxDeadCommand>("dead").WithDescription("Dead-lettered events.");
+                outbox.AddCommand<OutboxRequeueDeadCommand>("requeue-dead").WithDescription("Dead events back to pending (refused while a day drains).");
+                outbox.AddCommand<OutboxClearCommand>("clear").WithDescription("Discard every outbox row; facts stay.");
+            });
             config.AddCommand<DemoCommand>("demo").WithDescription("The main job on embedded defaults: dimensions and a week of history, then a summary.");
             config.AddCommand<StatusCommand>("status").WithDescription("Show what the database holds.");
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check every data-model invariant on the database; exit 1 on a violation.");

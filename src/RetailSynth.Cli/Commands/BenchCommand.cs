@@ -24,6 +24,10 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         [Description("Simulated days to generate (default 3).")]
         public int Days { get; init; } = 3;
 
+        [CommandOption("--streaming")]
+        [Description("Measure streaming instead: days through outbox, relay and file sink at max pacing; outbox overhead; body costs.")]
+        public bool Streaming { get; init; }
+
         [CommandOption("--json <FILE>")]
         [Description("Also write the results as JSON to this file.")]
         public string? Json { get; init; }
@@ -39,6 +43,11 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
     {
         var options = runtime.LoadSettings(settings);
         var folder = Path.Combine(Path.GetTempPath(), $"retailsynth-bench-{Environment.ProcessId}");
+        if (settings.Streaming)
+        {
+            return await BenchStreaming(settings, options, folder, cancellationToken);
+        }
+
         var report = await stages.RunAsync($"bench ({options.Simulation.Profile}, {settings.Days} days)", progress =>
             Task.Run(() => GenerationBenchmark.Run(options, runtime.Dictionaries, settings.Days, folder, progress, cancellationToken), cancellationToken));
 
@@ -56,6 +65,34 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         output.WriteLine($"peak RSS: {report.PeakRssMiB:0} MiB");
         output.WriteLine($"rows per table: {string.Join(", ", report.RowsPerTable.Select(kv => $"{kv.Key}={kv.Value:N0}"))}");
 
+        if (settings.Json is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(runtime.Environment.WorkingDirectory, settings.Json), JsonSerializer.Serialize(report, s_json), cancellationToken);
+        }
+
+        Directory.Delete(folder, recursive: true);
+        return CliApp.ExitOk;
+    }
+
+    private async Task<int> BenchStreaming(Settings settings, Configuration.RetailSynthSettings options, string folder, CancellationToken cancellationToken)
+    {
+        var report = await stages.RunAsync($"bench --streaming ({options.Simulation.Profile}, {settings.Days} days)", progress =>
+            StreamingBenchmark.RunAsync(options, runtime.Dictionaries, settings.Days, folder, progress, cancellationToken));
+        var table = new Table().AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("events streamed (file sink, max pacing)", report.Events.ToString("N0"));
+        table.AddRow("stream wall time, s", report.StreamSeconds.ToString("0.00"));
+        table.AddRow("end to end, events/s (committed and delivered)", report.EndToEndEventsPerSecond.ToString("N0"));
+        table.AddRow("relay send rate, events/s", report.RelaySendEventsPerSecond.ToString("N0"));
+        table.AddRow("same days without outbox (historical), s", report.HistoricalSeconds.ToString("0.00"));
+        table.AddRow("same events per historical second", report.HistoricalEventsPerSecondEquivalent.ToString("N0"));
+        table.AddRow("stream time / historical time", report.OutboxOverheadRatio.ToString("0.00"));
+        table.AddRow("first day: events", report.FirstDayEvents.ToString("N0"));
+        table.AddRow("first day: serialise, events/s", report.SerialiseEventsPerSecond.ToString("N0"));
+        table.AddRow("first day: outbox append with bodies, s", report.AppendWithBodiesSeconds.ToString("0.00"));
+        table.AddRow("first day: outbox append without bodies, s", report.AppendWithoutBodiesSeconds.ToString("0.00"));
+        table.AddRow("average body, bytes", report.AverageBodyBytes.ToString("0"));
+        table.AddRow("peak RSS, MiB", report.PeakRssMiB.ToString("0"));
+        runtime.Environment.Out.Write(table);
         if (settings.Json is not null)
         {
             await File.WriteAllTextAsync(Path.Combine(runtime.Environment.WorkingDirectory, settings.Json), JsonSerializer.Serialize(report, s_json), cancellationToken);

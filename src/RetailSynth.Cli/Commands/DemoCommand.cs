@@ -65,9 +65,48 @@ public sealed class DemoCommand(CommandRuntime runtime, StageReporter stages, Ti
             historyTime = result.Elapsed;
         }
 
-        Summarise(options, dimensionsTime, historyTime, total.Elapsed);
+        var streamTime = await StreamOneDay(options, logging, cancellationToken);
+        Summarise(options, dimensionsTime, historyTime, streamTime, total.Elapsed);
         return CliApp.ExitOk;
     }
+
+    /// <summary>
+    /// The day after the history goes through the outbox to the file sink (whatever sink is configured: the demo
+    /// needs no account). Skipped when it was streamed by an earlier run.
+    /// </summary>
+    private async Task<TimeSpan> StreamOneDay(RetailSynthSettings options, ILoggerFactory logging, CancellationToken cancellationToken)
+    {
+        var streamed = CommittedDays(options) > HistoryDays;
+        await using var streaming = runtime.CreateStreaming(options with { Streaming = FileSinkAtMaxPace(options.Streaming) }, logging);
+        if (streamed && streaming.GetOutboxStatus().BacklogEvents == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var clock = Stopwatch.StartNew();
+        runtime.Environment.Error.WriteLine($"demo: streaming one day through the outbox to {options.Streaming.File.Directory}");
+        streaming.Start(new Streaming.StreamRequest(Days: 1));
+        using (cancellationToken.Register(() => _ = streaming.StopAsync(CancellationToken.None)))
+        {
+            await streaming.WaitAsync(CancellationToken.None);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (streaming.LastError is { } error)
+        {
+            throw new RetailSynthException($"The demo's stream failed: {error}");
+        }
+
+        return clock.Elapsed;
+    }
+
+    private static StreamingOptions FileSinkAtMaxPace(StreamingOptions configured) => new()
+    {
+        Sink = SinkKind.File,
+        Pacing = PacingMode.Max,
+        File = configured.File,
+        BatchSize = configured.BatchSize,
+    };
 
     /// <summary>Writes the start date into retailsynth.json (keeping every other setting) so the dataset can be reproduced.</summary>
     private void WriteStartDate(Settings settings)
@@ -114,7 +153,7 @@ public sealed class DemoCommand(CommandRuntime runtime, StageReporter stages, Ti
         return state.LastCommittedDay is { } last ? last.DayNumber - state.StartDate.DayNumber + 1 : 0;
     }
 
-    private void Summarise(RetailSynthSettings options, TimeSpan dimensionsTime, TimeSpan historyTime, TimeSpan total)
+    private void Summarise(RetailSynthSettings options, TimeSpan dimensionsTime, TimeSpan historyTime, TimeSpan streamTime, TimeSpan total)
     {
         using var database = RetailDatabase.Open(options.Storage.DatabasePath);
         var state = new DimensionStore(database).ReadState()!;
@@ -124,11 +163,24 @@ public sealed class DemoCommand(CommandRuntime runtime, StageReporter stages, Ti
             table.AddRow(name, database.Scalar($"SELECT count(*) FROM {name}").ToString("N0", CultureInfo.InvariantCulture));
         }
 
+        var events = new Table().AddColumn("event type").AddColumn(new TableColumn("events sent").RightAligned());
+        using (var command = database.Connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT event_type, sum(sent) FROM {DatasetTables.SentStats} GROUP BY event_type ORDER BY event_type";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                events.AddRow(reader.GetString(0), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture));
+            }
+        }
+
         var output = runtime.Environment.Out;
         output.Write(table);
+        output.Write(events);
         output.WriteLine($"dataset {state.DatasetId} ({state.Profile} profile, seed {state.Seed}): {state.StartDate:yyyy-MM-dd} … {state.LastCommittedDay:yyyy-MM-dd}");
-        output.WriteLine($"timings: dimensions {dimensionsTime.TotalSeconds:0.0} s, history {historyTime.TotalSeconds:0.0} s, total {total.TotalSeconds:0.0} s");
+        output.WriteLine($"timings: dimensions {dimensionsTime.TotalSeconds:0.0} s, history {historyTime.TotalSeconds:0.0} s, stream {streamTime.TotalSeconds:0.0} s, total {total.TotalSeconds:0.0} s");
         output.WriteLine($"database: {options.Storage.DatabasePath}");
-        output.WriteLine("next: `retailsynth validate`, `retailsynth export`, `retailsynth generate facts --days N`");
+        output.WriteLine($"events: {options.Streaming.File.Directory} (NDJSON, one file per simulated day)");
+        output.WriteLine("next: `retailsynth validate`, `retailsynth export`, `retailsynth stream --duration 1m`, `retailsynth serve`");
     }
 }

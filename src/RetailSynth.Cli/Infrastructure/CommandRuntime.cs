@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using RetailSynth.Configuration;
+using RetailSynth.Connectors;
 using RetailSynth.Dictionaries;
+using RetailSynth.Jobs;
+using RetailSynth.Streaming;
 
 namespace RetailSynth.Cli;
 
@@ -25,8 +28,18 @@ public sealed class CommandRuntime(CliEnvironment environment)
             },
             Dictionaries.Limits);
         settings.Storage.DatabasePath = Path.GetFullPath(Path.Combine(Environment.WorkingDirectory, settings.Storage.DatabasePath));
+        settings.Streaming.File.Directory = Path.GetFullPath(Path.Combine(Environment.WorkingDirectory, settings.Streaming.File.Directory));
         return settings;
     }
+
+    /// <summary>The stream session and outbox service for one command run.</summary>
+    public StreamingService CreateStreaming(RetailSynthSettings settings, ILoggerFactory logging) => new(
+        settings,
+        Dictionaries,
+        new WriterGate(),
+        new SinkFactory(logging, Console.OpenStandardOutput),
+        TimeProvider.System,
+        logging.CreateLogger<StreamingService>());
 
     public ILoggerFactory CreateLogging(GlobalSettings options) => LoggerFactory.Create(builder => builder
         .SetMinimumLevel(options.Verbose ? LogLevel.Debug : LogLevel.Warning)

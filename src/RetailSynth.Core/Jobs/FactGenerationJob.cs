@@ -8,6 +8,7 @@ using RetailSynth.Errors;
 using RetailSynth.Simulation;
 using RetailSynth.Simulation.World;
 using RetailSynth.Storage;
+using RetailSynth.Streaming.Outbox;
 
 namespace RetailSynth.Jobs;
 
@@ -32,17 +33,8 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
     /// <summary>The days the range resolves to, checked against the database before anything is generated.</summary>
     public (DateOnly First, DateOnly Last) Plan(RetailDatabase database, Range range)
     {
-        var state = new DimensionStore(database).ReadState()
-            ?? throw new RefusedException($"The database '{database.Path}' has no dimensions yet; run `retailsynth generate dimensions` first.");
-        var identity = DatasetIdentity.Compute(settings.Simulation, dictionaries);
-        if (state.DatasetId != identity.DatasetId)
-        {
-            throw new RefusedException(
-                $"The database '{database.Path}' holds dataset {state.DatasetId}, but the current settings describe dataset {identity.DatasetId}; " +
-                "generation never mixes datasets: use the settings the database was created with, or another --database.");
-        }
-
-        var pending = database.Scalar($"SELECT count(*) FROM {DatasetTables.Outbox} WHERE status IN ('pending', 'leased')");
+        var state = DayPipeline.RequireDataset(settings, dictionaries, database);
+        var pending = new OutboxStore(database.Connection).CountPending();
         if (pending > 0)
         {
             throw new RefusedException(
@@ -96,18 +88,11 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
         LogPlan(first, last, total);
         Planned?.Invoke(first, last, total * EstimatedRowsPerDay());
 
-        var dimensions = DimensionGenerator.Generate(settings.Simulation, dictionaries);
-        var simulator = new DaySimulator(new SimulationWorld(settings.Simulation, dimensions, dictionaries), settings.Performance.MaxDegreeOfParallelism);
-        var stored = new DimensionStore(database).ReadState()!;
-        var state = stored.LastCommittedDay is null
-            ? simulator.CreateInitialState()
-            : SimStateStore.Load(database.Connection, simulator.World, stored.LastCommittedDay);
-
+        var pipeline = DayPipeline.Load(settings, dictionaries, database);
         var clock = Stopwatch.StartNew();
         var rows = 0L;
         var perTable = DatasetTables.Facts.ToDictionary(t => t, _ => 0L);
         var daysDone = 0;
-        var sales = ReturnSalesReader.Load(database.Connection, state);
 
         // The simulator runs ahead of the writer by at most a few hours; a day's progress is reported once it is committed.
         using var writer = new DayWriter(database, committed =>
@@ -122,37 +107,12 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
             report(new Progress(++daysDone, total, committed.Day, committed.Rows, rows, clock.Elapsed));
         });
 
-        for (var i = 0; i < total; i++)
+        for (var i = 0; i < total && !cancellationToken.IsCancellationRequested; i++)
         {
-            var day = first.AddDays(i);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            writer.BeginDay(day);
-            IReadOnlyList<Simulation.Stores.SaleForReturn> scheduled;
-            try
-            {
-                scheduled = simulator.Run(day, state, sales, writer.AppendHour, cancellationToken);
-            }
-            catch (OperationCanceledException)
+            if (!pipeline.Produce(writer, events: null, cancellationToken))
             {
                 break; // the writer rolls back this unfinished day and commits every earlier one
             }
-
-            foreach (var sale in scheduled)
-            {
-                sales[sale.ReceiptIdExt] = sale;
-            }
-
-            var stillDue = state.ScheduledReturns.Select(r => r.SaleReceiptIdExt).ToHashSet(StringComparer.Ordinal);
-            foreach (var done in sales.Keys.Where(id => !stillDue.Contains(id)).ToList())
-            {
-                sales.Remove(done);
-            }
-
-            writer.CommitDay(day, state.Snapshot());
         }
 
         writer.Complete();

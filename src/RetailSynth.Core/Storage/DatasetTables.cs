@@ -26,6 +26,8 @@ public static class DatasetTables
     ];
 
     public const string Outbox = "streaming_outbox";
+    public const string RelayState = "streaming_relay";
+    public const string SentStats = "streaming_sent_stats";
 
     /// <summary>Key columns, for ordered reads and hashes.</summary>
     public static readonly IReadOnlyDictionary<string, string> KeyOrder = new Dictionary<string, string>
@@ -78,5 +80,5 @@ public static class DatasetTables
     public static IReadOnlyList<string> Hashed => [.. Dimensions, .. Facts, .. SimulatorState, "sim_state"];
 
     /// <summary>Fact, outbox and simulator-state tables: deleted together with dimensions when forced (data-model §6).</summary>
-    public static readonly IReadOnlyList<string> DependentOnDimensions = [.. Facts, .. SimulatorState, Outbox];
+    public static readonly IReadOnlyList<string> DependentOnDimensions = [.. Facts, .. SimulatorState, Outbox, SentStats];
 }

@@ -26,12 +26,18 @@ public sealed class DayWriter : IDisposable
     private readonly CancellationTokenSource _failed = new();
     private readonly RetailDatabase _database;
     private readonly Action<DayCommitted> _committed;
+    private readonly Action<DateOnly>? _beforeCommit;
     private readonly Task _worker;
 
-    public DayWriter(RetailDatabase database, Action<DayCommitted> committed)
+    /// <param name="beforeCommit">
+    /// Streaming: blocks until the day may become visible (the previous day's events are all delivered, streaming.md §4);
+    /// throwing <see cref="OperationCanceledException"/> rolls the day back.
+    /// </param>
+    public DayWriter(RetailDatabase database, Action<DayCommitted> committed, Action<DateOnly>? beforeCommit = null)
     {
         _database = database;
         _committed = committed;
+        _beforeCommit = beforeCommit;
         _worker = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -130,6 +136,7 @@ public sealed class DayWriter : IDisposable
                             watermark.ExecuteNonQuery();
                         }
 
+                        _beforeCommit?.Invoke(end.Day);
                         transaction!.Commit();
                         transaction.Dispose();
                         transaction = null;
@@ -158,7 +165,7 @@ public sealed class DayWriter : IDisposable
             appender.CreateRow()
                 .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
                 .AppendValue(e.PartitionKey).AppendValue(e.Body).AppendValue("pending").AppendValue(0)
-                .AppendNullValue().AppendNullValue().AppendNullValue()
+                .AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId)
                 .EndRow();
         }
     }

@@ -67,6 +67,8 @@ public sealed class DimensionStore(RetailDatabase database)
             database.Execute($"DELETE FROM {table}");
         }
 
+        database.Execute($"UPDATE {DatasetTables.RelayState} SET acked_through = -1, acked_at = NULL");
+
         DimensionAppenders.AppendAll(_connection, dimensions, cancellationToken);
 
         using (var command = _connection.CreateCommand())

@@ -65,6 +65,14 @@ public sealed partial class RetailDatabase : IDisposable
 
     public void Dispose() => Connection.Dispose();
 
+    /// <summary>Another connection to the same file, sharing this process's DuckDB instance (for a second thread).</summary>
+    public DuckDBConnection OpenConnection()
+    {
+        var connection = new DuckDBConnection($"Data Source={Path}");
+        connection.Open();
+        return connection;
+    }
+
     public long Scalar(string sql)
     {
         using var command = Connection.CreateCommand();

@@ -1,0 +1,30 @@
+using RetailSynth.Streaming;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RetailSynth.Cli.Commands;
+
+/// <summary><c>retailsynth outbox status</c>: the figures of streaming.md §7 for the database.</summary>
+public sealed class OutboxStatusCommand(CommandRuntime runtime) : AsyncCommand<GlobalSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, GlobalSettings settings, CancellationToken cancellationToken)
+    {
+        var options = runtime.LoadSettings(settings);
+        using var logging = runtime.CreateLogging(settings);
+        await using var streaming = runtime.CreateStreaming(options, logging);
+        var s = streaming.GetOutboxStatus();
+        var table = new Table().AddColumn("outbox").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("pending", s.Pending.ToString("N0"));
+        table.AddRow("leased", s.Leased.ToString("N0"));
+        table.AddRow("sent", s.Sent.ToString("N0"));
+        table.AddRow("dead", s.Dead.ToString("N0"));
+        table.AddRow("oldest pending event", s.OldestPendingEventTs?.ToString("yyyy-MM-dd HH:mm:ss.fff") ?? "-");
+        table.AddRow("newest pending event", s.NewestPendingEventTs?.ToString("yyyy-MM-dd HH:mm:ss.fff") ?? "-");
+        table.AddRow("last committed day", s.LastCommittedDay?.ToString("yyyy-MM-dd") ?? "-");
+        table.AddRow("day being drained", s.DayBeingDrained?.ToString("yyyy-MM-dd") ?? "-");
+        table.AddRow("backlog (events / days)", $"{s.BacklogEvents:N0} / {s.BacklogDays}");
+        table.AddRow("attempts of the head event", s.HeadAttempts.ToString("N0"));
+        runtime.Environment.Out.Write(table);
+        return CliApp.ExitOk;
+    }
+}

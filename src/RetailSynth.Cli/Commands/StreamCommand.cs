@@ -1,0 +1,141 @@
+using System.ComponentModel;
+using System.Globalization;
+using RetailSynth.Configuration;
+using RetailSynth.Streaming;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RetailSynth.Cli.Commands;
+
+/// <summary>
+/// <c>retailsynth stream</c>: the streaming loop of streaming.md in the foreground, with a live status line on stderr
+/// (simulated day, events/s, pending, lag). Ends after --duration, after --days fully delivered days, or on Ctrl-C —
+/// gracefully in every case: the in-flight batch is acknowledged and the rest stays pending.
+/// </summary>
+public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamCommand.Settings>
+{
+    public sealed class Settings : GlobalSettings
+    {
+        [CommandOption("--duration <DURATION>")]
+        [Description("Stop after this much wall time, e.g. 90s, 10m, 2h.")]
+        public string? Duration { get; init; }
+
+        [CommandOption("--days <N>")]
+        [Description("Stop once N simulated days are fully delivered.")]
+        public string? Days { get; init; }
+
+        [CommandOption("--sink <SINK>")]
+        [Description("file (default), stdout, eventhubs or kafka.")]
+        public string? Sink { get; init; }
+
+        [CommandOption("--pacing <PACING>")]
+        [Description("max, realtime or accelerated (default: max for file/stdout, realtime for eventhubs/kafka).")]
+        public string? Pacing { get; init; }
+
+        [CommandOption("--speed <N>")]
+        [Description("Simulated seconds per second with --pacing accelerated (default 60).")]
+        public string? Speed { get; init; }
+
+        [CommandOption("--max-events-per-second <N>")]
+        [Description("Cap the send rate (token bucket).")]
+        public string? MaxEventsPerSecond { get; init; }
+
+        public TimeSpan? ParsedDuration => Duration is not null && DurationParser.TryParse(Duration, out var d) ? d : null;
+
+        public int? ParsedDays => int.TryParse(Days, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : null;
+
+        public override ValidationResult Validate()
+        {
+            if (Duration is not null && ParsedDuration is not { } duration)
+            {
+                return ValidationResult.Error($"--duration must be a duration such as 90s, 10m or 2h, got '{Duration}'.");
+            }
+
+            if (ParsedDuration is { } d && d <= TimeSpan.Zero)
+            {
+                return ValidationResult.Error($"--duration must be positive, got '{Duration}'.");
+            }
+
+            if (Days is not null && ParsedDays is not > 0)
+            {
+                return ValidationResult.Error($"--days must be a whole number of at least 1, got '{Days}'.");
+            }
+
+            if (Speed is not null && !string.Equals(Pacing, "accelerated", StringComparison.OrdinalIgnoreCase))
+            {
+                return ValidationResult.Error("--speed applies only with --pacing accelerated.");
+            }
+
+            return ValidationResult.Success();
+        }
+
+        public override IReadOnlyDictionary<string, string?> ConfigurationOverrides()
+        {
+            var overrides = new Dictionary<string, string?>(base.ConfigurationOverrides());
+            Add("Streaming:Sink", Sink);
+            Add("Streaming:Pacing", Pacing);
+            Add("Streaming:Speed", Speed);
+            Add("Streaming:MaxEventsPerSecond", MaxEventsPerSecond);
+            return overrides;
+
+            void Add(string key, string? value)
+            {
+                if (value is not null)
+                {
+                    overrides[key] = value;
+                }
+            }
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = runtime.LoadSettings(settings);
+        using var logging = runtime.CreateLogging(settings);
+        await using var streaming = runtime.CreateStreaming(options, logging);
+        var console = runtime.Environment.Error; // stdout may be the sink: it carries nothing but events
+        var started = streaming.Start(new StreamRequest(Duration: settings.ParsedDuration, Days: settings.ParsedDays));
+        console.WriteLine($"Streaming to {started.Sink} with {started.Pacing.ToString().ToLowerInvariant()} pacing" +
+            (options.Streaming.Sink == SinkKind.File ? $" into {options.Streaming.File.Directory}" : string.Empty) +
+            "; Ctrl-C stops gracefully.");
+
+        var interval = runtime.Environment.ErrorIsTerminal ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
+        var wait = streaming.WaitAsync(CancellationToken.None);
+        using var stopOnCancel = cancellationToken.Register(() => _ = streaming.StopAsync(CancellationToken.None));
+        while (!wait.IsCompleted)
+        {
+            await Task.WhenAny(wait, Task.Delay(interval, CancellationToken.None));
+            if (!wait.IsCompleted)
+            {
+                console.WriteLine(Line(streaming));
+            }
+        }
+
+        var final = streaming.Status;
+        var outbox = streaming.GetOutboxStatus();
+        console.WriteLine($"Stream ended: {final.EventsSent:N0} events sent; outbox: {outbox.Pending:N0} pending, {outbox.Dead:N0} dead; last committed day {outbox.LastCommittedDay:yyyy-MM-dd}.");
+        if (streaming.LastError is { } error)
+        {
+            throw new Errors.RetailSynthException($"The stream session failed: {error}");
+        }
+
+        return cancellationToken.IsCancellationRequested ? CliApp.ExitCancelled : CliApp.ExitOk;
+    }
+
+    private static string Line(StreamingService streaming)
+    {
+        var status = streaming.Status;
+        var outbox = streaming.GetOutboxStatus();
+        var lag = outbox.Lag is { } l ? $", lag {l:hh\\:mm\\:ss}" : string.Empty;
+        var sink = outbox.Sink.Breaker == BreakerState.Closed ? string.Empty : $", sink {outbox.Sink.Breaker.ToString().ToLowerInvariant()}: {outbox.Sink.LastError}";
+        return $"day {status.CurrentDay:yyyy-MM-dd}: {status.EventsSent:N0} sent, {status.EventsPerSecond:N0} events/s, " +
+            $"{outbox.Pending + outbox.Leased:N0} pending, {Format(status.PacingState)}{lag}{sink}";
+    }
+
+    private static string Format(PacingState state) => state switch
+    {
+        PacingState.CatchingUp => "catching up",
+        PacingState.Waiting => "waiting",
+        _ => "live",
+    };
+}

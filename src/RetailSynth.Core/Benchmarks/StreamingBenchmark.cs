@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging.Abstractions;
+using RetailSynth.Configuration;
+using RetailSynth.Dictionaries;
+using RetailSynth.Dimensions;
+using RetailSynth.Domain.Facts;
+using RetailSynth.Jobs;
+using RetailSynth.Simulation;
+using RetailSynth.Simulation.World;
+using RetailSynth.Storage;
+using RetailSynth.Streaming;
+using RetailSynth.Streaming.Sinks;
+
+namespace RetailSynth.Benchmarks;
+
+/// <summary>
+/// <c>retailsynth bench --streaming</c> (streaming.md §2–§4), in one run: (1) N days streamed at max pacing
+/// through outbox, relay and file sink, end to end (events committed and delivered per wall second) and the relay's
+/// own send rate; (2) the same days generated historically (no outbox), for the outbox overhead; (3) the stored-body
+/// design's parts on the first day: serialising the events, and appending the outbox rows with bodies versus
+/// without (the compact row a rendered-body design would append).
+/// </summary>
+public static class StreamingBenchmark
+{
+    public sealed record Report(
+        string Profile,
+        int Days,
+        long Events,
+        double StreamSeconds,
+        double EndToEndEventsPerSecond,
+        double RelaySendEventsPerSecond,
+        double HistoricalSeconds,
+        double HistoricalEventsPerSecondEquivalent,
+        double OutboxOverheadRatio,
+        long FirstDayEvents,
+        double SerialiseEventsPerSecond,
+        double AppendWithBodiesSeconds,
+        double AppendWithoutBodiesSeconds,
+        double AverageBodyBytes,
+        double PeakRssMiB);
+
+    public static async Task<Report> RunAsync(
+        RetailSynthSettings settings, ReferenceDictionaries dictionaries, int days, string folder, Action<string> progress, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var streamPath = Path.Combine(folder, "bench-stream.duckdb");
+        var historyPath = Path.Combine(folder, "bench-history.duckdb");
+        var eventsFolder = Path.Combine(folder, "events");
+        foreach (var path in new[] { streamPath, historyPath, streamPath + ".wal", historyPath + ".wal" })
+        {
+            File.Delete(path);
+        }
+
+        if (Directory.Exists(eventsFolder))
+        {
+            Directory.Delete(eventsFolder, recursive: true);
+        }
+
+        var streaming = new StreamingOptions { Sink = SinkKind.File, Pacing = PacingMode.Max, File = new FileSinkOptions { Directory = eventsFolder } };
+        var streamSettings = settings with { Storage = new StorageOptions { DatabasePath = streamPath }, Streaming = streaming };
+        var historySettings = settings with { Storage = new StorageOptions { DatabasePath = historyPath } };
+
+        progress("dimensions (twice)");
+        new DimensionJob(streamSettings, dictionaries, NullLogger<DimensionJob>.Instance).Run(false, _ => { }, cancellationToken);
+        new DimensionJob(historySettings, dictionaries, NullLogger<DimensionJob>.Instance).Run(false, _ => { }, cancellationToken);
+
+        progress($"streaming {days} days to the file sink at max pacing");
+        var service = new StreamingService(streamSettings, dictionaries, new WriterGate(), new FileOnly(), TimeProvider.System, NullLogger<StreamingService>.Instance);
+        await using (service.ConfigureAwait(false))
+        {
+            var clock = Stopwatch.StartNew();
+            service.Start(new StreamRequest(Days: days));
+            await service.WaitAsync(cancellationToken).ConfigureAwait(false);
+            clock.Stop();
+            if (service.LastError is { } error)
+            {
+                throw new InvalidOperationException($"the benchmark's stream failed: {error}");
+            }
+
+            var status = service.Status;
+            var events = status.EventsSent;
+
+            progress($"the same {days} days generated historically (no outbox)");
+            var history = new FactGenerationJob(historySettings, dictionaries, NullLogger<FactGenerationJob>.Instance)
+                .Run(new FactGenerationJob.Range(days, null), _ => { }, cancellationToken);
+
+            progress("stored bodies: serialising and appending the first day's events");
+            var (firstDayEvents, serialiseSeconds) = SerialiseFirstDay(settings, dictionaries, cancellationToken);
+            var (withBodies, withoutBodies) = AppendOutbox(Path.Combine(folder, "bench-outbox.duckdb"), firstDayEvents);
+
+            return new Report(
+                settings.Simulation.Profile,
+                days,
+                events,
+                clock.Elapsed.TotalSeconds,
+                events / clock.Elapsed.TotalSeconds,
+                service.RelaySendSeconds > 0 ? events / service.RelaySendSeconds : 0,
+                history.Elapsed.TotalSeconds,
+                events / history.Elapsed.TotalSeconds,
+                clock.Elapsed.TotalSeconds / history.Elapsed.TotalSeconds,
+                firstDayEvents.Count,
+                firstDayEvents.Count / serialiseSeconds,
+                withBodies,
+                withoutBodies,
+                firstDayEvents.Average(e => e.Body.Length),
+                Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0);
+        }
+    }
+
+    /// <summary>The first day simulated in memory; only the event building is timed.</summary>
+    private static (List<OutboxEvent> Events, double Seconds) SerialiseFirstDay(RetailSynthSettings settings, ReferenceDictionaries dictionaries, CancellationToken cancellationToken)
+    {
+        var identity = DatasetIdentity.Compute(settings.Simulation, dictionaries);
+        var simulator = new DaySimulator(
+            new SimulationWorld(settings.Simulation, DimensionGenerator.Generate(settings.Simulation, dictionaries), dictionaries),
+            settings.Performance.MaxDegreeOfParallelism);
+        var day = settings.Simulation.StartDate;
+        var forDay = StreamingService.EventsFor(identity.DatasetId, day)(day);
+        var events = new List<OutboxEvent>();
+        var clock = new Stopwatch();
+        simulator.Run(day, simulator.CreateInitialState(), new Dictionary<string, Simulation.Stores.SaleForReturn>(), hour =>
+        {
+            clock.Start();
+            events.AddRange(forDay(hour));
+            clock.Stop();
+        }, cancellationToken);
+        return (events, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Outbox rows appended in one transaction each: with the stored bodies, then with NULL bodies.</summary>
+    private static (double WithBodies, double WithoutBodies) AppendOutbox(string path, List<OutboxEvent> events)
+    {
+        File.Delete(path);
+        using var database = RetailDatabase.Open(path);
+        var seconds = new double[2];
+        for (var pass = 0; pass < 2; pass++)
+        {
+            database.Execute($"DELETE FROM {DatasetTables.Outbox}");
+            var clock = Stopwatch.StartNew();
+            using (var transaction = database.Connection.BeginTransaction())
+            {
+                using (var appender = database.Connection.CreateAppender(DatasetTables.Outbox))
+                {
+                    foreach (var e in events)
+                    {
+                        var row = appender.CreateRow()
+                            .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
+                            .AppendValue(e.PartitionKey);
+                        row = pass == 0 ? row.AppendValue(e.Body) : row.AppendNullValue();
+                        row.AppendValue("pending").AppendValue(0).AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId).EndRow();
+                    }
+                }
+
+                transaction.Commit();
+            }
+
+            seconds[pass] = clock.Elapsed.TotalSeconds;
+        }
+
+        database.Dispose();
+        File.Delete(path);
+        return (seconds[0], seconds[1]);
+    }
+
+    private sealed class FileOnly : ISinkFactory
+    {
+        public IEventSink Create(StreamingOptions options) => new FileSink(options.File.Directory);
+    }
+}

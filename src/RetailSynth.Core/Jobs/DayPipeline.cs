@@ -1,0 +1,107 @@
+using RetailSynth.Configuration;
+using RetailSynth.Dictionaries;
+using RetailSynth.Dimensions;
+using RetailSynth.Domain.Facts;
+using RetailSynth.Errors;
+using RetailSynth.Simulation;
+using RetailSynth.Simulation.State;
+using RetailSynth.Simulation.Stores;
+using RetailSynth.Simulation.World;
+using RetailSynth.Storage;
+
+namespace RetailSynth.Jobs;
+
+/// <summary>
+/// The simulator continuing from the database's watermark: the world rebuilt from the settings, the state after the
+/// last committed day and the sales awaiting a return. Shared by historical generation and streaming, so a day
+/// streamed is the same day history would have produced (streaming.md §1).
+/// </summary>
+public sealed class DayPipeline
+{
+    private readonly DaySimulator _simulator;
+    private readonly SimulationState _state;
+    private readonly Dictionary<string, SaleForReturn> _sales;
+
+    private DayPipeline(DaySimulator simulator, SimulationState state, Dictionary<string, SaleForReturn> sales, SimState stored)
+    {
+        _simulator = simulator;
+        _state = state;
+        _sales = sales;
+        Stored = stored;
+        NextDay = stored.LastCommittedDay?.AddDays(1) ?? stored.StartDate;
+    }
+
+    public SimState Stored { get; }
+
+    /// <summary>The next day to simulate: the day after the last one handed to <see cref="Produce"/>.</summary>
+    public DateOnly NextDay { get; private set; }
+
+    public static DayPipeline Load(RetailSynthSettings settings, ReferenceDictionaries dictionaries, RetailDatabase database)
+    {
+        var stored = RequireDataset(settings, dictionaries, database);
+        var dimensions = DimensionGenerator.Generate(settings.Simulation, dictionaries);
+        var simulator = new DaySimulator(new SimulationWorld(settings.Simulation, dimensions, dictionaries), settings.Performance.MaxDegreeOfParallelism);
+        var state = stored.LastCommittedDay is null
+            ? simulator.CreateInitialState()
+            : SimStateStore.Load(database.Connection, simulator.World, stored.LastCommittedDay);
+        return new DayPipeline(simulator, state, ReturnSalesReader.Load(database.Connection, state), stored);
+    }
+
+    /// <summary>The database's dataset, refused when missing or produced by other settings.</summary>
+    public static SimState RequireDataset(RetailSynthSettings settings, ReferenceDictionaries dictionaries, RetailDatabase database)
+    {
+        var stored = new DimensionStore(database).ReadState()
+            ?? throw new RefusedException($"The database '{database.Path}' has no dimensions yet; run `retailsynth generate dimensions` first.");
+        var identity = DatasetIdentity.Compute(settings.Simulation, dictionaries);
+        if (stored.DatasetId != identity.DatasetId)
+        {
+            throw new RefusedException(
+                $"The database '{database.Path}' holds dataset {stored.DatasetId}, but the current settings describe dataset {identity.DatasetId}; " +
+                "generation never mixes datasets: use the settings the database was created with, or another --database.");
+        }
+
+        return stored;
+    }
+
+    /// <summary>
+    /// Simulates <see cref="NextDay"/> into <paramref name="writer"/>: each hour's facts (and, when streaming, the
+    /// hour's events from <paramref name="events"/>) as soon as the hour is done, then the state to commit with it.
+    /// Returns false when cancelled mid-day: the writer rolls that day back.
+    /// </summary>
+    public bool Produce(DayWriter writer, Func<DayFacts, IReadOnlyList<OutboxEvent>>? events, CancellationToken cancellationToken)
+    {
+        var day = NextDay;
+        writer.BeginDay(day);
+        IReadOnlyList<SaleForReturn> scheduled;
+        try
+        {
+            scheduled = _simulator.Run(day, _state, _sales, hour =>
+            {
+                writer.AppendHour(hour);
+                if (events is not null)
+                {
+                    writer.AppendOutbox(events(hour));
+                }
+            }, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        foreach (var sale in scheduled)
+        {
+            _sales[sale.ReceiptIdExt] = sale;
+        }
+
+        var stillDue = _state.ScheduledReturns.Select(r => r.SaleReceiptIdExt).ToHashSet(StringComparer.Ordinal);
+        foreach (var done in _sales.Keys.Where(id => !stillDue.Contains(id)).ToList())
+        {
+            _sales.Remove(done);
+        }
+
+        writer.CommitDay(day, _state.Snapshot());
+        NextDay = day.AddDays(1);
+        return true;
+    }
+}

@@ -1,0 +1,221 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+using RetailSynth.Storage;
+using RetailSynth.Streaming.Sinks;
+
+namespace RetailSynth.Streaming.Outbox;
+
+/// <summary>
+/// The relay's SQL over <c>streaming_outbox</c> (streaming.md §3–§4), high-water-mark design: an acknowledgement
+/// advances <c>streaming_relay.acked_through</c> in one tiny statement instead of updating every row's status.
+/// A row is <c>sent</c> when its id is at or below the mark and it is not dead; <c>leased</c> exists only in the
+/// relay's memory (one relay owns the file, so a restart releases every lease). Dead rows are marked one by one.
+/// </summary>
+public sealed class OutboxStore(DuckDBConnection connection)
+{
+    private const string Outbox = DatasetTables.Outbox;
+    private const string Relay = DatasetTables.RelayState;
+    private const string Stats = DatasetTables.SentStats;
+
+    /// <summary>The effective status of a row, for reads (preview, counts).</summary>
+    private const string EffectiveStatus =
+        "CASE WHEN o.status = 'dead' THEN 'dead' WHEN o.outbox_id <= r.acked_through THEN 'sent' ELSE 'pending' END";
+
+    public DateOnly? ReadWatermark()
+    {
+        using var command = Command("SELECT last_committed_day FROM sim_state");
+        return command.ExecuteScalar() is DateOnly day ? day : null;
+    }
+
+    public long ReadHighWaterMark() => Scalar($"SELECT acked_through FROM {Relay}");
+
+    /// <summary>
+    /// Up to <paramref name="maxEvents"/> pending rows after <paramref name="after"/>, in outbox order, within
+    /// <paramref name="maxBytes"/> of bodies (at least one row). One statement; zone maps on outbox_id skip what
+    /// lies before the cursor. Only committed rows are visible, so only committed days are leased.
+    /// </summary>
+    public List<OutboundEvent> Lease(long after, int maxEvents, long maxBytes)
+    {
+        using var command = Command(
+            $"""
+            SELECT outbox_id, event_id, event_ts, sim_day, event_type, partition_key, correlation_id, encode(body)
+            FROM {Outbox} WHERE outbox_id > $after AND status = 'pending' ORDER BY outbox_id LIMIT $limit
+            """,
+            ("after", after), ("limit", maxEvents));
+        using var reader = command.ExecuteReader();
+        var batch = new List<OutboundEvent>();
+        var bytes = 0L;
+        while (reader.Read())
+        {
+            var body = ReadBytes(reader, 7);
+            if (batch.Count > 0 && bytes + body.Length > maxBytes)
+            {
+                break;
+            }
+
+            bytes += body.Length;
+            batch.Add(new OutboundEvent(
+                reader.GetInt64(0), reader.GetString(1), reader.GetDateTime(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
+                reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), body));
+        }
+
+        return batch;
+    }
+
+    /// <summary>Every row up to <paramref name="throughId"/> is delivered or dead.</summary>
+    public void Acknowledge(long throughId) =>
+        Execute($"UPDATE {Relay} SET acked_through = $id, acked_at = now() WHERE acked_through < $id", ("id", throughId));
+
+    public void DeadLetter(long outboxId, string error) =>
+        Execute($"UPDATE {Outbox} SET status = 'dead', attempts = attempts + 1, last_error = $error WHERE outbox_id = $id", ("id", outboxId), ("error", error));
+
+    /// <summary>A sink failure: the undelivered rows stay pending; attempts and last_error are for diagnostics only.</summary>
+    public void RecordFailure(IReadOnlyList<long> outboxIds, string error)
+    {
+        if (outboxIds.Count == 0)
+        {
+            return;
+        }
+
+        Execute(
+            $"UPDATE {Outbox} SET attempts = attempts + 1, last_error = $error WHERE outbox_id BETWEEN $first AND $last AND status = 'pending'",
+            ("first", outboxIds[0]), ("last", outboxIds[^1]), ("error", error));
+    }
+
+    public long CountPending() => Scalar($"SELECT count(*) FROM {Outbox} o, {Relay} r WHERE o.status = 'pending' AND o.outbox_id > r.acked_through");
+
+    /// <summary>Moves the counts of sent rows into the stats table and deletes them, in one transaction.</summary>
+    public long PurgeSent()
+    {
+        using var transaction = connection.BeginTransaction();
+        Execute(
+            $"""
+            INSERT INTO {Stats}
+            SELECT o.sim_day, o.event_type, count(*) FROM {Outbox} o, {Relay} r
+            WHERE o.status = 'pending' AND o.outbox_id <= r.acked_through GROUP BY ALL
+            ON CONFLICT (sim_day, event_type) DO UPDATE SET sent = {Stats}.sent + excluded.sent
+            """);
+        var purged = Execute($"DELETE FROM {Outbox} WHERE status = 'pending' AND outbox_id <= (SELECT acked_through FROM {Relay})");
+        transaction.Commit();
+        return purged;
+    }
+
+    public OutboxCounts Counts()
+    {
+        using var command = Command(
+            $"""
+            SELECT
+                count(*) FILTER (WHERE o.status = 'pending' AND o.outbox_id > r.acked_through),
+                count(*) FILTER (WHERE o.status = 'pending' AND o.outbox_id <= r.acked_through),
+                count(*) FILTER (WHERE o.status = 'dead'),
+                min(o.event_ts) FILTER (WHERE o.status = 'pending' AND o.outbox_id > r.acked_through),
+                max(o.event_ts) FILTER (WHERE o.status = 'pending' AND o.outbox_id > r.acked_through),
+                min(o.sim_day) FILTER (WHERE o.status = 'pending' AND o.outbox_id > r.acked_through),
+                count(DISTINCT o.sim_day) FILTER (WHERE o.status = 'pending' AND o.outbox_id > r.acked_through),
+                arg_min(o.attempts, o.outbox_id) FILTER (WHERE o.status = 'pending' AND o.outbox_id > r.acked_through),
+                (SELECT coalesce(sum(sent), 0) FROM {Stats})
+            FROM {Relay} r LEFT JOIN {Outbox} o ON true
+            """);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new OutboxCounts(
+            Pending: reader.GetInt64(0),
+            Sent: reader.GetInt64(1) + Convert.ToInt64(reader.GetValue(8), System.Globalization.CultureInfo.InvariantCulture),
+            Dead: reader.GetInt64(2),
+            OldestPending: reader.IsDBNull(3) ? null : reader.GetDateTime(3),
+            NewestPending: reader.IsDBNull(4) ? null : reader.GetDateTime(4),
+            OldestPendingDay: reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5),
+            PendingDays: (int)reader.GetInt64(6),
+            HeadAttempts: reader.IsDBNull(7) ? 0 : reader.GetInt32(7));
+    }
+
+    public List<OutboxRow> Preview(OutboxRowStatus? status, bool newestFirst, int limit)
+    {
+        var filter = status switch
+        {
+            null => string.Empty,
+            OutboxRowStatus.Leased => "WHERE false", // leases live in the relay's memory; see OutboxStatus.Leased
+            _ => $"WHERE {EffectiveStatus} = '{status.Value.ToString().ToLowerInvariant()}'",
+        };
+        return ReadRows(
+            $"""
+            SELECT o.outbox_id, o.event_id, o.event_ts, o.sim_day, o.event_type, o.partition_key, {EffectiveStatus},
+                   o.attempts, o.last_error, CASE WHEN o.outbox_id <= r.acked_through THEN r.acked_at END, o.body
+            FROM {Outbox} o, {Relay} r {filter}
+            ORDER BY o.outbox_id {(newestFirst ? "DESC" : "ASC")} LIMIT $limit
+            """,
+            limit);
+    }
+
+    /// <summary>
+    /// Dead rows of a known event type back to pending, the mark moved back before the first of them so they are
+    /// sent before anything newer. Sent rows are purged first, so moving the mark back re-sends nothing.
+    /// </summary>
+    public long RequeueDead(IReadOnlyCollection<string> knownEventTypes)
+    {
+        PurgeSent();
+        using var transaction = connection.BeginTransaction();
+        var types = string.Join(", ", knownEventTypes.Select(t => $"'{t.Replace("'", "''", StringComparison.Ordinal)}'"));
+        var first = Scalar($"SELECT coalesce(min(outbox_id), -2) FROM {Outbox} WHERE status = 'dead' AND event_type IN ({types})");
+        if (first == -2)
+        {
+            return 0;
+        }
+
+        var requeued = Execute($"UPDATE {Outbox} SET status = 'pending', last_error = NULL WHERE status = 'dead' AND event_type IN ({types})");
+        Execute($"UPDATE {Relay} SET acked_through = least(acked_through, $mark)", ("mark", first - 1));
+        transaction.Commit();
+        return requeued;
+    }
+
+    public long Clear() => Execute($"DELETE FROM {Outbox}");
+
+    private List<OutboxRow> ReadRows(string sql, int limit)
+    {
+        using var command = Command(sql, ("limit", limit));
+        using var reader = command.ExecuteReader();
+        var rows = new List<OutboxRow>();
+        while (reader.Read())
+        {
+            rows.Add(new OutboxRow(
+                reader.GetInt64(0), reader.GetString(1), reader.GetDateTime(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4), reader.GetString(5),
+                Enum.Parse<OutboxRowStatus>(reader.GetString(6), ignoreCase: true), reader.GetInt32(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetDateTime(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10)));
+        }
+
+        return rows;
+    }
+
+    private static byte[] ReadBytes(DbDataReader reader, int ordinal)
+    {
+        using var stream = reader.GetStream(ordinal);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = Command(sql);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private int Execute(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    private DuckDBCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(name, value));
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+
+namespace RetailSynth.Streaming.Sinks;
+
+/// <summary>
+/// NDJSON, one file per simulated day (<c>events-YYYY-MM-DD.ndjson</c>); each batch is written and fsynced once
+/// before it is reported delivered (streaming.md §6). A kill in the middle of a write can leave a torn last line:
+/// it is cut off when the file is reopened, since its batch was never acknowledged and will be sent again.
+/// </summary>
+public sealed class FileSink(string directory) : IEventSink
+{
+    public const long BatchByteLimit = 8L * 1024 * 1024;
+
+    private static readonly byte[] s_newLine = "\n"u8.ToArray();
+
+    private FileStream? _file;
+    private DateOnly _fileDay;
+
+    public string Name => "file";
+
+    public long MaxBatchBytes => BatchByteLimit;
+
+    public string Directory => directory;
+
+    public static string FileName(DateOnly day) => $"events-{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.ndjson";
+
+    public Task<SendReport> SendAsync(IReadOnlyList<OutboundEvent> batch, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var file = FileFor(batch[i].SimDay);
+                file.Write(batch[i].Body.Span);
+                file.Write(s_newLine);
+                if (i + 1 == batch.Count || batch[i + 1].SimDay != _fileDay)
+                {
+                    file.Flush(flushToDisk: true);
+                }
+            }
+
+            return Task.FromResult(SendReport.AllDelivered(batch.Count));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            CloseFile();
+            return Task.FromResult(SendReport.Failed(batch.Count, new SinkFailure(SinkFailureKind.Transient, $"cannot write to '{directory}': {ex.Message}")));
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        CloseFile();
+        return ValueTask.CompletedTask;
+    }
+
+    private FileStream FileFor(DateOnly day)
+    {
+        if (_file is not null && _fileDay == day)
+        {
+            return _file;
+        }
+
+        CloseFile();
+        System.IO.Directory.CreateDirectory(directory);
+        var file = new FileStream(Path.Combine(directory, FileName(day)), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1 << 20);
+        CutTornLine(file);
+        file.Seek(0, SeekOrigin.End);
+        _file = file;
+        _fileDay = day;
+        return file;
+    }
+
+    /// <summary>Truncates the file after its last newline.</summary>
+    private static void CutTornLine(FileStream file)
+    {
+        var length = file.Length;
+        if (length == 0)
+        {
+            return;
+        }
+
+        var buffer = new byte[64 * 1024];
+        var end = length;
+        while (end > 0)
+        {
+            var start = Math.Max(0, end - buffer.Length);
+            file.Seek(start, SeekOrigin.Begin);
+            var count = (int)(end - start);
+            file.ReadExactly(buffer, 0, count);
+            var newline = Array.LastIndexOf(buffer, (byte)'\n', count - 1, count);
+            if (newline >= 0)
+            {
+                if (start + newline + 1 < length)
+                {
+                    file.SetLength(start + newline + 1);
+                }
+
+                return;
+            }
+
+            end = start;
+        }
+
+        file.SetLength(0);
+    }
+
+    private void CloseFile()
+    {
+        _file?.Dispose();
+        _file = null;
+    }
+}

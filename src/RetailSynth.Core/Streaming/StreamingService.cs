@@ -1,0 +1,303 @@
+using Microsoft.Extensions.Logging;
+using RetailSynth.Configuration;
+using RetailSynth.Dictionaries;
+using RetailSynth.Domain.Facts;
+using RetailSynth.Errors;
+using RetailSynth.Events;
+using RetailSynth.Jobs;
+using RetailSynth.Storage;
+using RetailSynth.Streaming.Outbox;
+using RetailSynth.Streaming.Sinks;
+
+namespace RetailSynth.Streaming;
+
+/// <summary>
+/// The process's stream session and outbox management (api.md §1–§2), shared by the CLI and the server.
+/// A session claims the <see cref="WriterGate"/>, so it never runs beside a generation, and vice versa.
+/// </summary>
+public sealed partial class StreamingService(
+    RetailSynthSettings settings,
+    ReferenceDictionaries dictionaries,
+    WriterGate gate,
+    ISinkFactory sinks,
+    TimeProvider time,
+    ILogger<StreamingService> logger) : IStreamingService, IAsyncDisposable
+{
+    private readonly Lock _lock = new();
+    private StreamSession? _session;
+    private Task _running = Task.CompletedTask;
+    private CancellationTokenSource? _stop;
+    private string? _lastError;
+    private StreamStatus? _lastStatus;
+
+    public StreamStatus Status
+    {
+        get
+        {
+            var session = _session;
+            if (session is null)
+            {
+                return _lastStatus ?? new StreamStatus(false, null, 0, 0, null, settings.Streaming.EffectivePacing, PacingState.Live, SinkLabel(settings.Streaming.Sink), _lastError);
+            }
+
+            return Describe(session, running: true);
+        }
+    }
+
+    public StreamStatus Start(StreamRequest request)
+    {
+        var options = Effective(request);
+        lock (_lock)
+        {
+            if (_session is not null)
+            {
+                throw new RefusedException("Refused: a stream session is already running; stop it first.");
+            }
+
+            var claim = gate.Enter(WriterKind.Stream);
+            StreamSession session;
+            try
+            {
+                session = Open(options, request.Days);
+            }
+            catch
+            {
+                claim.Dispose();
+                throw;
+            }
+
+            var stop = new CancellationTokenSource();
+            if (request.Duration is { } duration)
+            {
+                stop.CancelAfter(duration);
+            }
+
+            _session = session;
+            _stop = stop;
+            _lastError = null;
+            LogStarted(session.SinkName, options.EffectivePacing, request.Duration, request.Days);
+            _running = Task.Run(async () =>
+            {
+                try
+                {
+                    await session.RunAsync(stop.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    _lastError = ex is RetailSynthException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+                    LogFailed(ex);
+                }
+                finally
+                {
+                    lock (_lock)
+                    {
+                        _lastStatus = Describe(session, running: false);
+                        RelaySendSeconds = session.Relay.SendingTime.TotalSeconds;
+                        _session = null;
+                        _stop = null;
+                    }
+
+                    await session.DisposeAsync().ConfigureAwait(false);
+                    stop.Dispose();
+                    claim.Dispose();
+                }
+            });
+            return Describe(session, running: true);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        CancellationTokenSource? stop;
+        lock (_lock)
+        {
+            stop = _stop;
+        }
+
+        if (stop is not null)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        await WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task WaitAsync(CancellationToken cancellationToken) => _running.WaitAsync(cancellationToken);
+
+    /// <summary>Wall time the last (or current) session's relay spent sending and acknowledging (benchmarks).</summary>
+    public double RelaySendSeconds { get; private set; }
+
+    /// <summary>The error that ended the last session, if it failed.</summary>
+    public string? LastError => _lastError;
+
+    public OutboxStatus GetOutboxStatus() => WithStore((store, session) =>
+    {
+        var counts = store.Counts();
+        var leased = session?.Relay.Leased ?? 0;
+        var pacing = session?.Pacer;
+        var lag = pacing?.Mode == PacingMode.Realtime && counts.OldestPending is { } oldest ? time.GetUtcNow().UtcDateTime - oldest : (TimeSpan?)null;
+        return new OutboxStatus(
+            Pending: counts.Pending - leased,
+            Leased: leased,
+            Sent: counts.Sent,
+            Dead: counts.Dead,
+            OldestPendingEventTs: counts.OldestPending,
+            NewestPendingEventTs: counts.NewestPending,
+            LastCommittedDay: session?.LastCommittedDay ?? ReadWatermark(store),
+            DayBeingDrained: counts.OldestPendingDay,
+            NextDayInMemory: session?.NextDayInMemory ?? false,
+            BacklogEvents: counts.Pending,
+            BacklogDays: counts.PendingDays,
+            SendRatePerSecond: session?.Relay.SendRatePerSecond ?? 0,
+            PacingState: session?.Relay.PacingState,
+            Lag: lag,
+            HeadAttempts: counts.HeadAttempts,
+            Sink: session?.Relay.Health ?? new SinkHealth(SinkLabel(settings.Streaming.Sink), BreakerState.Closed, 0, null));
+    });
+
+    public IReadOnlyList<OutboxRow> Preview(OutboxRowStatus? status, bool newestFirst, int limit) =>
+        WithStore((store, _) => store.Preview(status, newestFirst, limit));
+
+    public IReadOnlyList<OutboxRow> DeadLetters(int limit) => WithStore((store, _) => store.Preview(OutboxRowStatus.Dead, newestFirst: false, limit));
+
+    public long RequeueDead() => WithStore((store, session) =>
+    {
+        if (session is not null)
+        {
+            throw new RefusedException("Refused: a stream session is running; stop it, then requeue the dead events (they go out before the next day).");
+        }
+
+        var pending = store.CountPending();
+        if (pending > 0)
+        {
+            throw new RefusedException($"Refused: a day is being drained ({pending:N0} events pending); requeue once it is delivered.");
+        }
+
+        return store.RequeueDead(EventTypes.All);
+    });
+
+    public long Clear() => WithStore((store, session) =>
+    {
+        if (session is not null)
+        {
+            throw new RefusedException("Refused: a stream session is running; stop it before clearing the outbox.");
+        }
+
+        return store.Clear();
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Events of one day, in outbox order, hour by hour (the rank runs on across the day's hours).</summary>
+    internal static Func<DateOnly, Func<DayFacts, IReadOnlyList<OutboxEvent>>> EventsFor(string datasetId, DateOnly startDate)
+    {
+        var builder = new HourEventBuilder(datasetId, startDate);
+        return day =>
+        {
+            var rank = 0L;
+            return hour => builder.Build(hour, day, ref rank);
+        };
+    }
+
+    private StreamSession Open(StreamingOptions options, int? days)
+    {
+        var database = RetailDatabase.Open(settings.Storage.DatabasePath);
+        IEventSink? sink = null;
+        try
+        {
+            var pipeline = DayPipeline.Load(settings, dictionaries, database);
+            sink = sinks.Create(options);
+            var events = EventsFor(pipeline.Stored.DatasetId, pipeline.Stored.StartDate);
+            return new StreamSession(database, pipeline, sink, options, events, days, time, logger);
+        }
+        catch
+        {
+            sink?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a connection of its own (the session's are busy on other threads).</summary>
+    private T WithStore<T>(Func<OutboxStore, StreamSession?, T> work)
+    {
+        var session = _session;
+        if (session is not null)
+        {
+            using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={settings.Storage.DatabasePath}");
+            connection.Open();
+            return work(new OutboxStore(connection), session);
+        }
+
+        using var database = RetailDatabase.Open(settings.Storage.DatabasePath);
+        return work(new OutboxStore(database.Connection), null);
+    }
+
+    private static DateOnly? ReadWatermark(OutboxStore store) => store.ReadWatermark();
+
+    private StreamingOptions Effective(StreamRequest request)
+    {
+        var problems = new List<string>();
+        if (request.Duration is { } duration && duration <= TimeSpan.Zero)
+        {
+            problems.Add($"duration must be positive, got {duration}");
+        }
+
+        if (request.Days is < 1)
+        {
+            problems.Add($"days must be at least 1, got {request.Days}");
+        }
+
+        var pacing = request.Pacing ?? settings.Streaming.Pacing;
+        if (request.Speed is { } speed && (pacing ?? PacingMode.Max) != PacingMode.Accelerated)
+        {
+            problems.Add($"speed ({speed}) applies only to accelerated pacing");
+        }
+
+        var options = new StreamingOptions
+        {
+            Sink = request.Sink ?? settings.Streaming.Sink,
+            Pacing = pacing,
+            Speed = request.Speed ?? settings.Streaming.Speed,
+            MaxEventsPerSecond = request.MaxEventsPerSecond ?? settings.Streaming.MaxEventsPerSecond,
+            BatchSize = settings.Streaming.BatchSize,
+            LeaseDuration = settings.Streaming.LeaseDuration,
+            RetryInitialDelay = settings.Streaming.RetryInitialDelay,
+            RetryMaxDelay = settings.Streaming.RetryMaxDelay,
+            BreakerFailureThreshold = settings.Streaming.BreakerFailureThreshold,
+            BreakerBreakDuration = settings.Streaming.BreakerBreakDuration,
+            File = settings.Streaming.File,
+            EventHubs = settings.Streaming.EventHubs,
+            Kafka = settings.Streaming.Kafka,
+        };
+        options.Validate("Streaming", problems);
+        if (problems.Count > 0)
+        {
+            throw new SettingsException(problems);
+        }
+
+        return options;
+    }
+
+    private StreamStatus Describe(StreamSession session, bool running) => new(
+        running,
+        session.Since,
+        session.Relay.EventsSent,
+        session.Relay.SendRatePerSecond,
+        session.CurrentDay,
+        session.Pacer.Mode,
+        session.Relay.PacingState,
+        session.SinkName,
+        _lastError ?? session.Relay.Health.LastError);
+
+    private static string SinkLabel(SinkKind kind) => kind.ToString().ToLowerInvariant();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stream session started: sink {Sink}, pacing {Pacing}, duration {Duration}, days {Days}")]
+    private partial void LogStarted(string sink, PacingMode pacing, TimeSpan? duration, int? days);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stream session failed")]
+    private partial void LogFailed(Exception exception);
+}

@@ -1,0 +1,172 @@
+using System.Text.Json;
+using RetailSynth.Storage;
+using RetailSynth.Streaming.Sinks;
+using RetailSynth.Tests;
+
+namespace RetailSynth.Cli.Tests.Commands;
+
+public class StreamCommandTests
+{
+    private const int BatchSize = 250;
+
+    private static CliRunner TinyWorld()
+    {
+        var cli = new CliRunner();
+        ReducedWorld.ApplyTo(cli.Environment, "2024-03-01", stores: 2, extra: new Dictionary<string, string?> { ["CustomersPerStoreDay"] = "20" });
+        cli.Environment["RETAILSYNTH__Streaming__BatchSize"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return cli;
+    }
+
+    private static List<string> EventLines(CliRunner cli) =>
+        [.. Directory.GetFiles(cli.File("data/events"), "*.ndjson").Order(StringComparer.Ordinal).SelectMany(File.ReadLines)];
+
+    private static string TraceId(string line) => JsonDocument.Parse(line).RootElement.GetProperty("trace_id").GetString()!;
+
+    [Fact]
+    public async Task Stream_days_writes_one_ndjson_file_per_day_and_empties_the_outbox()
+    {
+        using var cli = TinyWorld();
+        Assert.Equal(0, (await cli.RunAsync("generate", "dimensions")).ExitCode);
+
+        var result = await cli.RunAsync("stream", "--days", "2");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Stream ended", result.Error, StringComparison.Ordinal);
+        Assert.Equal(
+            [FileSink.FileName(new DateOnly(2024, 3, 1)), FileSink.FileName(new DateOnly(2024, 3, 2))],
+            Directory.GetFiles(cli.File("data/events")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var lines = EventLines(cli);
+        Assert.All(lines, line => Assert.Equal(10, JsonDocument.Parse(line).RootElement.EnumerateObject().Count()));
+        using var database = RetailDatabase.Open(cli.DatabasePath);
+        Assert.Equal(lines.Count, database.Scalar("SELECT sum(sent) FROM streaming_sent_stats"));
+        Assert.Equal(0, database.Scalar("SELECT count(*) FROM streaming_outbox"));
+
+        var status = await cli.RunAsync("outbox", "status");
+        Assert.Equal(0, status.ExitCode);
+        Assert.Matches(@"sent\s*│\s*" + lines.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), status.Output);
+    }
+
+    [Fact]
+    public async Task The_stdout_sink_writes_nothing_but_events_to_standard_output()
+    {
+        using var cli = TinyWorld();
+        Assert.Equal(0, (await cli.RunAsync("generate", "dimensions")).ExitCode);
+
+        var result = await cli.RunProcessAsync("stream", "--sink", "stdout", "--days", "1");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length > 100);
+        Assert.All(lines, line => Assert.StartsWith("{\"event_type\":", line, StringComparison.Ordinal));
+        Assert.Contains("Streaming to stdout", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--sink", "pigeon", "Streaming:Sink must be one of file, stdout, eventhubs, kafka")]
+    [InlineData("--duration", "-5m", "--duration must be positive")]
+    [InlineData("--duration", "soon", "--duration must be a duration")]
+    [InlineData("--speed", "10", "--speed applies only with --pacing accelerated")]
+    [InlineData("--max-events-per-second", "0", "Streaming:MaxEventsPerSecond must be > 0")]
+    [InlineData("--pacing", "warp", "Streaming:Pacing must be one of max, realtime, accelerated")]
+    public async Task Bad_stream_options_get_one_clear_line_and_nothing_is_written(string option, string value, string message)
+    {
+        using var cli = TinyWorld();
+        Assert.Equal(0, (await cli.RunAsync("generate", "dimensions")).ExitCode);
+
+        var result = await cli.RunAsync("stream", option, value);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.SingleErrorLine, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(cli.File("data/events")));
+        using var database = RetailDatabase.Open(cli.DatabasePath);
+        Assert.Equal(0, database.Scalar("SELECT count(*) FROM streaming_outbox"));
+    }
+
+    [Theory]
+    [InlineData(null, "set ConnectionString, or FullyQualifiedNamespace and EventHubName")]
+    [InlineData("Endpoint=sb://x.servicebus.windows.net/;SharedAccessKey=TOPSECRETKEY123", "ConnectionString is malformed")]
+    public async Task Event_hubs_without_a_usable_connection_string_is_refused_without_echoing_the_key(string? connectionString, string message)
+    {
+        using var cli = TinyWorld();
+        Assert.Equal(0, (await cli.RunAsync("generate", "dimensions")).ExitCode);
+        cli.Environment["RETAILSYNTH__Streaming__EventHubs__ConnectionString"] = connectionString;
+
+        var result = await cli.RunAsync("stream", "--sink", "eventhubs", "--days", "1");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.SingleErrorLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("TOPSECRETKEY123", result.Error + result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Killed_twenty_times_at_random_moments_the_file_sink_still_holds_every_event_and_only_in_flight_batches_twice()
+    {
+        using var reference = TinyWorld();
+        using var killed = TinyWorld();
+        Assert.Equal(0, (await reference.RunAsync("generate", "dimensions")).ExitCode);
+        Assert.Equal(0, (await killed.RunAsync("generate", "dimensions")).ExitCode);
+
+        var random = new Random(20261127);
+        const int kills = 20;
+        for (var i = 0; i < kills; i++)
+        {
+            using var process = killed.StartProcess("stream", "--pacing", "max");
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(600, 2600)));
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        // Finish the day left in the outbox, then stream the same days without interruption for comparison.
+        Assert.Equal(0, (await killed.RunProcessAsync("stream", "--days", "1")).ExitCode);
+        DateOnly last;
+        using (var database = RetailDatabase.Open(killed.DatabasePath))
+        {
+            Assert.Equal(0, database.Scalar("SELECT count(*) FROM streaming_outbox"));
+            last = DateOnly.FromDateTime(DateTime.UnixEpoch.AddSeconds(database.Scalar("SELECT epoch(last_committed_day)::BIGINT FROM sim_state")));
+        }
+
+        var days = last.DayNumber - new DateOnly(2024, 3, 1).DayNumber + 1;
+        Assert.True(days >= 2, $"only {days} days were streamed in 20 runs");
+        Assert.Equal(0, (await reference.RunProcessAsync("stream", "--days", days.ToString(System.Globalization.CultureInfo.InvariantCulture))).ExitCode);
+
+        var expected = EventLines(reference).Select(TraceId).ToList();
+        var received = EventLines(killed).Select(TraceId).ToList();
+        Assert.Equal(expected.Count, expected.Distinct().Count());
+        Assert.Equal(expected.ToHashSet(), received.ToHashSet());
+
+        // Walk the received stream against the reference: every repeat is a contiguous replay of recent events
+        // (the batch in flight at a kill), at most one replay per kill, none longer than a batch.
+        var position = expected.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        var next = 0;
+        var replays = 0;
+        var replayLength = 0;
+        var previous = -1;
+        foreach (var id in received)
+        {
+            var index = position[id];
+            if (index == next)
+            {
+                next++;
+                replayLength = 0;
+            }
+            else
+            {
+                Assert.True(index < next, $"event {id} arrived before earlier events");
+                if (index != previous + 1 || replayLength == 0)
+                {
+                    replays++;
+                    replayLength = 0;
+                }
+
+                replayLength++;
+                Assert.True(replayLength <= BatchSize, "a replay longer than one batch");
+            }
+
+            previous = index;
+        }
+
+        Assert.True(replays <= kills, $"{replays} replays for {kills} kills");
+    }
+}

@@ -1,0 +1,210 @@
+using RetailSynth.Errors;
+using RetailSynth.Jobs;
+using RetailSynth.Streaming;
+
+namespace RetailSynth.Core.Tests.Streaming;
+
+public sealed class StreamSessionTests
+{
+    [Fact]
+    public async Task Streaming_commits_the_next_day_only_after_the_previous_day_is_fully_acknowledged()
+    {
+        await using var harness = new StreamingHarness(historyDays: 1);
+        var violations = new List<string>();
+        harness.Sink.OnBatch = batch =>
+        {
+            // While day D drains, nothing after D may be committed, and the outbox holds D alone.
+            var watermark = harness.Watermark();
+            var day = batch[^1].SimDay;
+            if (watermark > day)
+            {
+                violations.Add($"day {watermark} committed while {day} was still being sent");
+            }
+
+            var pendingDays = harness.Scalar("SELECT count(DISTINCT sim_day) FROM streaming_outbox o, streaming_relay r WHERE o.status = 'pending' AND o.outbox_id > r.acked_through");
+            if (pendingDays > 1)
+            {
+                violations.Add($"{pendingDays} days pending at once");
+            }
+        };
+
+        await harness.StreamAsync(new StreamRequest(Days: 2));
+
+        Assert.Empty(violations);
+        Assert.Equal(new DateOnly(2024, 1, 3), harness.Watermark());
+        var days = harness.Sink.Delivered.Select(e => e.SimDay).Distinct().ToList();
+        Assert.Equal([new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 3)], days);
+    }
+
+    [Fact]
+    public async Task Sink_receives_events_oldest_first_across_day_boundaries()
+    {
+        await using var harness = new StreamingHarness();
+
+        await harness.StreamAsync(new StreamRequest(Days: 2));
+
+        var events = harness.Sink.Delivered.ToList();
+        Assert.NotEmpty(events);
+        for (var i = 1; i < events.Count; i++)
+        {
+            Assert.True(events[i].OutboxId > events[i - 1].OutboxId, $"outbox_id {events[i].OutboxId} after {events[i - 1].OutboxId}");
+            Assert.True(events[i].EventTs >= events[i - 1].EventTs, $"event {events[i].TraceId} at {events[i].EventTs:O} after {events[i - 1].EventTs:O}");
+        }
+
+        Assert.Equal(events.Count, events.Select(e => e.TraceId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Every_feeding_row_of_a_streamed_day_became_exactly_one_delivered_event()
+    {
+        await using var harness = new StreamingHarness();
+
+        await harness.StreamAsync(new StreamRequest(Days: 1));
+
+        var delivered = harness.Sink.Delivered.GroupBy(e => e.EventType).ToDictionary(g => g.Key, g => (long)g.Count());
+        var feeding = new Dictionary<string, string>
+        {
+            ["receipt_created"] = "SELECT count(*) FROM fact_receipts",
+            ["receipt_line_added"] = "SELECT count(*) FROM fact_receipt_lines",
+            ["payment_processed"] = "SELECT count(*) FROM fact_payments",
+            ["inventory_updated"] = "SELECT (SELECT count(*) FROM fact_store_inventory_txn) + (SELECT count(*) FROM fact_dc_inventory_txn)",
+            ["stockout_detected"] = "SELECT count(*) FROM fact_stockouts",
+            ["reorder_triggered"] = "SELECT count(*) FROM fact_reorders",
+            ["customer_entered"] = "SELECT count(*) FROM fact_foot_traffic",
+            ["customer_zone_changed"] = "SELECT count(*) FROM fact_customer_zone_changes",
+            ["ble_ping_detected"] = "SELECT count(*) FROM fact_ble_pings",
+            ["truck_arrived"] = "SELECT count(*) FROM fact_truck_moves WHERE status = 'ARRIVED'",
+            ["truck_departed"] = "SELECT count(*) FROM fact_truck_moves WHERE status = 'COMPLETED'",
+            ["store_opened"] = "SELECT count(*) FROM fact_store_ops WHERE operation_type = 'OPENED'",
+            ["store_closed"] = "SELECT count(*) FROM fact_store_ops WHERE operation_type = 'CLOSED'",
+            ["ad_impression"] = "SELECT count(*) FROM fact_marketing",
+            ["promotion_applied"] = "SELECT count(*) FROM fact_promotions",
+            ["online_order_created"] = "SELECT count(*) FROM fact_online_order_headers",
+            ["online_order_picked"] = "SELECT count(*) FROM fact_online_order_status WHERE status = 'PICKED'",
+            ["online_order_shipped"] = "SELECT count(*) FROM fact_online_order_status WHERE status = 'SHIPPED'",
+        };
+
+        foreach (var (type, sql) in feeding)
+        {
+            Assert.Equal(harness.Scalar(sql), delivered.GetValueOrDefault(type));
+        }
+
+        Assert.Equal(delivered.Values.Sum(), harness.Scalar("SELECT sum(sent) FROM streaming_sent_stats"));
+        Assert.Equal(0, harness.Scalar("SELECT count(*) FROM streaming_outbox WHERE status <> 'dead'") - harness.Scalar("SELECT count(*) FROM streaming_outbox o, streaming_relay r WHERE o.outbox_id <= r.acked_through"));
+    }
+
+    [Fact]
+    public async Task While_the_sink_is_down_the_outbox_holds_one_day_and_no_new_day_is_committed()
+    {
+        await using var harness = new StreamingHarness();
+        harness.Sink.Down = true;
+        var breakerOpened = false;
+
+        harness.Service.Start(new StreamRequest());
+        for (var i = 0; i < 40; i++)
+        {
+            await Task.Delay(100);
+            var status = harness.Service.GetOutboxStatus();
+            breakerOpened |= status.Sink.Breaker == BreakerState.Open;
+            Assert.True(status.BacklogDays <= 1, $"{status.BacklogDays} days pending");
+            Assert.True(harness.Watermark() is null or { Day: 1 }, $"watermark {harness.Watermark()}");
+        }
+
+        await harness.Service.StopAsync(CancellationToken.None);
+        Assert.True(breakerOpened, "the breaker never opened");
+        Assert.True(harness.Sink.Attempts > 10, $"only {harness.Sink.Attempts} attempts");
+        Assert.Empty(harness.Sink.Delivered);
+        var pending = harness.Scalar("SELECT count(*) FROM streaming_outbox");
+        Assert.True(pending > 0);
+        Assert.Equal(1, harness.Scalar("SELECT count(DISTINCT sim_day) FROM streaming_outbox"));
+        Assert.True(harness.Scalar("SELECT max(attempts) FROM streaming_outbox") > 0, "failed attempts are not recorded");
+
+        // The sink recovers: the same day goes out whole, then streaming moves on.
+        harness.Sink.Down = false;
+        await harness.StreamAsync(new StreamRequest(Days: 2));
+        var delivered = harness.Sink.Delivered.ToList();
+        Assert.Equal(pending, delivered.Count(e => e.SimDay == new DateOnly(2024, 1, 1)));
+        Assert.Equal(new DateOnly(2024, 1, 2), delivered[^1].SimDay);
+        Assert.Equal(0, harness.Scalar("SELECT count(*) FROM streaming_outbox"));
+    }
+
+    [Fact]
+    public async Task A_permanently_rejected_event_is_dead_lettered_the_rest_flow_and_requeue_sends_it_before_the_next_day()
+    {
+        await using var harness = new StreamingHarness();
+        string? poison = null;
+        harness.Sink.Rejects = e => e.EventType == "store_opened" && (poison ??= e.TraceId) == e.TraceId;
+
+        await harness.StreamAsync(new StreamRequest(Days: 1));
+
+        var dead = harness.Service.DeadLetters(10);
+        var row = Assert.Single(dead);
+        Assert.Equal(poison, row.EventId);
+        Assert.Contains("too large", row.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Sink.Delivered, e => e.TraceId == poison);
+        var deliveredBefore = harness.Sink.Delivered.Count;
+        Assert.True(deliveredBefore > 100);
+
+        Assert.Equal(1, harness.Service.RequeueDead());
+        harness.Sink.Rejects = _ => false;
+        await harness.StreamAsync(new StreamRequest(Days: 1));
+
+        var after = harness.Sink.Delivered.Skip(deliveredBefore).ToList();
+        Assert.Equal(poison, after[0].TraceId);
+        Assert.Equal(new DateOnly(2024, 1, 2), after[1].SimDay);
+        Assert.Empty(harness.Service.DeadLetters(10));
+    }
+
+    [Fact]
+    public async Task Historical_generation_is_refused_while_events_are_pending_and_never_writes_the_outbox()
+    {
+        await using var harness = new StreamingHarness(historyDays: 2);
+        Assert.Equal(0, harness.Scalar("SELECT count(*) FROM streaming_outbox"));
+
+        harness.Sink.Down = true;
+        harness.Service.Start(new StreamRequest());
+        await Task.Delay(1500);
+        await harness.Service.StopAsync(CancellationToken.None);
+        Assert.True(harness.Scalar("SELECT count(*) FROM streaming_outbox") > 0);
+
+        var job = new FactGenerationJob(harness.Settings, Tests.ReducedWorld.Dictionaries, Microsoft.Extensions.Logging.Abstractions.NullLogger<FactGenerationJob>.Instance);
+        var refused = Assert.Throws<RefusedException>(() => job.Run(new FactGenerationJob.Range(1, null), _ => { }, CancellationToken.None));
+        Assert.Contains("outbox clear", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_session_or_a_generation_is_refused_while_one_streams()
+    {
+        await using var harness = new StreamingHarness();
+        harness.Sink.Down = true;
+        harness.Service.Start(new StreamRequest());
+
+        Assert.Throws<RefusedException>(() => harness.Service.Start(new StreamRequest()));
+        Assert.Throws<RefusedException>(() => harness.Gate.Enter(WriterKind.Historical));
+        Assert.Throws<RefusedException>(() => harness.Service.Clear());
+
+        await harness.Service.StopAsync(CancellationToken.None);
+        using (harness.Gate.Enter(WriterKind.Historical))
+        {
+            Assert.Throws<RefusedException>(() => harness.Service.Start(new StreamRequest()));
+        }
+    }
+
+    [Theory]
+    [InlineData(-1, null, null, null, "duration")]
+    [InlineData(null, 0, null, null, "days")]
+    [InlineData(null, null, 30.0, null, "speed")]
+    [InlineData(null, null, null, 0, "MaxEventsPerSecond")]
+    public async Task Bad_stream_requests_are_refused_with_the_field_named_and_nothing_written(int? minutes, int? days, double? speed, int? rate, string field)
+    {
+        await using var harness = new StreamingHarness();
+
+        var error = Assert.Throws<SettingsException>(() => harness.Service.Start(
+            new StreamRequest(minutes is null ? null : TimeSpan.FromMinutes(minutes.Value), days, Speed: speed, MaxEventsPerSecond: rate)));
+
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+        Assert.False(harness.Service.Status.Running);
+        Assert.Equal(0, harness.Scalar("SELECT count(*) FROM streaming_outbox"));
+        Assert.Null(harness.Watermark());
+    }
+}
