@@ -63,7 +63,10 @@ public sealed partial class StoreDaySimulator
         {
             output.Promotions.Add(new PromotionFact(
                 receiptId, promo!.Name, receiptTs.AddMilliseconds(100), StoreId, customer.CustomerId, promo.Bogo ? "BOGO" : "PERCENT",
-                money.DiscountCents, promoLines.Count, [.. promoLines.Select(l => l.ProductId).Order()], correlation) { VisitId = visitId });
+                money.DiscountCents, promoLines.Count, [.. promoLines.Select(l => l.ProductId).Order()], correlation)
+            {
+                VisitId = visitId,
+            });
             output.PromoLines.AddRange(promoLines);
         }
 
@@ -133,7 +136,10 @@ public sealed partial class StoreDaySimulator
         var firstEnd = receiptTs.AddMilliseconds(ms);
         output.Payments.Add(new PaymentFact(
             $"TXN-{receiptId}-1", firstEnd, receiptId, null, StoreId, customerId, 1, tender,
-            declined ? Tenders.Declined : Tenders.Approved, reason, totalCents, ms, correlation) { VisitId = visitId });
+            declined ? Tenders.Declined : Tenders.Approved, reason, totalCents, ms, correlation)
+        {
+            VisitId = visitId,
+        });
         if (!declined)
         {
             return tender;
@@ -143,7 +149,10 @@ public sealed partial class StoreDaySimulator
         var cashMs = Tenders.ProcessingMs(_stream, Tenders.Cash);
         output.Payments.Add(new PaymentFact(
             $"TXN-{receiptId}-2", secondStart.AddMilliseconds(cashMs), receiptId, null, StoreId, customerId, 2, Tenders.Cash,
-            Tenders.Approved, null, totalCents, cashMs, correlation) { VisitId = visitId });
+            Tenders.Approved, null, totalCents, cashMs, correlation)
+        {
+            VisitId = visitId,
+        });
         return Tenders.Cash;
     }
 
