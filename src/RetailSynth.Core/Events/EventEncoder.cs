@@ -27,7 +27,7 @@ internal sealed partial class EventEncoder
     public EventEncoder(string datasetId)
     {
         TraceIds.Namespace.CopyTo(_name);
-        _prefixLength = TraceIds.Namespace.Length;
+        _nameLength = TraceIds.Namespace.Length;
         AppendName(datasetId);
         AppendName((byte)'|');
         _prefixLength = _nameLength;
