@@ -15,7 +15,8 @@ public class DayWriterTests
         day,
         "receipt_created",
         "store-1",
-        "{}");
+        null,
+        "{}"u8.ToArray());
 
     [Fact]
     public void Outbox_rows_commit_with_their_day_and_an_unfinished_day_leaves_neither_facts_nor_events()

@@ -79,4 +79,8 @@ public sealed record OnlineOrderStatusFact(
     DateTime EventTs,
     string FulfillmentMode,
     string NodeType,
-    long NodeId);
+    long NodeId)
+{
+    /// <summary>The order's journey id (correlation_id of picked/shipped events, written days after the header); not a column.</summary>
+    public string? CorrelationId { get; init; }
+}

@@ -2,6 +2,8 @@ namespace RetailSynth.Domain.Facts;
 
 // Fact rows of data-model §16 written by stores. Money is in cents (DECIMAL(18,2) columns are
 // derived at write time as cents / 100); timestamps are UTC DateTime values with millisecond precision.
+// Init-only properties outside the positional lists carry context that only events need (events.md §4);
+// the appenders write explicit columns, so they never reach the database.
 
 /// <summary>fact_receipts (§16.1), key receipt_id_ext.</summary>
 public sealed record ReceiptFact(
@@ -29,7 +31,11 @@ public sealed record ReceiptLineFact(
     int Quantity,
     long UnitCents,
     LineMoney Money,
-    string? PromoCode);
+    string? PromoCode)
+{
+    /// <summary>The visit of the receipt (session_id of receipt_line_added); null on returns.</summary>
+    public string? VisitId { get; init; }
+}
 
 /// <summary>fact_payments (§16.3), key transaction_id. Exactly one of receipt/order is set.</summary>
 public sealed record PaymentFact(
@@ -45,7 +51,11 @@ public sealed record PaymentFact(
     string? DeclineReason,
     long AmountCents,
     int ProcessingTimeMs,
-    string? CorrelationId);
+    string? CorrelationId)
+{
+    /// <summary>The visit of a sale's payment (session_id); null for orders and refunds of returns.</summary>
+    public string? VisitId { get; init; }
+}
 
 /// <summary>fact_store_inventory_txn (§16.4) and fact_dc_inventory_txn (§16.5): key (node, txn_seq).</summary>
 public sealed record InventoryTxnFact(
@@ -125,7 +135,11 @@ public sealed record PromotionFact(
     long DiscountCents,
     int ProductCount,
     long[] ProductIds,
-    string? CorrelationId);
+    string? CorrelationId)
+{
+    /// <summary>The visit of the receipt (session_id of promotion_applied).</summary>
+    public string? VisitId { get; init; }
+}
 
 /// <summary>fact_promo_lines (§16.15), key (receipt_id_ext, line_num, promo_code).</summary>
 public sealed record PromoLineFact(

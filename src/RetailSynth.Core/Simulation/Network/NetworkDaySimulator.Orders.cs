@@ -85,7 +85,10 @@ public sealed partial class NetworkDaySimulator
         var status = order.NextStatus;
         if (status != OrderStatus.Refunded)
         {
-            output.OnlineOrderStatus.Add(new OnlineOrderStatusFact(order.OrderIdExt, status, at, order.FulfillmentMode, order.NodeType, order.NodeId));
+            output.OnlineOrderStatus.Add(new OnlineOrderStatusFact(order.OrderIdExt, status, at, order.FulfillmentMode, order.NodeType, order.NodeId)
+            {
+                CorrelationId = order.CorrelationId,
+            });
         }
 
         switch (status)

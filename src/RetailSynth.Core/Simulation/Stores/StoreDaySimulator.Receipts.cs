@@ -43,7 +43,7 @@ public sealed partial class StoreDaySimulator
             lineMoney[i] = new LineMoney(gross, discount, net, tax);
             var lineTs = receiptTs.AddMilliseconds(i + 1);
             var code = discount > 0 ? promo!.Name : null;
-            output.ReceiptLines.Add(new ReceiptLineFact(receiptId, i + 1, lineTs, StoreId, product + 1L, quantity, unit, lineMoney[i], code));
+            output.ReceiptLines.Add(new ReceiptLineFact(receiptId, i + 1, lineTs, StoreId, product + 1L, quantity, unit, lineMoney[i], code) { VisitId = visitId });
             if (code is not null)
             {
                 promoLines.Add(new PromoLineFact(receiptId, i + 1, code, lineTs, product + 1L, quantity, discount));
@@ -63,11 +63,14 @@ public sealed partial class StoreDaySimulator
         {
             output.Promotions.Add(new PromotionFact(
                 receiptId, promo!.Name, receiptTs.AddMilliseconds(100), StoreId, customer.CustomerId, promo.Bogo ? "BOGO" : "PERCENT",
-                money.DiscountCents, promoLines.Count, [.. promoLines.Select(l => l.ProductId).Order()], correlation));
+                money.DiscountCents, promoLines.Count, [.. promoLines.Select(l => l.ProductId).Order()], correlation)
+            {
+                VisitId = visitId,
+            });
             output.PromoLines.AddRange(promoLines);
         }
 
-        var approvedTender = WritePayments(receiptId, receiptTs, customer.CustomerId, tender, money.TotalCents, correlation, output);
+        var approvedTender = WritePayments(receiptId, visitId, receiptTs, customer.CustomerId, tender, money.TotalCents, correlation, output);
         if (DrawReturnDecision(receiptId, customer.CustomerId, visit.BusinessDate))
         {
             _todaysSales[receiptId] = new SaleForReturn(
@@ -125,7 +128,7 @@ public sealed partial class StoreDaySimulator
     }
 
     /// <summary>Attempt 1 at t_r with the tender; a decline is followed by an approved CASH attempt U(5,20) s later (§10.6). Returns the approved tender.</summary>
-    private string WritePayments(string receiptId, DateTime receiptTs, long customerId, string tender, long totalCents, string? correlation, DayFacts output)
+    private string WritePayments(string receiptId, string visitId, DateTime receiptTs, long customerId, string tender, long totalCents, string? correlation, DayFacts output)
     {
         var declined = _stream.Bernoulli(Tenders.DeclineProbability(tender));
         var reason = declined ? Tenders.DeclineReasons[_stream.UniformInt(0, Tenders.DeclineReasons.Count - 1)] : null;
@@ -133,7 +136,10 @@ public sealed partial class StoreDaySimulator
         var firstEnd = receiptTs.AddMilliseconds(ms);
         output.Payments.Add(new PaymentFact(
             $"TXN-{receiptId}-1", firstEnd, receiptId, null, StoreId, customerId, 1, tender,
-            declined ? Tenders.Declined : Tenders.Approved, reason, totalCents, ms, correlation));
+            declined ? Tenders.Declined : Tenders.Approved, reason, totalCents, ms, correlation)
+        {
+            VisitId = visitId,
+        });
         if (!declined)
         {
             return tender;
@@ -143,7 +149,10 @@ public sealed partial class StoreDaySimulator
         var cashMs = Tenders.ProcessingMs(_stream, Tenders.Cash);
         output.Payments.Add(new PaymentFact(
             $"TXN-{receiptId}-2", secondStart.AddMilliseconds(cashMs), receiptId, null, StoreId, customerId, 2, Tenders.Cash,
-            Tenders.Approved, null, totalCents, cashMs, correlation));
+            Tenders.Approved, null, totalCents, cashMs, correlation)
+        {
+            VisitId = visitId,
+        });
         return Tenders.Cash;
     }
 
