@@ -159,6 +159,7 @@ public sealed partial class EventHubsSink : IEventSink
         {
             foreach (var index in group.Indices)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (lease.Report.Failure is not null)
                 {
                     return;

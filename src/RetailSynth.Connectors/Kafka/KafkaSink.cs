@@ -78,7 +78,7 @@ public sealed partial class KafkaSink : IEventSink
             .SetErrorHandler((_, error) =>
             {
                 var reason = Redact(error.Reason, password);
-                brokerErrors.Record(reason);
+                brokerErrors.Record(error.Code, reason);
                 LogClientError(logger, error.Code, error.IsFatal, reason);
             })
             .SetLogHandler((_, message) =>
@@ -104,7 +104,6 @@ public sealed partial class KafkaSink : IEventSink
 
         RebuildIfBroken();
         var started = Stopwatch.GetTimestamp();
-        _brokerErrors?.Clear();
         var tracker = new DeliveryTracker(batch.Count);
         var contentType = Encoding.UTF8.GetBytes(SinkMessages.ContentType);
         for (var i = 0; i < batch.Count; i++)
@@ -140,6 +139,7 @@ public sealed partial class KafkaSink : IEventSink
         }
         else
         {
+            _brokerErrors?.Clear();
             var elapsed = Stopwatch.GetElapsedTime(started);
             LogSent(batch.Count, elapsed.TotalMilliseconds);
         }
