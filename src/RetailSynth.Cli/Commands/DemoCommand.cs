@@ -166,7 +166,7 @@ public sealed class DemoCommand(CommandRuntime runtime, StageReporter stages, Ti
         var events = new Table().AddColumn("event type").AddColumn(new TableColumn("events sent").RightAligned());
         using (var command = database.Connection.CreateCommand())
         {
-            command.CommandText = $"SELECT event_type, sum(sent) FROM {DatasetTables.SentStats} GROUP BY event_type ORDER BY event_type";
+            command.CommandText = $"SELECT event_type, sum(sent)::BIGINT FROM {DatasetTables.SentStats} GROUP BY event_type ORDER BY event_type";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

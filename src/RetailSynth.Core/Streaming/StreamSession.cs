@@ -132,6 +132,7 @@ public sealed partial class StreamSession : IAsyncDisposable
             // Nothing pending or leased: the day is fully delivered.
             if (_relay.LastAcknowledgedDay is { } day && day != _lastAcknowledgedDay)
             {
+                Store.PurgeSent(); // sent rows of a finished day: only their per-type counts are kept
                 _lastAcknowledgedDay = day;
                 Interlocked.Increment(ref _daysAcknowledged);
                 LogDayDelivered(day, _relay.EventsSent);
@@ -143,7 +144,6 @@ public sealed partial class StreamSession : IAsyncDisposable
 
             if (Volatile.Read(ref _writerWaiting) == 1 && _relay.IsHealthy && !_commitGranted.IsSet)
             {
-                Store.PurgeSent(); // sent rows of finished days go before the next day is committed
                 _commitGranted.Set();
             }
 

@@ -12,19 +12,23 @@ public class DemoCommandTests
     }
 
     [Fact]
-    public async Task Demo_builds_a_week_of_history_and_a_rerun_only_summarises_it()
+    public async Task Demo_builds_a_week_of_history_streams_the_next_day_and_a_rerun_only_summarises_it()
     {
         using var cli = SmallWorld();
 
         var first = await cli.RunAsync("demo");
         Assert.Equal(0, first.ExitCode);
-        Assert.Contains("2024-01-01 … 2024-01-07", first.Output);
+        Assert.Contains("2024-01-01 … 2024-01-08", first.Output);
         Assert.Contains("fact_receipts", first.Output);
+        Assert.Matches(@"receipt_created\s*│\s*[1-9]", first.Output);
+        var events = Directory.GetFiles(cli.File("data/events"));
+        Assert.Equal("events-2024-01-08.ndjson", Path.GetFileName(Assert.Single(events)));
+        Assert.True(File.ReadLines(events[0]).Count() > 1000);
 
         var second = await cli.RunAsync("demo");
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains("2024-01-01 … 2024-01-07", second.Output);
-        Assert.Contains("history 0.0 s", second.Output);
+        Assert.Contains("2024-01-01 … 2024-01-08", second.Output);
+        Assert.Contains("history 0.0 s, stream 0.0 s", second.Output);
     }
 
     [Fact]
@@ -39,7 +43,7 @@ public class DemoCommandTests
         var json = JsonNode.Parse(await File.ReadAllTextAsync(cli.File("retailsynth.json")))!;
         Assert.Equal("2024-06-03", (string?)json["Simulation"]!["StartDate"]);
         Assert.Equal(7, (int?)json["Simulation"]!["Seed"]);
-        Assert.Contains("2024-06-03 … 2024-06-09", result.Output);
+        Assert.Contains("2024-06-03 … 2024-06-10", result.Output);
         Assert.Contains("seed 7", result.Output);
     }
 

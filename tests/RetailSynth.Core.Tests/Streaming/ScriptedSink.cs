@@ -9,14 +9,21 @@ public sealed class ScriptedSink : IEventSink, ISinkFactory
 {
     public ConcurrentQueue<OutboundEvent> Delivered { get; } = new();
 
-    public volatile bool Down;
+    private volatile bool _down;
+    private int _attempts;
+
+    public bool Down
+    {
+        get => _down;
+        set => _down = value;
+    }
 
     public Func<OutboundEvent, bool> Rejects { get; set; } = _ => false;
 
     /// <summary>Called before each batch is handled (a probe of the database, for instance).</summary>
     public Action<IReadOnlyList<OutboundEvent>>? OnBatch { get; set; }
 
-    public int Attempts;
+    public int Attempts => Volatile.Read(ref _attempts);
 
     public string Name => "scripted";
 
@@ -26,7 +33,7 @@ public sealed class ScriptedSink : IEventSink, ISinkFactory
 
     public Task<SendReport> SendAsync(IReadOnlyList<OutboundEvent> batch, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref Attempts);
+        Interlocked.Increment(ref _attempts);
         OnBatch?.Invoke(batch);
         if (Down)
         {

@@ -113,7 +113,7 @@ public sealed class OutboxStore(DuckDBConnection connection)
                 min(o.sim_day) FILTER (WHERE o.status = 'pending' AND o.outbox_id > r.acked_through),
                 count(DISTINCT o.sim_day) FILTER (WHERE o.status = 'pending' AND o.outbox_id > r.acked_through),
                 arg_min(o.attempts, o.outbox_id) FILTER (WHERE o.status = 'pending' AND o.outbox_id > r.acked_through),
-                (SELECT coalesce(sum(sent), 0) FROM {Stats})
+                (SELECT coalesce(sum(sent), 0)::BIGINT FROM {Stats})
             FROM {Relay} r LEFT JOIN {Outbox} o ON true
             """);
         using var reader = command.ExecuteReader();
