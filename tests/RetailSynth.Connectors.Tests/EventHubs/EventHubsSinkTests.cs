@@ -12,13 +12,10 @@ public sealed class EventHubsSinkTests
 {
     private const string Secret = "c2VjcmV0LWtleS10aGF0LW11c3Qtbm90LWxlYWs=";
 
-    private static readonly EventHubsSinkOptions s_options = new()
-    {
-        ConnectionString = $"Endpoint=sb://myns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey={Secret};EntityPath=hub",
-    };
+    private const string ConnectionString = $"Endpoint=sb://myns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey={Secret};EntityPath=hub";
 
     private static EventHubsSink Sink(FakeEventHubProducer producer, long? maxBatchBytes = null) =>
-        new(producer, new EventHubsSinkOptions { ConnectionString = s_options.ConnectionString, MaxBatchBytes = maxBatchBytes }, NullLogger<EventHubsSink>.Instance);
+        new(producer, new EventHubsSinkOptions { ConnectionString = ConnectionString, MaxBatchBytes = maxBatchBytes }, NullLogger<EventHubsSink>.Instance);
 
     [Fact]
     public async Task A_lease_is_cut_into_batches_per_partition_key_filled_to_the_size_limit_in_order()

@@ -12,7 +12,7 @@ public sealed class KafkaSinkTests
 {
     private const string Secret = "S2Fma2FTZWNyZXRQYXNzd29yZA==";
 
-    private static readonly KafkaSinkOptions s_options = new()
+    private static KafkaSinkOptions Options() => new()
     {
         BootstrapServers = "broker-1:9092",
         Topic = "retail-events",
@@ -23,7 +23,7 @@ public sealed class KafkaSinkTests
         MessageTimeout = TimeSpan.FromSeconds(7),
     };
 
-    private static KafkaSink Sink(FakeKafkaProducer producer) => new(producer, s_options, NullLogger<KafkaSink>.Instance);
+    private static KafkaSink Sink(FakeKafkaProducer producer) => new(producer, Options(), NullLogger<KafkaSink>.Instance);
 
     [Fact]
     public async Task Every_event_is_produced_in_order_with_its_key_body_and_exactly_the_three_headers()
