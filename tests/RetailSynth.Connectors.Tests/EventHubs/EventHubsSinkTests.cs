@@ -152,6 +152,20 @@ public sealed class EventHubsSinkTests
     }
 
     [Fact]
+    public async Task Refused_access_is_a_configuration_failure_whose_message_hides_the_key()
+    {
+        var producer = new FakeEventHubProducer { OnSend = (_, _) => throw new UnauthorizedAccessException($"Unauthorized: key {Secret} lacks 'Send'") };
+        await using var sink = Sink(producer);
+
+        var report = await sink.SendAsync(Interleaved(3, keys: 1), CancellationToken.None);
+
+        Assert.Equal(SinkFailureKind.Configuration, report.Failure?.Kind);
+        Assert.Contains("myns.servicebus.windows.net:5671", report.Failure!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, report.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(3, report.CountOf(DeliveryState.NotDelivered));
+    }
+
+    [Fact]
     public async Task An_empty_lease_sends_nothing()
     {
         var producer = new FakeEventHubProducer();
