@@ -50,7 +50,7 @@ internal sealed class EventHubsTarget
             {
                 properties = EventHubsConnectionStringProperties.Parse(options.ConnectionString);
             }
-            catch (FormatException)
+            catch (Exception ex) when (ex is FormatException or ArgumentException)
             {
                 throw new ArgumentException("Streaming:EventHubs:ConnectionString is malformed (expected 'Endpoint=sb://…;SharedAccessKeyName=…;SharedAccessKey=…[;EntityPath=…]')");
             }

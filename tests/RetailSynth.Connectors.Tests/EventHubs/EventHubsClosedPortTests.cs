@@ -7,11 +7,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RetailSynth.Configuration;
 using RetailSynth.Connectors.EventHubs;
 using RetailSynth.Streaming.Sinks;
+using Xunit.Abstractions;
 using static RetailSynth.Connectors.Tests.TestEvents;
 
 namespace RetailSynth.Connectors.Tests.EventHubs;
 
-public sealed class EventHubsClosedPortTests
+public sealed class EventHubsClosedPortTests(ITestOutputHelper output)
 {
     private const string Secret = "Q2xvc2VkUG9ydFNlY3JldEtleVZhbHVl";
 
@@ -35,6 +36,7 @@ public sealed class EventHubsClosedPortTests
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         Assert.NotNull(report.Failure);
+        output.WriteLine($"{report.Failure.Kind} after {clock.Elapsed.TotalSeconds:0.0} s: {report.Failure.Message}");
         Assert.Equal(SinkFailureKind.Transient, report.Failure.Kind);
         Assert.Contains($"127.0.0.1:{port}", report.Failure.Message, StringComparison.Ordinal);
         Assert.Contains("connection refused", report.Failure.Message, StringComparison.Ordinal);

@@ -12,13 +12,10 @@ public sealed class EventHubsSinkTests
 {
     private const string Secret = "c2VjcmV0LWtleS10aGF0LW11c3Qtbm90LWxlYWs=";
 
-    private static readonly EventHubsSinkOptions s_options = new()
-    {
-        ConnectionString = $"Endpoint=sb://myns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey={Secret};EntityPath=hub",
-    };
+    private const string ConnectionString = $"Endpoint=sb://myns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey={Secret};EntityPath=hub";
 
     private static EventHubsSink Sink(FakeEventHubProducer producer, long? maxBatchBytes = null) =>
-        new(producer, new EventHubsSinkOptions { ConnectionString = s_options.ConnectionString, MaxBatchBytes = maxBatchBytes }, NullLogger<EventHubsSink>.Instance);
+        new(producer, new EventHubsSinkOptions { ConnectionString = ConnectionString, MaxBatchBytes = maxBatchBytes }, NullLogger<EventHubsSink>.Instance);
 
     [Fact]
     public async Task A_lease_is_cut_into_batches_per_partition_key_filled_to_the_size_limit_in_order()
@@ -152,6 +149,20 @@ public sealed class EventHubsSinkTests
         Assert.All(store1.Skip(6), i => Assert.Equal(DeliveryState.NotDelivered, report[i]));
         var delivered = producer.Sent.SelectMany(b => b.Events).Select(Id).ToHashSet();
         Assert.All(Enumerable.Range(0, batch.Count), i => Assert.Equal(delivered.Contains(i), report[i] == DeliveryState.Delivered));
+    }
+
+    [Fact]
+    public async Task Refused_access_is_a_configuration_failure_whose_message_hides_the_key()
+    {
+        var producer = new FakeEventHubProducer { OnSend = (_, _) => throw new UnauthorizedAccessException($"Unauthorized: key {Secret} lacks 'Send'") };
+        await using var sink = Sink(producer);
+
+        var report = await sink.SendAsync(Interleaved(3, keys: 1), CancellationToken.None);
+
+        Assert.Equal(SinkFailureKind.Configuration, report.Failure?.Kind);
+        Assert.Contains("myns.servicebus.windows.net:5671", report.Failure!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, report.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(3, report.CountOf(DeliveryState.NotDelivered));
     }
 
     [Fact]
