@@ -31,17 +31,21 @@ public sealed class OutboxStore(DuckDBConnection connection)
 
     /// <summary>
     /// Up to <paramref name="maxEvents"/> pending rows after <paramref name="after"/>, in outbox order, within
-    /// <paramref name="maxBytes"/> of bodies (at least one row). One statement; zone maps on outbox_id skip what
-    /// lies before the cursor. Only committed rows are visible, so only committed days are leased.
+    /// <paramref name="maxBytes"/> of bodies (at least one row). One statement. Ids within a day are dense ranks, so
+    /// the batch is the id range starting at the first pending id: only that range is read and sorted (zone maps on
+    /// outbox_id skip the rest), never the whole day. Only committed rows are visible, so only committed days are leased.
     /// </summary>
     public List<OutboundEvent> Lease(long after, int maxEvents, long maxBytes)
     {
         using var command = Command(
             $"""
-            SELECT outbox_id, event_id, event_ts, sim_day, event_type, partition_key, correlation_id, encode(body)
-            FROM {Outbox} WHERE outbox_id > $after AND status = 'pending' ORDER BY outbox_id LIMIT $limit
+            WITH head AS (SELECT min(outbox_id) AS first FROM {Outbox} WHERE outbox_id > $after AND status = 'pending')
+            SELECT o.outbox_id, o.event_id, o.event_ts, o.sim_day, o.event_type, o.partition_key, o.correlation_id, encode(o.body)
+            FROM {Outbox} o, head
+            WHERE o.outbox_id >= head.first AND o.outbox_id < head.first + $limit AND o.status = 'pending'
+            ORDER BY o.outbox_id
             """,
-            ("after", after), ("limit", maxEvents));
+            ("after", after), ("limit", (long)maxEvents));
         using var reader = command.ExecuteReader();
         var batch = new List<OutboundEvent>();
         var bytes = 0L;
