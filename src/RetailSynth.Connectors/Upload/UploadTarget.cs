@@ -97,6 +97,10 @@ public sealed partial class UploadTarget
         return new UploadTarget(new BlobContainerClient(containerUri, token, options), prefix, display, "Entra ID");
     }
 
+    /// <summary>Checks a target without contacting the service (so an export can refuse a bad one before it starts).</summary>
+    public static void Check(string target, string? connectionString) =>
+        _ = Parse(target, connectionString, new BlobClientOptions(), () => new EnvironmentCredential());
+
     private static UploadTarget FromConnectionString(string target, string connectionString, BlobClientOptions options)
     {
         var slash = target.IndexOf('/', StringComparison.Ordinal);
