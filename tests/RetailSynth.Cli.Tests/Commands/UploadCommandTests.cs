@@ -161,6 +161,24 @@ public class UploadCommandTests(UploadCommandTests.Fixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Failed_files_are_listed_after_the_summary_then_one_error_line_says_to_rerun_and_the_signature_is_not_printed()
+    {
+        var client = new BlobContainerClient(fixture.ConnectionString(), NewContainer());
+        await client.CreateAsync();
+        var sas = client.GenerateSasUri(Azure.Storage.Sas.BlobContainerSasPermissions.Read | Azure.Storage.Sas.BlobContainerSasPermissions.List, DateTimeOffset.UtcNow.AddHours(1));
+        var files = ExportFiles(Cli.File("data/export"));
+
+        var result = await RunAsync(null, "upload", sas.ToString());
+
+        Assert.Equal(CliApp.ExitFailed, result.ExitCode);
+        Assert.Contains($"0 uploaded, 0 skipped (unchanged), {files} failed of {files} files;", result.Output);
+        Assert.Contains("failed: dim_stores/dim_stores.parquet: Permission denied on ", result.Output);
+        Assert.StartsWith($"error: {files} of {files} files failed to upload (first: ", result.SingleErrorLine, StringComparison.Ordinal);
+        Assert.EndsWith("rerun the same command to send them, finished files are skipped.", result.SingleErrorLine.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain(new Azure.Storage.Blobs.BlobUriBuilder(sas).Sas.Signature, result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_container_is_one_error_line_offering_create_container()
     {
         var container = NewContainer();

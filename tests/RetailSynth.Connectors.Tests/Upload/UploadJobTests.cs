@@ -140,6 +140,25 @@ public class UploadJobTests(UploadFixture fixture) : IClassFixture<UploadFixture
         Assert.DoesNotContain("sig=", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Files_refused_by_a_read_only_sas_are_each_reported_failed_and_a_rerun_with_write_rights_sends_them()
+    {
+        var container = NewContainer();
+        var client = new BlobContainerClient(Azurite.ConnectionString, container);
+        await client.CreateAsync();
+        string Sas(BlobContainerSasPermissions permissions) => client.GenerateSasUri(permissions, DateTimeOffset.UtcNow.AddHours(1)).ToString();
+
+        var refused = await UploadFixture.Job().RunAsync(
+            new UploadRequest(fixture.ExportFolder, Sas(BlobContainerSasPermissions.Read | BlobContainerSasPermissions.List), MaxRetries: 0), null, CancellationToken.None);
+        var rerun = await UploadFixture.Job().RunAsync(new UploadRequest(fixture.ExportFolder, Sas(BlobContainerSasPermissions.All)), null, CancellationToken.None);
+
+        Assert.Equal(refused.Files.Count, refused.Failed.Count);
+        Assert.All(refused.Failed, f => Assert.StartsWith($"Permission denied on {Azurite.BlobEndpoint}/{container} (SAS, ", f.Error, StringComparison.Ordinal));
+        Assert.Equal(0, refused.BytesUploaded);
+        Assert.Equal(refused.Files.Count, rerun.Uploaded.Count);
+        Assert.Equal(Expected(fixture.ExportFolder, string.Empty).Count, (await ListAsync(container)).Count);
+    }
+
     [Theory]
     [InlineData("https://", "is not a valid http(s) URL")]
     [InlineData("ftp://account.blob.core.windows.net/c", "is not a valid http(s) URL")]
