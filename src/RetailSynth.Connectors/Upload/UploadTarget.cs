@@ -93,6 +93,12 @@ public sealed partial class UploadTarget
             return new UploadTarget(new BlobContainerClient(containerUri, key, options), prefix, display, "account key");
         }
 
+        if (uri.Scheme != "https")
+        {
+            throw new RetailSynthException(
+                $"Entra ID sign-in needs an https target, got '{display}'; use https, a SAS URL or Upload:ConnectionString.");
+        }
+
         var token = credential?.Invoke() ?? new DefaultAzureCredential();
         return new UploadTarget(new BlobContainerClient(containerUri, token, options), prefix, display, "Entra ID");
     }

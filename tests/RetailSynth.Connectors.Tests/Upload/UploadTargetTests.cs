@@ -46,4 +46,32 @@ public class UploadTargetTests
 
         Assert.Contains("set Upload:ConnectionString", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_connection_string_whose_key_is_not_base64_is_refused_without_echoing_it()
+    {
+        const string Key = "not-base64-secret!";
+
+        var error = Assert.Throws<RetailSynth.Errors.RetailSynthException>(() => UploadTarget.Parse(
+            "lake", $"DefaultEndpointsProtocol=https;AccountName=account;AccountKey={Key};EndpointSuffix=core.windows.net", new BlobClientOptions()));
+
+        Assert.StartsWith("Upload:ConnectionString is not a valid storage connection string", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Entra_id_over_plain_http_is_refused_before_any_request()
+    {
+        var error = Assert.Throws<RetailSynth.Errors.RetailSynthException>(() => UploadTarget.Parse("http://127.0.0.1:10000/devstoreaccount1/lake", null, new BlobClientOptions(), s_credential));
+
+        Assert.StartsWith("Entra ID sign-in needs an https target", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_entra_id_credential_is_named_an_authentication_failure_with_the_alternatives()
+    {
+        var message = UploadFailure.Describe(new CredentialUnavailableException("DefaultAzureCredential failed"), "https://onelake.blob.fabric.microsoft.com/Sales", "Entra ID");
+
+        Assert.StartsWith("Authentication failed: no Entra ID credential is available for https://onelake.blob.fabric.microsoft.com/Sales", message, StringComparison.Ordinal);
+    }
 }
