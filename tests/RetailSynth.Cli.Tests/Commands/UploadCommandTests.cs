@@ -249,6 +249,16 @@ public class UploadCommandTests(UploadCommandTests.Fixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Create_container_on_export_without_upload_is_a_usage_error()
+    {
+        var result = await RunAsync(null, "export", "--out", "nowhere", "--create-container");
+
+        Assert.Equal(CliApp.ExitUsage, result.ExitCode);
+        Assert.Equal("error: --create-container needs --upload <TARGET>.", result.SingleErrorLine);
+        Assert.False(Directory.Exists(Cli.File("nowhere")));
+    }
+
+    [Fact]
     public async Task No_target_anywhere_says_how_to_give_one()
     {
         var result = await RunAsync(null, "upload");
