@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using RetailSynth.Connectors.Upload;
 using RetailSynth.Export;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -31,6 +32,14 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
         [Description("Output folder (default: data/export); relative to the working directory.")]
         public string? Out { get; init; }
 
+        [CommandOption("--upload <TARGET>")]
+        [Description("After the export, upload the output folder to this container URL (or <container>[/<folder>] with Upload:ConnectionString); see `upload`.")]
+        public string? Upload { get; init; }
+
+        [CommandOption("--create-container")]
+        [Description("With --upload: create the container if it does not exist.")]
+        public bool CreateContainer { get; init; }
+
         public ExportFormat? ParsedFormat => Format.ToLowerInvariant() switch
         {
             "parquet" => ExportFormat.Parquet,
@@ -56,6 +65,11 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
                 }
             }
 
+            if (CreateContainer && Upload is null)
+            {
+                return ValidationResult.Error("--create-container needs --upload <TARGET>.");
+            }
+
             return ValidationResult.Success();
         }
 
@@ -74,6 +88,11 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
             settings.TableNames,
             Settings.ParseDate(settings.From),
             Settings.ParseDate(settings.To));
+
+        if (settings.Upload is not null)
+        {
+            UploadTarget.Check(settings.Upload, options.Upload.ConnectionString); // a malformed target refuses before anything is written
+        }
 
         // No square brackets in stage text: on a terminal StageReporter shows it as Spectre markup.
         var job = new ExportJob();
@@ -99,6 +118,13 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
             : $", facts with event_ts {request.From?.ToString("yyyy-MM-dd") ?? "…"} … {request.To?.ToString("yyyy-MM-dd") ?? "…"} (UTC)";
         output.WriteLine($"{result.Files.Count} {ExportLayout.Extension(format)} files, {result.Rows:N0} rows, {Megabytes(result.Bytes)} MB in {result.Elapsed.TotalSeconds:0.0} s{range}");
         output.WriteLine($"output: {result.OutputFolder}");
+        if (settings.Upload is not null)
+        {
+            using var logging = runtime.CreateLogging(settings);
+            var upload = UploadRequest.FromOptions(options.Upload, result.OutputFolder, settings.Upload, settings.CreateContainer);
+            await UploadCommand.RunAsync(runtime.Environment, logging, upload, cancellationToken);
+        }
+
         return CliApp.ExitOk;
     }
 

@@ -6,21 +6,41 @@ namespace RetailSynth.Configuration;
 /// </summary>
 public sealed class UploadOptions : ISettingsSection
 {
-    /// <summary>Default target: a container URL (optionally with a SAS query and a folder prefix).</summary>
+    /// <summary>
+    /// Default target: a container URL (optionally with a SAS query and a folder prefix), or <c>container[/folder]</c>
+    /// when <see cref="ConnectionString"/> is set. A SAS query is a secret, hence the whole value is.
+    /// </summary>
     [Secret]
     public string? Target { get; set; }
 
+    /// <summary>A storage account connection string (account key or SAS); never logged.</summary>
     [Secret]
     public string? ConnectionString { get; set; }
 
-    /// <summary>Parallel file uploads.</summary>
+    /// <summary>Files uploaded at the same time; each large file also sends this many blocks at once.</summary>
     public int Parallelism { get; set; } = 4;
+
+    /// <summary>Block size of chunked uploads in MiB; a file up to this size goes in one request.</summary>
+    public int BlockSizeMegabytes { get; set; } = 8;
+
+    /// <summary>Retries of a failed request (the SDK's exponential policy, 0.5 s doubling up to 4 s) before the file fails.</summary>
+    public int MaxRetries { get; set; } = 3;
 
     public void Validate(string prefix, List<string> problems)
     {
         if (Parallelism is < 1 or > 64)
         {
             problems.Add($"{prefix}:Parallelism must be between 1 and 64, got {Parallelism}");
+        }
+
+        if (BlockSizeMegabytes is < 1 or > 100)
+        {
+            problems.Add($"{prefix}:BlockSizeMegabytes must be between 1 and 100, got {BlockSizeMegabytes}");
+        }
+
+        if (MaxRetries is < 0 or > 10)
+        {
+            problems.Add($"{prefix}:MaxRetries must be between 0 and 10, got {MaxRetries}");
         }
     }
 }
