@@ -28,6 +28,7 @@ public static class CliApp
             config.SetApplicationName("retailsynth");
             config.ConfigureConsole(environment.Out);
             config.PropagateExceptions();
+            config.UseStrictParsing(); // an unknown option is an error, never silently ignored
             config.AddBranch("generate", generate =>
             {
                 generate.SetDescription("Generate dimensions or historical facts into the database.");

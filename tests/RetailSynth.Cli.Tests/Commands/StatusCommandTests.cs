@@ -11,4 +11,15 @@ public class StatusCommandTests
         Assert.Contains("run `retailsynth generate dimensions`", result.Error);
         Assert.False(File.Exists(cli.DatabasePath));
     }
+
+    [Fact]
+    public async Task An_unknown_option_is_a_usage_error_not_silently_ignored()
+    {
+        using var cli = new CliRunner();
+
+        var result = await cli.RunAsync("status", "--bogus", "x");
+
+        Assert.Equal(CliApp.ExitUsage, result.ExitCode);
+        Assert.Contains("Unknown option 'bogus'", result.SingleErrorLine, StringComparison.Ordinal);
+    }
 }
