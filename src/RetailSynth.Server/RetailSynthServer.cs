@@ -43,7 +43,7 @@ public static class RetailSynthServer
             {
                 console.SingleLine = true;
                 console.TimestampFormat = "HH:mm:ss ";
-            });
+            }).AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         }
 
         var services = builder.Services;

@@ -43,7 +43,8 @@ public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCom
                 {
                     console.SingleLine = true;
                     console.TimestampFormat = "HH:mm:ss ";
-                }),
+                })
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace), // logs on stderr, like every command
         });
         await app.StartAsync(cancellationToken);
         foreach (var url in app.Urls)

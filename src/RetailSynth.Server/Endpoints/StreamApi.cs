@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RetailSynth.Configuration;
+using RetailSynth.Diagnostics;
 using RetailSynth.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Server.Contracts;
@@ -133,8 +134,17 @@ public static class StreamApi
     private static Results<Ok<StreamStatusResponse>, ProblemHttpResult> Status(StreamingAccessor streaming) =>
         streaming.Service is { } service ? TypedResults.Ok(StreamStatusResponse.From(service.Status)) : Unavailable();
 
-    private static Results<Ok<OutboxStatusResponse>, ProblemHttpResult> OutboxStatus(StreamingAccessor streaming) =>
-        streaming.Service is { } service ? TypedResults.Ok(OutboxStatusResponse.From(service.GetOutboxStatus())) : Unavailable();
+    private static Results<Ok<OutboxStatusResponse>, ProblemHttpResult> OutboxStatus(StreamingAccessor streaming, RetailSynthMetrics metrics)
+    {
+        if (streaming.Service is not { } service)
+        {
+            return Unavailable();
+        }
+
+        var status = service.GetOutboxStatus();
+        metrics.OutboxPending.Record(status.Pending);
+        return TypedResults.Ok(OutboxStatusResponse.From(status));
+    }
 
     private static Results<Ok<OutboxRowResponse[]>, ValidationProblem, ProblemHttpResult> Preview(
         StreamingAccessor streaming, string? status, string? order, string? limit)
