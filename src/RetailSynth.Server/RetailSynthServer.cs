@@ -56,7 +56,7 @@ public static class RetailSynthServer
         services.AddSingleton<WriterGate>();
         services.AddSingleton<RetailSynthMetrics>();
         services.AddSingleton<StreamingAccessor>();
-        services.AddSingleton<ApiKeyFilter>();
+        services.AddSingleton<ApiKeyMiddleware>();
         services.AddSingleton<TaskRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskRegistry>());
 
@@ -78,6 +78,7 @@ public static class RetailSynthServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ApiKeyMiddleware>();
 
         app.MapHealthApi();
         app.MapStatusApi();

@@ -14,7 +14,7 @@ namespace RetailSynth.Server.Endpoints;
 public static class ExportApi
 {
     public static void MapExportApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/export", Export).WithTags("Export").AddEndpointFilter<ApiKeyFilter>()
+        app.MapPost("/api/export", Export).WithTags("Export")
             .WithSummary("Export tables to Parquet or CSV files (facts one file per table and month) in the background.");
 
     private static Results<Accepted<TaskResponse>, ValidationProblem> Export(ExportApiRequest? request, TaskRegistry tasks, ServerDatabase database, ServerHostOptions host)

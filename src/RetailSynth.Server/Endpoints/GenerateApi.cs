@@ -22,7 +22,7 @@ public static class GenerateApi
 
     public static void MapGenerateApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/generate").WithTags("Generate").AddEndpointFilter<ApiKeyFilter>();
+        var group = app.MapGroup("/api/generate").WithTags("Generate");
         group.MapPost("/dimensions", Dimensions)
             .WithSummary("Build the six dimension tables in the background; 409 while facts exist and force is false, while streaming, or if a task runs.");
         group.MapPost("/historical", Historical)

@@ -19,17 +19,16 @@ public static class StreamApi
 
     public static void MapStreamApi(this IEndpointRouteBuilder app)
     {
-        var reads = app.MapGroup("/api/stream").WithTags("Stream");
-        var writes = app.MapGroup("/api/stream").WithTags("Stream").AddEndpointFilter<ApiKeyFilter>();
+        var group = app.MapGroup("/api/stream").WithTags("Stream");
 
-        writes.MapPost("/start", Start).WithSummary("Start a stream session in the background (202); 409 while one runs or a generation task runs.");
-        writes.MapPost("/stop", StopAsync).WithSummary("Graceful stop: the in-flight batch is acknowledged, the rest stays pending.");
-        reads.MapGet("/status", Status).WithSummary("Running?, since, events sent, events/s, simulated day, pacing and pacing state.");
-        reads.MapGet("/outbox/status", OutboxStatus).WithSummary("Outbox counts, backlog, lag and sink health (streaming.md §7).");
-        reads.MapGet("/outbox/preview", Preview).WithSummary("Outbox rows in outbox_id order: status filter, order=oldest|newest, limit 1–1000.");
-        reads.MapGet("/outbox/dead", Dead).WithSummary("Dead letters, oldest first (limit 1–1000).");
-        writes.MapPost("/outbox/dead/requeue", Requeue).WithSummary("Dead events back to pending; 409 while a day is being drained.");
-        writes.MapDelete("/outbox", Clear).WithSummary("Delete every outbox row (facts stay); 409 while streaming.");
+        group.MapPost("/start", Start).WithSummary("Start a stream session in the background (202); 409 while one runs or a generation task runs.");
+        group.MapPost("/stop", StopAsync).WithSummary("Graceful stop: the in-flight batch is acknowledged, the rest stays pending.");
+        group.MapGet("/status", Status).WithSummary("Running?, since, events sent, events/s, simulated day, pacing and pacing state.");
+        group.MapGet("/outbox/status", OutboxStatus).WithSummary("Outbox counts, backlog, lag and sink health (streaming.md §7).");
+        group.MapGet("/outbox/preview", Preview).WithSummary("Outbox rows in outbox_id order: status filter, order=oldest|newest, limit 1–1000.");
+        group.MapGet("/outbox/dead", Dead).WithSummary("Dead letters, oldest first (limit 1–1000).");
+        group.MapPost("/outbox/dead/requeue", Requeue).WithSummary("Dead events back to pending; 409 while a day is being drained.");
+        group.MapDelete("/outbox", Clear).WithSummary("Delete every outbox row (facts stay); 409 while streaming.");
     }
 
     private static Results<Accepted<StreamStatusResponse>, ValidationProblem, ProblemHttpResult> Start(

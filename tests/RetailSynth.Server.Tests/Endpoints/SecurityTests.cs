@@ -48,7 +48,9 @@ public sealed class SecurityTests
         {
             foreach (var key in new[] { null, "wrong-key-0123456789", Key + "x", Key[..^1] })
             {
-                using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+                // A malformed body too: the key is checked before anything is read or validated.
+                var body = key is null ? "{not json" : "{}";
+                using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
                 if (key is not null)
                 {
                     request.Headers.Add("X-Api-Key", key);
