@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # API latency while a generation runs (issue 5): starts `retailsynth serve` on a fresh database, generates dimensions,
 # starts a historical generation, and while it runs times N sequential requests to each route below, printing
-# p50 / p95 / p99 / max in milliseconds. Usage: [PROFILE=large] [DAYS=10] [REQUESTS=200] [PORT=8799] scripts/bench-api.sh
+# p50 / p95 / p99 / max in milliseconds. Usage: [PROFILE=large] [DAYS=10] [REQUESTS=200] [RATE=20/s] [PORT=8799] scripts/bench-api.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,7 @@ profile="${PROFILE:-large}"
 days="${DAYS:-10}"
 requests="${REQUESTS:-200}"
 port="${PORT:-8799}"
+rate="${RATE:-20/s}"
 base="http://127.0.0.1:$port"
 routes=("/api/stream/status" "/api/status" "/api/tasks")
 
@@ -50,7 +51,8 @@ for route in "${routes[@]}"; do
   # One curl process for all requests: one kept-alive connection, so the times are the server's, not process start-up.
   args=()
   for _ in $(seq 1 "$requests"); do args+=(-o /dev/null "$base$route"); done
-  times="$(curl -s -w '%{http_code} %{time_total}\n' "${args[@]}")"
+  # Spread over the run (RATE requests per second) rather than one burst, so the samples see every phase of a day.
+  times="$(curl -s --rate "$rate" -w '%{http_code} %{time_total}\n' "${args[@]}")"
   awk '{print $1}' <<<"$times" | sort | uniq -c | awk '{printf "%s×%s ", $1, $2}' >"$codes"
   running="$(task_field "$(curl -s "$base/api/tasks/$id")" status)"
   awk '{print $2 * 1000}' <<<"$times" | sort -n | awk -v route="$route" -v codes="$(cat "$codes")" -v running="$running" '

@@ -58,6 +58,24 @@ public sealed class FieldErrors
         return fallback;
     }
 
+    /// <summary>Parses an optional enum name (case-insensitive, numbers refused), recording a problem listing the names.</summary>
+    public TEnum? Choice<TEnum>(string field, string? text)
+        where TEnum : struct, Enum
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
+        {
+            return value;
+        }
+
+        Add(field, $"must be one of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}; got '{Shorten(text)}'");
+        return null;
+    }
+
     /// <summary>Echoes at most 40 characters of a bad value (request values only, never settings).</summary>
     public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -21,11 +21,7 @@ public static class ExportApi
     {
         var body = request ?? new ExportApiRequest(null, null, null, null, null);
         var errors = new FieldErrors();
-        var format = ExportFormat.Parquet;
-        if (body.Format is { } text && !(Enum.TryParse(text, ignoreCase: true, out format) && Enum.IsDefined(format) && !int.TryParse(text, out _)))
-        {
-            errors.Add("format", $"must be parquet or csv, got '{FieldErrors.Shorten(text)}'");
-        }
+        var format = errors.Choice<ExportFormat>("format", body.Format) ?? ExportFormat.Parquet;
 
         foreach (var table in body.Tables ?? [])
         {

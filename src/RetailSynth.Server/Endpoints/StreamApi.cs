@@ -49,32 +49,8 @@ public static class StreamApi
             }
         }
 
-        PacingMode? pacing = null;
-        if (body.Pacing is { } pacingText)
-        {
-            if (Enum.TryParse<PacingMode>(pacingText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(pacingText, out _))
-            {
-                pacing = parsed;
-            }
-            else
-            {
-                errors.Add("pacing", $"must be one of max, realtime, accelerated; got '{FieldErrors.Shorten(pacingText)}'");
-            }
-        }
-
-        SinkKind? sink = null;
-        if (body.Sink is { } sinkText)
-        {
-            if (Enum.TryParse<SinkKind>(sinkText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(sinkText, out _))
-            {
-                sink = parsed;
-            }
-            else
-            {
-                errors.Add("sink", $"must be one of file, stdout, eventhubs, kafka; got '{FieldErrors.Shorten(sinkText)}'");
-            }
-        }
-
+        var pacing = errors.Choice<PacingMode>("pacing", body.Pacing);
+        var sink = errors.Choice<SinkKind>("sink", body.Sink);
         if (body.Speed is { } speed)
         {
             if (speed <= 0 || !double.IsFinite(speed))
@@ -149,19 +125,7 @@ public static class StreamApi
         StreamingAccessor streaming, string? status, string? order, string? limit)
     {
         var errors = new FieldErrors();
-        OutboxRowStatus? filter = null;
-        if (status is not null)
-        {
-            if (Enum.TryParse<OutboxRowStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _))
-            {
-                filter = parsed;
-            }
-            else
-            {
-                errors.Add("status", $"must be one of pending, leased, sent, dead; got '{FieldErrors.Shorten(status)}'");
-            }
-        }
-
+        var filter = errors.Choice<OutboxRowStatus>("status", status);
         var newest = false;
         if (order is not null)
         {
