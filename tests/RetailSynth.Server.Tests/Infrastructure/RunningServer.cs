@@ -50,7 +50,8 @@ public sealed class RunningServer : IAsyncDisposable
         string urls = "http://127.0.0.1:0",
         IReadOnlyDictionary<string, string?>? environment = null,
         IReadOnlyDictionary<string, string?>? overrides = null,
-        int stores = 5)
+        int stores = 5,
+        bool withStreaming = true)
     {
         var folder = new TempFolder();
         try
@@ -62,7 +63,13 @@ public sealed class RunningServer : IAsyncDisposable
             {
                 WorkingDirectory = folder.Path,
                 ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs),
-                ConfigureServices = services => services.AddSingleton<IStreamingService>(streaming),
+                ConfigureServices = services =>
+                {
+                    if (withStreaming)
+                    {
+                        services.AddSingleton<IStreamingService>(streaming);
+                    }
+                },
             });
             await app.StartAsync();
             var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
