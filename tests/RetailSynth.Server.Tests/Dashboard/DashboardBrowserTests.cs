@@ -32,7 +32,7 @@ public sealed class DashboardBrowserTests
 
         var stores = page.Locator("tr[data-table=dim_stores] td.num");
         var receipts = page.Locator("tr[data-table=fact_receipts] td.num");
-        await Assertions.Expect(stores).ToHaveTextAsync("0");
+        await Assertions.Expect(stores).ToHaveTextAsync("0", new() { Timeout = 30_000 });
 
         await page.ClickAsync("#generate-dimensions");
         await Assertions.Expect(stores).ToHaveTextAsync("5", new() { Timeout = 30_000 });
@@ -41,8 +41,8 @@ public sealed class DashboardBrowserTests
         await page.FillAsync("#days", "2");
         await page.ClickAsync("#generate-days");
         await Assertions.Expect(page.Locator("#watermark")).ToHaveTextAsync("2024-01-02", new() { Timeout = 60_000 });
-        await Assertions.Expect(receipts).Not.ToHaveTextAsync("0");
-        await Assertions.Expect(page.Locator("#task-progress")).ToHaveJSPropertyAsync("value", 1);
+        await Assertions.Expect(receipts).Not.ToHaveTextAsync("0", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#task-progress")).ToHaveJSPropertyAsync("value", 1, new() { Timeout = 15_000 });
 
         await page.FillAsync("#duration", "5");
         await page.SelectOptionAsync("#pacing", "accelerated");
@@ -57,7 +57,7 @@ public sealed class DashboardBrowserTests
 
         await page.SelectOptionAsync("#preview-table", "dim_stores");
         await page.ClickAsync("#preview-load");
-        await Assertions.Expect(page.Locator("#preview tbody tr")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#preview tbody tr")).ToHaveCountAsync(5, new() { Timeout = 15_000 });
 
         var screenshot = Path.Combine(RepositoryRoot(), "artifacts", "screenshots", "dashboard.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
