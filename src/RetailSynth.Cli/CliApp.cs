@@ -53,6 +53,7 @@ public static class CliApp
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check every data-model invariant on the database; exit 1 on a violation.");
             config.AddCommand<ExportCommand>("export").WithDescription("Export tables to Parquet or CSV files, facts one file per table and month.");
             config.AddCommand<UploadCommand>("upload").WithDescription("Upload an export folder to Azure Blob Storage, ADLS Gen2 or OneLake; unchanged files are skipped.");
+            config.AddCommand<ServeCommand>("serve").WithDescription("The HTTP API and dashboard (default http://127.0.0.1:8000).");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure generation: dimensions, simulator, end to end and the raw Appender baseline.");
         });
 

@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RetailSynth.Server;
+using RetailSynth.Server.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RetailSynth.Cli.Commands;
+
+/// <summary><c>retailsynth serve</c>: the HTTP API and dashboard, owning the database file until Ctrl-C.</summary>
+public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCommand.Settings>
+{
+    public sealed class Settings : GlobalSettings
+    {
+        [CommandOption("--urls <URLS>")]
+        [Description("Addresses to listen on, ';'-separated (default: http://127.0.0.1:8000). Any non-loopback address requires Server:ApiKey.")]
+        public string? Urls { get; init; }
+
+        public override IReadOnlyDictionary<string, string?> ConfigurationOverrides()
+        {
+            var overrides = new Dictionary<string, string?>(base.ConfigurationOverrides());
+            if (Urls is not null)
+            {
+                overrides["Server:Urls"] = Urls;
+            }
+
+            return overrides;
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var options = runtime.LoadSettings(settings);
+        await using var app = RetailSynthServer.Build(new ServerHostOptions(options, runtime.Dictionaries)
+        {
+            WorkingDirectory = runtime.Environment.WorkingDirectory,
+            ConfigureLogging = logging => logging
+                .SetMinimumLevel(settings.Verbose ? LogLevel.Debug : LogLevel.Information)
+                .AddFilter("Microsoft.AspNetCore", settings.Verbose ? LogLevel.Information : LogLevel.Warning)
+                .AddSimpleConsole(console =>
+                {
+                    console.SingleLine = true;
+                    console.TimestampFormat = "HH:mm:ss ";
+                })
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace), // logs on stderr, like every command
+        });
+        await app.StartAsync(cancellationToken);
+        foreach (var url in app.Urls)
+        {
+            runtime.Environment.Error.WriteLine($"RetailSynth is serving {options.Storage.DatabasePath} at {url}/ (API reference: {url}/scalar, Ctrl-C stops)");
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
+        return CliApp.ExitOk;
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace RetailSynth.Server.Contracts;
+
+/// <summary>Collects every bad field of a request, then answers 400 ProblemDetails naming each one.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
+        _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal),
+        title: "One or more fields are invalid");
+
+    /// <summary>Parses an optional yyyy-MM-dd date, recording a problem for <paramref name="field"/> if it is malformed.</summary>
+    public DateOnly? Date(string field, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Add(field, $"must be a date in yyyy-MM-dd form, got '{Shorten(text)}'");
+        return null;
+    }
+
+    /// <summary>Parses an optional whole-number query value within bounds.</summary>
+    public int Number(string field, string? text, int fallback, int min, int max)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Add(field, $"must be a whole number from {min} to {max}, got '{Shorten(text)}'");
+        return fallback;
+    }
+
+    /// <summary>Parses an optional enum name (case-insensitive, numbers refused), recording a problem listing the names.</summary>
+    public TEnum? Choice<TEnum>(string field, string? text)
+        where TEnum : struct, Enum
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _))
+        {
+            return value;
+        }
+
+        Add(field, $"must be one of {string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()))}; got '{Shorten(text)}'");
+        return null;
+    }
+
+    /// <summary>Echoes at most 40 characters of a bad value (request values only, never settings).</summary>
+    public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,19 @@
+namespace RetailSynth.Server.Contracts;
+
+/// <summary>GET /api/status: what the database holds (the CLI's <c>status</c>), plus running tasks and streaming.</summary>
+public sealed record StatusResponse(
+    string DatabasePath,
+    long DatabaseBytes,
+    DatasetInfo? Dataset,
+    DateOnly? Watermark,
+    DateOnly? FirstFactDay,
+    DateOnly? LastFactDay,
+    IReadOnlyDictionary<string, long> DimensionCounts,
+    IReadOnlyList<DcQueue> DcQueues,
+    bool Streaming,
+    IReadOnlyList<TaskResponse> RunningTasks);
+
+public sealed record DatasetInfo(string DatasetId, string Profile, long Seed, int ModelVersion, DateOnly StartDate);
+
+/// <summary>Shipments waiting for a truck at a DC at the end of the last committed day, and the age of the oldest (data-model §13.2).</summary>
+public sealed record DcQueue(long DcId, long QueuedShipments, double OldestWaitingHours);

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace RetailSynth.Server.Endpoints;
+
+/// <summary>/health (liveness: the process answers) and /health/ready (also checks the database).</summary>
+public static class HealthApi
+{
+    public const string ReadyTag = "ready";
+
+    public static void MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).WithTags("Health");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) }).WithTags("Health");
+    }
+}

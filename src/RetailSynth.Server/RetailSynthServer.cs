@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using RetailSynth.Diagnostics;
+using RetailSynth.Errors;
+using RetailSynth.Jobs;
+using RetailSynth.Server.Endpoints;
+using RetailSynth.Server.Hosting;
+using RetailSynth.Server.Tasks;
+using Scalar.AspNetCore;
+
+namespace RetailSynth.Server;
+
+/// <summary>The HTTP API and dashboard (api.md §2–§5): host setup, then one MapXxxApi per group.</summary>
+public static class RetailSynthServer
+{
+    /// <summary>Validates the bind, opens (and from then on owns) the database, and builds the app; start it with RunAsync/StartAsync.</summary>
+    public static WebApplication Build(ServerHostOptions options)
+    {
+        var settings = options.Settings;
+        var urls = settings.Server.Urls;
+        if (!BindAddresses.AllLoopback(urls) && string.IsNullOrEmpty(settings.Server.ApiKey))
+        {
+            throw new SettingsException([$"Server:Urls binds a non-loopback address ({urls}); set Server:ApiKey (at least 16 characters, e.g. RETAILSYNTH__Server__ApiKey) so that mutating routes require it"]);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls([.. BindAddresses.Split(urls)]);
+        builder.Logging.ClearProviders();
+        if (options.ConfigureLogging is { } configureLogging)
+        {
+            configureLogging(builder.Logging);
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "HH:mm:ss ";
+            }).AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Server);
+        services.AddSingleton(options.Dictionaries);
+        services.AddSingleton(new ServerDatabase(settings.Storage.DatabasePath));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<WriterGate>();
+        services.AddSingleton<RetailSynthMetrics>();
+        services.AddSingleton<StreamingAccessor>();
+        services.AddSingleton<ApiKeyMiddleware>();
+        services.AddSingleton<TaskRegistry>();
+        services.AddHostedService(sp => sp.GetRequiredService<TaskRegistry>());
+
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true); // → ProblemExceptionHandler → 400 naming the field
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthApi.ReadyTag]);
+        services.AddOpenApi();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(RetailSynthMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
+        options.ConfigureServices?.Invoke(services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<ApiKeyMiddleware>();
+
+        app.MapHealthApi();
+        app.MapStatusApi();
+        app.MapGenerateApi();
+        app.MapTasksApi();
+        app.MapStreamApi();
+        app.MapTablesApi();
+        app.MapExportApi();
+        app.MapDashboardApi();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapPrometheusScrapingEndpoint();
+        return app;
+    }
+}

@@ -1,0 +1,9 @@
+namespace RetailSynth.Server.Tasks;
+
+public enum TaskState
+{
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}

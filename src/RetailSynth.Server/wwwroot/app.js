@@ -1,0 +1,226 @@
+// RetailSynth dashboard: plain JS, polls the API every second (api.md §3).
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const fmt = new Intl.NumberFormat("en-US");
+const history = []; // { rate, backlog } per poll, newest last
+const HISTORY = 120;
+let taskId = null;
+let previewLoaded = false;
+
+$("api-key").value = localStorage.getItem("retailsynth-api-key") || "";
+$("api-key").addEventListener("change", () => localStorage.setItem("retailsynth-api-key", $("api-key").value));
+
+async function api(method, path, body) {
+  const headers = { Accept: "application/json" };
+  const key = $("api-key").value;
+  if (key) headers["X-Api-Key"] = key;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const fields = data && data.errors ? " " + Object.entries(data.errors).map(([k, v]) => `${k}: ${v.join(", ")}`).join("; ") : "";
+    const error = new Error(((data && (data.detail || data.title)) || response.statusText) + fields);
+    error.status = response.status;
+    throw error;
+  }
+  return data;
+}
+
+function say(text, isError) {
+  $("message").textContent = text || "";
+  $("message").className = isError ? "error" : "";
+}
+
+async function act(action) {
+  try {
+    await action();
+    say("");
+  } catch (error) {
+    say(error.message, true);
+  }
+  refresh();
+}
+
+function showTask(task) {
+  if (!task) return;
+  $("task-progress").value = task.progress;
+  const eta = task.eta_seconds == null ? "" : `, ETA ${task.eta_seconds.toFixed(0)} s`;
+  const days = task.days_total ? `, ${task.days_done}/${task.days_total} days` : "";
+  $("task-text").textContent =
+    `${task.kind} ${task.status}: ${task.stage}${days}, ${fmt.format(task.rows)} rows, ${fmt.format(Math.round(task.rows_per_second))} rows/s${eta}` +
+    (task.error ? ` — ${task.error}` : "");
+  $("task-text").dataset.status = task.status;
+  const running = task.status === "running";
+  $("cancel-task").disabled = !running;
+  $("generate-dimensions").disabled = running;
+  $("generate-days").disabled = running;
+  if (!running) taskId = null;
+}
+
+async function startTask(path, body) {
+  const task = await api("POST", path, body);
+  taskId = task.id;
+  showTask(task);
+}
+
+$("generate-dimensions").addEventListener("click", () => act(() => startTask("/api/generate/dimensions", { force: $("force").checked })));
+$("generate-days").addEventListener("click", () => act(() => startTask("/api/generate/historical", { days: Number($("days").value) })));
+$("cancel-task").addEventListener("click", () => act(async () => { if (taskId) showTask(await api("DELETE", `/api/tasks/${taskId}`)); }));
+
+$("pacing").addEventListener("change", () => { $("speed").disabled = $("pacing").value !== "accelerated"; });
+$("stream-start").addEventListener("click", () => act(async () => {
+  const body = {};
+  if ($("duration").value) body.duration_minutes = Number($("duration").value);
+  if ($("pacing").value) body.pacing = $("pacing").value;
+  if ($("pacing").value === "accelerated" && $("speed").value) body.speed = Number($("speed").value);
+  await api("POST", "/api/stream/start", body);
+}));
+$("stream-stop").addEventListener("click", () => act(() => api("POST", "/api/stream/stop")));
+$("requeue-dead").addEventListener("click", () => act(async () => say(`${(await api("POST", "/api/stream/outbox/dead/requeue")).count} requeued`)));
+$("clear-outbox").addEventListener("click", () => act(async () => {
+  if (confirm("Delete every outbox event? Their facts stay.")) await api("DELETE", "/api/stream/outbox");
+}));
+
+$("preview-load").addEventListener("click", () => act(loadPreview));
+
+async function loadPreview() {
+  const name = $("preview-table").value;
+  if (!name) return;
+  const data = await api("GET", `/api/tables/${encodeURIComponent(name)}?limit=${encodeURIComponent($("preview-limit").value)}`);
+  const table = $("preview");
+  table.replaceChildren();
+  const head = table.createTHead().insertRow();
+  for (const column of data.columns) {
+    const th = document.createElement("th");
+    th.textContent = column;
+    head.appendChild(th);
+  }
+  const body = table.createTBody();
+  for (const row of data.rows) {
+    const tr = body.insertRow();
+    for (const column of data.columns) {
+      const value = row[column];
+      tr.insertCell().textContent = value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+    }
+  }
+  previewLoaded = true;
+}
+
+function renderStatus(status) {
+  $("dataset").textContent = status.dataset
+    ? `dataset ${status.dataset.dataset_id} · ${status.dataset.profile} · seed ${status.dataset.seed}`
+    : "no dataset yet";
+  $("watermark").textContent = status.watermark || "no facts yet";
+  $("fact-range").textContent = status.first_fact_day ? `${status.first_fact_day} … ${status.last_fact_day}` : "–";
+  $("database").textContent = `${status.database_path} (${(status.database_bytes / 1048576).toFixed(1)} MiB)`;
+  if (!taskId && status.running_tasks.length > 0) taskId = status.running_tasks[0].id;
+}
+
+function renderCounts(tables) {
+  const body = $("counts").tBodies[0];
+  body.replaceChildren();
+  for (const table of tables) {
+    const tr = body.insertRow();
+    tr.dataset.table = table.name;
+    tr.insertCell().textContent = table.name;
+    const cell = tr.insertCell();
+    cell.className = "num";
+    cell.textContent = fmt.format(table.rows);
+  }
+  const select = $("preview-table");
+  if (select.options.length !== tables.length) {
+    select.replaceChildren(...tables.map((t) => new Option(t.name, t.name)));
+  }
+}
+
+function renderStream(stream) {
+  $("stream-state").textContent = stream ? (stream.running ? "running" : "stopped") : "unavailable";
+  $("stream-state").className = "badge" + (stream && stream.running ? " running" : "");
+  $("events-sent").textContent = stream ? fmt.format(stream.events_sent) : "–";
+  $("events-rate").textContent = stream ? fmt.format(Math.round(stream.events_per_second)) : "–";
+  $("current-day").textContent = (stream && stream.current_day) || "–";
+  $("pacing-state").textContent = stream ? `${stream.pacing} (${stream.pacing_state})` : "–";
+}
+
+function renderOutbox(outbox) {
+  const set = (id, value) => { $(id).textContent = value; };
+  set("outbox-pending", outbox ? fmt.format(outbox.pending) : "–");
+  set("outbox-leased", outbox ? fmt.format(outbox.leased) : "–");
+  set("outbox-sent", outbox ? fmt.format(outbox.sent) : "–");
+  set("outbox-dead", outbox ? fmt.format(outbox.dead) : "–");
+  set("outbox-oldest", (outbox && outbox.oldest_pending_event_ts) || "–");
+  set("outbox-lag", outbox && outbox.lag_seconds != null ? `${outbox.lag_seconds.toFixed(1)} s` : "–");
+  set("outbox-sink", outbox ? `${outbox.sink.type}, breaker ${outbox.sink.breaker}` + (outbox.sink.last_error ? `, ${outbox.sink.last_error}` : "") : "–");
+}
+
+function drawChart() {
+  const canvas = $("chart");
+  const ratio = window.devicePixelRatio || 1;
+  const width = canvas.clientWidth || canvas.width;
+  const height = canvas.clientHeight || canvas.height;
+  canvas.width = width * ratio;
+  canvas.height = height * ratio;
+  const g = canvas.getContext("2d");
+  g.scale(ratio, ratio);
+  g.clearRect(0, 0, width, height);
+  const pad = 24;
+  g.strokeStyle = "#e5e7eb";
+  for (let i = 0; i <= 4; i++) {
+    const y = pad / 2 + ((height - pad) * i) / 4;
+    g.beginPath(); g.moveTo(pad, y); g.lineTo(width - 4, y); g.stroke();
+  }
+  const series = (key, color) => {
+    const max = Math.max(1, ...history.map((h) => h[key]));
+    g.strokeStyle = color;
+    g.lineWidth = 2;
+    g.beginPath();
+    history.forEach((h, i) => {
+      const x = pad + ((width - pad - 4) * i) / (HISTORY - 1);
+      const y = pad / 2 + (height - pad) * (1 - h[key] / max);
+      if (i === 0) g.moveTo(x, y); else g.lineTo(x, y);
+    });
+    g.stroke();
+    return max;
+  };
+  const maxRate = series("rate", "#2563eb");
+  const maxBacklog = series("backlog", "#d97706");
+  g.fillStyle = "#6b7280";
+  g.font = "11px system-ui";
+  g.fillText(`${fmt.format(Math.round(maxRate))} ev/s`, pad, 10);
+  g.fillText(`${fmt.format(maxBacklog)} pending`, width - 110, 10);
+  canvas.dataset.points = String(history.length);
+}
+
+async function optional(path) {
+  try { return await api("GET", path); } catch { return null; }
+}
+
+let refreshing = false;
+async function refresh() {
+  if (refreshing) return;
+  refreshing = true;
+  try {
+    const [status, tables, stream, outbox] = await Promise.all([
+      api("GET", "/api/status"), api("GET", "/api/tables"), optional("/api/stream/status"), optional("/api/stream/outbox/status"),
+    ]);
+    renderStatus(status);
+    renderCounts(tables);
+    renderStream(stream);
+    renderOutbox(outbox);
+    if (taskId) showTask(await optional(`/api/tasks/${taskId}`));
+    history.push({ rate: stream ? stream.events_per_second : 0, backlog: outbox ? outbox.backlog_events : 0 });
+    if (history.length > HISTORY) history.shift();
+    drawChart();
+    if (!previewLoaded && $("preview-table").value) await loadPreview();
+    document.body.dataset.refreshed = String(Number(document.body.dataset.refreshed || 0) + 1);
+  } catch (error) {
+    say(`cannot reach the server: ${error.message}`, true);
+  } finally {
+    refreshing = false;
+  }
+}
+
+refresh();
+setInterval(refresh, 1000);

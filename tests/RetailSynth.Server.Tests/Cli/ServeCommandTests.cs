@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
+using RetailSynth.Cli;
+using RetailSynth.Tests;
+
+namespace RetailSynth.Server.Tests.Cli;
+
+/// <summary><c>retailsynth serve</c> through the real command tree.</summary>
+public sealed class ServeCommandTests
+{
+    [Fact]
+    public async Task Serve_listens_on_the_given_url_answers_health_and_stops_cleanly_on_cancellation()
+    {
+        using var folder = new TempFolder();
+        var port = FreePort();
+        var (environment, error) = Environment(folder);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var run = CliApp.RunAsync(["serve", "--urls", $"http://127.0.0.1:{port}", "--database", "serve.duckdb"], environment, cancellation.Token);
+
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        var healthy = false;
+        for (var i = 0; i < 100 && !healthy && !run.IsCompleted; i++)
+        {
+            try
+            {
+                healthy = (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(healthy, error.ToString());
+        Assert.True(File.Exists(folder.File("serve.duckdb")));
+        await cancellation.CancelAsync();
+        Assert.Equal(CliApp.ExitOk, await run);
+        Assert.Contains($"at http://127.0.0.1:{port}/", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_on_a_non_loopback_address_without_an_api_key_exits_with_one_line_naming_the_setting()
+    {
+        using var folder = new TempFolder();
+        var (environment, error) = Environment(folder);
+
+        var exit = await CliApp.RunAsync(["serve", "--urls", "http://0.0.0.0:0", "--database", "serve.duckdb"], environment, CancellationToken.None);
+
+        Assert.Equal(CliApp.ExitFailed, exit);
+        Assert.Contains("Server:ApiKey", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static (CliEnvironment Environment, StringWriter Error) Environment(TempFolder folder)
+    {
+        var variables = new Dictionary<string, string?>();
+        ReducedWorld.ApplyTo(variables);
+        var error = new StringWriter();
+        return (CliEnvironment.Plain(new StringWriter(), error, variables, folder.Path), error);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

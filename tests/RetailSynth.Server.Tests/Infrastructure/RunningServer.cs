@@ -1,0 +1,158 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RetailSynth.Configuration;
+using RetailSynth.Server.Hosting;
+using RetailSynth.Streaming;
+using RetailSynth.Tests;
+
+namespace RetailSynth.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on Kestrel at 127.0.0.1 with a random port, over a fresh DuckDB file of the reduced world, a fake
+/// streaming service and captured logs. Dispose stops it (cancelling tasks) and deletes the folder.
+/// </summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private readonly TempFolder _folder;
+    private readonly WebApplication _app;
+
+    private RunningServer(TempFolder folder, WebApplication app, Uri address, CapturedLogs logs, FakeStreamingService streaming, string databasePath)
+    {
+        _folder = folder;
+        _app = app;
+        Address = address;
+        Logs = logs;
+        Streaming = streaming;
+        DatabasePath = databasePath;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public FakeStreamingService Streaming { get; }
+
+    public string DatabasePath { get; }
+
+    public string Folder => _folder.Path;
+
+    public static async Task<RunningServer> StartAsync(
+        string urls = "http://127.0.0.1:0",
+        IReadOnlyDictionary<string, string?>? environment = null,
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        int stores = 5,
+        bool withStreaming = true)
+    {
+        var folder = new TempFolder();
+        try
+        {
+            var settings = Settings(folder, urls, environment, overrides, stores);
+            var logs = new CapturedLogs();
+            var streaming = new FakeStreamingService();
+            var app = RetailSynthServer.Build(new ServerHostOptions(settings, ReducedWorld.Dictionaries)
+            {
+                WorkingDirectory = folder.Path,
+                ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs),
+                ConfigureServices = services =>
+                {
+                    if (withStreaming)
+                    {
+                        services.AddSingleton<IStreamingService>(streaming);
+                    }
+                },
+            });
+            await app.StartAsync();
+            var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            var address = new UriBuilder(bound) { Host = "127.0.0.1" }.Uri;
+            return new RunningServer(folder, app, address, logs, streaming, settings.Storage.DatabasePath);
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+    }
+
+    public static RetailSynthSettings Settings(
+        TempFolder folder, string urls, IReadOnlyDictionary<string, string?>? environment, IReadOnlyDictionary<string, string?>? overrides, int stores = 5)
+    {
+        var values = ReducedWorld.Simulation(stores: stores).ToDictionary(kv => $"Simulation:{kv.Key}", kv => kv.Value);
+        values["Storage:DatabasePath"] = folder.File("retail.duckdb");
+        values["Server:Urls"] = urls;
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        return SettingsLoader.Load(
+            new SettingsSources { WorkingDirectory = folder.Path, Environment = environment ?? new Dictionary<string, string?>(), Overrides = values },
+            ReducedWorld.Dictionaries.Limits);
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public Task<HttpResponseMessage> PostJsonAsync(string path, object body) =>
+        Client.PostAsync(new Uri(path, UriKind.Relative), JsonContent.Create(body, options: Json));
+
+    public Task<HttpResponseMessage> PostRawAsync(string path, string body) =>
+        Client.PostAsync(new Uri(path, UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+    /// <summary>Polls a task until it leaves running; returns its last snapshot.</summary>
+    public async Task<JsonElement> WaitForTaskAsync(string id, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            var task = await GetJsonAsync($"/api/tasks/{id}");
+            if (task.GetProperty("status").GetString() != "running")
+            {
+                return task;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"task {id} still running: {task}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Starts a task through the API, expecting 202, and waits for it to succeed.</summary>
+    public async Task<JsonElement> RunTaskAsync(string path, object body)
+    {
+        using var response = await PostJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"POST {path}: {(int)response.StatusCode} {text}");
+        var id = JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
+        var task = await WaitForTaskAsync(id);
+        Assert.True(task.GetProperty("status").GetString() == "succeeded", task.ToString());
+        return task;
+    }
+
+    public async Task<long> RowsAsync(string table)
+    {
+        var tables = await GetJsonAsync("/api/tables");
+        return tables.EnumerateArray().Single(t => t.GetProperty("name").GetString() == table).GetProperty("rows").GetInt64();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _folder.Dispose();
+    }
+}
