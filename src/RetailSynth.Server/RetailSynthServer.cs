@@ -7,12 +7,15 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
+using RetailSynth.Connectors;
 using RetailSynth.Diagnostics;
 using RetailSynth.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Server.Endpoints;
 using RetailSynth.Server.Hosting;
 using RetailSynth.Server.Tasks;
+using RetailSynth.Streaming;
+using RetailSynth.Streaming.Sinks;
 using Scalar.AspNetCore;
 
 namespace RetailSynth.Server;
@@ -55,6 +58,9 @@ public static class RetailSynthServer
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WriterGate>();
         services.AddSingleton<RetailSynthMetrics>();
+        services.AddSingleton<ISinkFactory>(sp => new SinkFactory(sp.GetRequiredService<ILoggerFactory>(), Console.OpenStandardOutput));
+        services.AddSingleton<StreamingService>();
+        services.AddSingleton<IStreamingService>(sp => sp.GetRequiredService<StreamingService>());
         services.AddSingleton<StreamingAccessor>();
         services.AddSingleton<ApiKeyMiddleware>();
         services.AddSingleton<TaskRegistry>();

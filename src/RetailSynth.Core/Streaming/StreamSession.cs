@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using RetailSynth.Configuration;
+using RetailSynth.Diagnostics;
 using RetailSynth.Domain.Facts;
 using RetailSynth.Jobs;
 using RetailSynth.Storage;
@@ -44,7 +45,8 @@ public sealed partial class StreamSession : IAsyncDisposable
         Func<DateOnly, Func<DayFacts, IReadOnlyList<OutboxEvent>>> eventsForDay,
         int? dayLimit,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        RetailSynthMetrics? metrics = null)
     {
         _database = database;
         _pipeline = pipeline;
@@ -61,7 +63,7 @@ public sealed partial class StreamSession : IAsyncDisposable
 
         // A day left pending by an earlier session counts toward the limit: simulate no more days than needed.
         _daysToProduce = dayLimit is { } limit ? limit - (leftOver is null ? 0 : 1) : int.MaxValue;
-        _relay = new OutboxRelay(Store, sink, options, Pacer, time, logger);
+        _relay = new OutboxRelay(Store, sink, options, Pacer, time, logger, metrics);
         _lastCommittedDay = pipeline.Stored.LastCommittedDay;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RetailSynth.Configuration;
+using RetailSynth.Diagnostics;
 using RetailSynth.Dictionaries;
 using RetailSynth.Domain.Facts;
 using RetailSynth.Errors;
@@ -21,7 +22,8 @@ public sealed partial class StreamingService(
     WriterGate gate,
     ISinkFactory sinks,
     TimeProvider time,
-    ILogger<StreamingService> logger) : IStreamingService, IAsyncDisposable
+    ILogger<StreamingService> logger,
+    RetailSynthMetrics? metrics = null) : IStreamingService, IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private StreamSession? _session;
@@ -211,7 +213,7 @@ public sealed partial class StreamingService(
             var pipeline = DayPipeline.Load(settings, dictionaries, database);
             sink = sinks.Create(options);
             var events = EventsFor(pipeline.Stored.DatasetId, pipeline.Stored.StartDate);
-            return new StreamSession(database, pipeline, sink, options, events, days, time, logger);
+            return new StreamSession(database, pipeline, sink, options, events, days, time, logger, metrics);
         }
         catch
         {

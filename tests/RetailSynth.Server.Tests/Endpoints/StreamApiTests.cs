@@ -161,23 +161,4 @@ public sealed class StreamApiTests
         Assert.Contains("\"count\":10000", await clear.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Without_a_streaming_service_the_stream_routes_answer_503_and_generation_still_works()
-    {
-        await using var server = await RunningServer.StartAsync(withStreaming: false);
-
-        foreach (var path in new[] { "/api/stream/status", "/api/stream/outbox/status", "/api/stream/outbox/preview", "/api/stream/outbox/dead" })
-        {
-            using var response = await server.Client.GetAsync(new Uri(path, UriKind.Relative));
-            await Problems.AssertStatusAsync(response, HttpStatusCode.ServiceUnavailable);
-        }
-
-        using (var start = await server.PostJsonAsync("/api/stream/start", new { }))
-        {
-            await Problems.AssertStatusAsync(start, HttpStatusCode.ServiceUnavailable);
-        }
-
-        await server.RunTaskAsync("/api/generate/dimensions", new { });
-        Assert.False((await server.GetJsonAsync("/api/status")).GetProperty("streaming").GetBoolean());
-    }
 }

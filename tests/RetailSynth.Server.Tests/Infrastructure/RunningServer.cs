@@ -14,7 +14,7 @@ namespace RetailSynth.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The real server on Kestrel at 127.0.0.1 with a random port, over a fresh DuckDB file of the reduced world, a fake
-/// streaming service and captured logs. Dispose stops it (cancelling tasks) and deletes the folder.
+/// streaming service (or the real one, streaming to the file sink in the folder) and captured logs. Dispose stops it (cancelling tasks) and deletes the folder.
 /// </summary>
 public sealed class RunningServer : IAsyncDisposable
 {
@@ -51,7 +51,7 @@ public sealed class RunningServer : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? environment = null,
         IReadOnlyDictionary<string, string?>? overrides = null,
         int stores = 5,
-        bool withStreaming = true)
+        bool realStreaming = false)
     {
         var folder = new TempFolder();
         try
@@ -65,7 +65,7 @@ public sealed class RunningServer : IAsyncDisposable
                 ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs),
                 ConfigureServices = services =>
                 {
-                    if (withStreaming)
+                    if (!realStreaming)
                     {
                         services.AddSingleton<IStreamingService>(streaming);
                     }
@@ -89,6 +89,7 @@ public sealed class RunningServer : IAsyncDisposable
         var values = ReducedWorld.Simulation(stores: stores).ToDictionary(kv => $"Simulation:{kv.Key}", kv => kv.Value);
         values["Storage:DatabasePath"] = folder.File("retail.duckdb");
         values["Server:Urls"] = urls;
+        values["Streaming:File:Directory"] = folder.File("events");
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             values[key] = value;

@@ -3,6 +3,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using RetailSynth.Configuration;
+using RetailSynth.Diagnostics;
 using RetailSynth.Streaming.Outbox;
 using RetailSynth.Streaming.Sinks;
 
@@ -26,6 +27,7 @@ public sealed partial class OutboxRelay
     private readonly ResiliencePipeline _pipeline;
     private readonly CircuitBreakerStateProvider _breaker = new();
     private readonly SendRateWindow _rate;
+    private readonly RetailSynthMetrics? _metrics;
 
     private List<OutboundEvent> _batch = [];
     private int _head;
@@ -36,8 +38,9 @@ public sealed partial class OutboxRelay
     private int _consecutiveFailures;
     private string? _lastError;
 
-    public OutboxRelay(OutboxStore store, IEventSink sink, StreamingOptions options, Pacer pacer, TimeProvider time, ILogger logger)
+    public OutboxRelay(OutboxStore store, IEventSink sink, StreamingOptions options, Pacer pacer, TimeProvider time, ILogger logger, RetailSynthMetrics? metrics = null)
     {
+        _metrics = metrics;
         _store = store;
         _sink = sink;
         _options = options;
@@ -136,9 +139,11 @@ public sealed partial class OutboxRelay
             }
 
             var chunk = _batch.GetRange(_head, due);
+            var started = _time.GetTimestamp();
             _sending.Start();
             var sent = await SendAsync(chunk, stop).ConfigureAwait(false);
             _sending.Stop();
+            _metrics?.SendDuration.Record(_time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("sink", _sink.Name));
             if (!sent)
             {
                 return false;
@@ -150,6 +155,7 @@ public sealed partial class OutboxRelay
             _store.Acknowledge(_cursor);
             _lastAcknowledgedDay = chunk[^1].SimDay;
             Interlocked.Add(ref _eventsSent, due);
+            _metrics?.EventsSent.Add(due, new KeyValuePair<string, object?>("sink", _sink.Name));
             _rate.Add(due);
             _sending.Stop();
         }
