@@ -74,6 +74,7 @@ public static class DatasetTables
 
         ["sim_state"] = "dataset_id",
         [Outbox] = "outbox_id",
+        [SentStats] = "sim_day, event_type",
     };
 
     /// <summary>Every table whose rows define the dataset, for the determinism hash (§19.9; the outbox is excluded).</summary>

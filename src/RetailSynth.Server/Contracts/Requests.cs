@@ -18,4 +18,5 @@ public sealed record StreamStartRequest(
     string? Sink);
 
 /// <summary>POST /api/export: like the CLI; <c>out</c> is a folder relative to the server's working directory.</summary>
-public sealed record ExportApiRequest(string? Format, IReadOnlyList<string>? Tables, string? From, string? To, string? Out);
+/// <summary><c>upload</c>: a container URL (or <c>container[/folder]</c> with Upload:ConnectionString) to upload the export to afterwards.</summary>
+public sealed record ExportApiRequest(string? Format, IReadOnlyList<string>? Tables, string? From, string? To, string? Out, string? Upload = null, bool? CreateContainer = null);

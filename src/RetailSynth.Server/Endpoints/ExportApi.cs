@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using RetailSynth.Connectors.Upload;
+using RetailSynth.Errors;
 using RetailSynth.Export;
 using RetailSynth.Jobs;
 using RetailSynth.Server.Contracts;
@@ -17,7 +20,8 @@ public static class ExportApi
         app.MapPost("/api/export", Export).WithTags("Export")
             .WithSummary("Export tables to Parquet or CSV files (facts one file per table and month) in the background.");
 
-    private static Results<Accepted<TaskResponse>, ValidationProblem> Export(ExportApiRequest? request, TaskRegistry tasks, ServerDatabase database, ServerHostOptions host)
+    private static Results<Accepted<TaskResponse>, ValidationProblem> Export(
+        ExportApiRequest? request, TaskRegistry tasks, ServerDatabase database, ServerHostOptions host, ILoggerFactory loggers)
     {
         var body = request ?? new ExportApiRequest(null, null, null, null, null);
         var errors = new FieldErrors();
@@ -45,6 +49,22 @@ public static class ExportApi
             errors.Add("out", "must be a folder relative to the server's working directory, inside it");
         }
 
+        if (body.Upload is { } target)
+        {
+            try
+            {
+                UploadTarget.Check(target, host.Settings.Upload.ConnectionString); // a malformed target refuses before anything is written
+            }
+            catch (RetailSynthException ex)
+            {
+                errors.Add("upload", ex.Message);
+            }
+        }
+        else if (body.CreateContainer is not null)
+        {
+            errors.Add("create_container", "applies only with upload");
+        }
+
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -65,8 +85,26 @@ public static class ExportApi
                         task.ReportFraction((double)p.TableNumber / p.TableCount, rows, $"{p.File.Table}: {p.File.Rows:N0} rows");
                     },
                     cancellationToken);
+                if (body.Upload is { } uploadTarget)
+                {
+                    Upload(task, UploadRequest.FromOptions(host.Settings.Upload, result.OutputFolder, uploadTarget, body.CreateContainer ?? false), loggers, cancellationToken);
+                }
+
                 return result.Files.GroupBy(f => f.Table, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(f => f.Rows), StringComparer.Ordinal);
             });
         return TypedResults.Accepted($"/api/tasks/{task.Id}", task.Snapshot());
+    }
+
+    /// <summary>The export's second half: upload the folder; any file that failed fails the task (a rerun sends only those).</summary>
+    private static void Upload(ServerTask task, UploadRequest request, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var progress = new Progress<UploadProgress>(p => task.ReportFraction(
+            p.FilesTotal == 0 ? 1 : (double)p.FilesDone / p.FilesTotal, p.BytesSent, $"upload: {p.FilesDone}/{p.FilesTotal} files, {p.MegabytesPerSecond:0.0} MB/s"));
+        var result = new UploadJob(loggers.CreateLogger<UploadJob>()).RunAsync(request, progress, cancellationToken).GetAwaiter().GetResult();
+        if (result.Failed.Count > 0)
+        {
+            throw new RetailSynthException(
+                $"{result.Failed.Count} of {result.Files.Count} files failed to upload ({result.Uploaded.Count} uploaded, {result.Skipped.Count} skipped); run the export again to send only those.");
+        }
     }
 }

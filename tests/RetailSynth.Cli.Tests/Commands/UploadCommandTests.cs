@@ -8,92 +8,41 @@ namespace RetailSynth.Cli.Tests.Commands;
 
 public class UploadCommandTests(UploadCommandTests.Fixture fixture) : IClassFixture<UploadCommandTests.Fixture>
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const string AccountKey = AzuriteServer.AccountKey;
 
     /// <summary>
     /// Azurite on a free port (killed at the end) and a reduced dataset of three days exported through the CLI to
-    /// data/export. The Azurite start-up mirrors RetailSynth.Connectors.Tests' AzuriteServer (test projects do not share files).
+    /// data/export.
     /// </summary>
     public sealed class Fixture : IAsyncLifetime
     {
-        private Process? _azurite;
+        private readonly AzuriteServer _azurite = new();
 
         public CliRunner Cli { get; } = new();
 
-        private TempFolder Workspace { get; } = new();
+        public int Port => _azurite.Port;
 
-        public int Port { get; } = FreePort();
-
-        public string Endpoint => $"http://127.0.0.1:{Port}/devstoreaccount1";
+        public string Endpoint => _azurite.BlobEndpoint;
 
         public string ConnectionString(string key = AccountKey, int? port = null) =>
             $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={key};BlobEndpoint=http://127.0.0.1:{port ?? Port}/devstoreaccount1;";
 
         public async Task InitializeAsync()
         {
-            _azurite = Process.Start(new ProcessStartInfo(AzuriteBinary(), ["--blobHost", "127.0.0.1", "--blobPort", $"{Port}", "--location", Workspace.Path, "--skipApiVersionCheck", "--silent"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            })!;
-            _azurite.BeginOutputReadLine();
-            _azurite.BeginErrorReadLine();
-
+            await _azurite.InitializeAsync();
             ReducedWorld.ApplyTo(Cli.Environment, "2024-01-30");
             Assert.Equal(0, (await Cli.RunAsync("generate", "dimensions")).ExitCode);
             Assert.Equal(0, (await Cli.RunAsync("generate", "facts", "--days", "3")).ExitCode);
             Assert.Equal(0, (await Cli.RunAsync("export")).ExitCode);
-
-            for (var clock = Stopwatch.StartNew(); ; await Task.Delay(100))
-            {
-                try
-                {
-                    using var probe = new TcpClient();
-                    await probe.ConnectAsync(IPAddress.Loopback, Port);
-                    return;
-                }
-                catch (SocketException) when (clock.Elapsed < TimeSpan.FromSeconds(20) && !_azurite.HasExited)
-                {
-                }
-            }
         }
 
         public async Task DisposeAsync()
         {
-            if (_azurite is { HasExited: false })
-            {
-                _azurite.Kill(entireProcessTree: true);
-                await _azurite.WaitForExitAsync();
-            }
-
-            _azurite?.Dispose();
+            await _azurite.DisposeAsync();
             Cli.Dispose();
-            Workspace.Dispose();
         }
 
-        public static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        private static string AzuriteBinary()
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            {
-                var local = Path.Combine(folder.FullName, ".tools", "azurite", "node_modules", ".bin", "azurite-blob");
-                if (File.Exists(local))
-                {
-                    return local;
-                }
-            }
-
-            return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-                .Select(d => Path.Combine(d, "azurite-blob"))
-                .FirstOrDefault(File.Exists) ?? throw new InvalidOperationException("azurite-blob not found in .tools/azurite or on PATH; run scripts/deps/azurite.sh");
-        }
+        public static int FreePort() => AzuriteServer.FreePort();
     }
 
     private CliRunner Cli => fixture.Cli;

@@ -220,7 +220,7 @@ public class FactAppendersTests
         Append(database, SampleDay(), commit: true);
 
         Assert.Equal(19, DatasetTables.Facts.Count);
-        Assert.Equal([.. DatasetTables.Facts, .. DatasetTables.SimulatorState, DatasetTables.Outbox], DatasetTables.DependentOnDimensions);
+        Assert.Equal([.. DatasetTables.Facts, .. DatasetTables.SimulatorState, DatasetTables.Outbox, DatasetTables.SentStats], DatasetTables.DependentOnDimensions);
         Assert.Matches("^[0-9a-f]{64}$", DatasetHasher.Hash(database, DatasetTables.DependentOnDimensions));
     }
 }

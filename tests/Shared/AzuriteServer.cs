@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using RetailSynth.Tests;
 
-namespace RetailSynth.Connectors.Tests.Upload;
+namespace RetailSynth.Tests;
 
 /// <summary>
 /// A real Azurite blob service on 127.0.0.1 and a free port, with its data in a temporary folder; killed on dispose.
