@@ -20,9 +20,10 @@ namespace RetailSynth.Storage;
 /// </remarks>
 public sealed class DayWriter : IDisposable
 {
-    private const int HoursInFlight = 6;
+    /// <summary>Queue items (an hour's facts, an hour's events, day markers) the simulator may run ahead of the writer.</summary>
+    public const int DefaultItemsInFlight = 6;
 
-    private readonly BlockingCollection<object> _queue = new(HoursInFlight);
+    private readonly BlockingCollection<object> _queue;
     private readonly CancellationTokenSource _failed = new();
     private readonly RetailDatabase _database;
     private readonly Action<DayCommitted> _committed;
@@ -33,8 +34,13 @@ public sealed class DayWriter : IDisposable
     /// Streaming: blocks until the day may become visible (the previous day's events are all delivered, streaming.md §4);
     /// throwing <see cref="OperationCanceledException"/> rolls the day back.
     /// </param>
-    public DayWriter(RetailDatabase database, Action<DayCommitted> committed, Action<DateOnly>? beforeCommit = null)
+    /// <param name="itemsInFlight">
+    /// How far the simulator may run ahead. Streaming passes fewer: an hour of events holds up to ~100 k bodies, and the
+    /// writer (appending bodies) is the slower side, so a deep queue only holds memory.
+    /// </param>
+    public DayWriter(RetailDatabase database, Action<DayCommitted> committed, Action<DateOnly>? beforeCommit = null, int itemsInFlight = DefaultItemsInFlight)
     {
+        _queue = new BlockingCollection<object>(itemsInFlight);
         _database = database;
         _committed = committed;
         _beforeCommit = beforeCommit;
