@@ -205,13 +205,14 @@ public sealed partial class StreamSession : IAsyncDisposable
     private void OnCommitted(DayWriter.DayCommitted committed)
     {
         _lastCommittedDay = committed.Day;
-        LogDayCommitted(committed.Day, committed.Rows);
+        LogDayCommitted(committed.Day, committed.Rows, committed.Append.TotalMilliseconds, committed.State.TotalMilliseconds, committed.Commit.TotalMilliseconds);
         _dayCommitted.Set();
         _wake.Release(); // the relay need not wait for its polling fallback
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Day {Day} committed for streaming: {Rows} fact rows")]
-    private partial void LogDayCommitted(DateOnly day, long rows);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Day {Day} committed for streaming: {Rows} fact rows; appends {AppendMs:0} ms, state {StateMs:0} ms, gate + commit {CommitMs:0} ms")]
+    private partial void LogDayCommitted(DateOnly day, long rows, double appendMs, double stateMs, double commitMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Day {Day} fully delivered ({EventsSent} events sent in this session)")]
     private partial void LogDayDelivered(DateOnly day, long eventsSent);
