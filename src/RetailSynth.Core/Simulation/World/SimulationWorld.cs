@@ -19,7 +19,6 @@ public sealed class SimulationWorld
     {
         Options = options;
         Random = new RandomHierarchy(options.Seed);
-        Dimensions = dimensions;
         Geographies = dimensions.Geographies;
         Products = new ProductTable(dimensions.Products);
         Stores = dimensions.Stores.Select(s => new StoreInfo(s, TimeZones.Resolve(s.TimeZone))).ToArray();
@@ -51,7 +50,6 @@ public sealed class SimulationWorld
 
     public SimulationOptions Options { get; }
     public RandomHierarchy Random { get; }
-    public DimensionSet Dimensions { get; }
     public IReadOnlyList<Domain.Geography> Geographies { get; }
     public ProductTable Products { get; }
     public StoreInfo[] Stores { get; }
