@@ -91,6 +91,8 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         table.AddRow("first day: outbox append with bodies, s", report.AppendWithBodiesSeconds.ToString("0.00"));
         table.AddRow("first day: outbox append without bodies, s", report.AppendWithoutBodiesSeconds.ToString("0.00"));
         table.AddRow("average body, bytes", report.AverageBodyBytes.ToString("0"));
+        table.AddRow("baseline: the seed's loop (one event per send, 500 ms pause), events/s", report.SeedLoopEventsPerSecond.ToString("0.0"));
+        table.AddRow("end to end / seed loop", (report.EndToEndEventsPerSecond / report.SeedLoopEventsPerSecond).ToString("N0"));
         table.AddRow("peak RSS, MiB", report.PeakRssMiB.ToString("0"));
         runtime.Environment.Out.Write(table);
         if (settings.Json is not null)

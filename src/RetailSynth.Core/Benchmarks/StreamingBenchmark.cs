@@ -38,6 +38,7 @@ public static class StreamingBenchmark
         double AppendWithBodiesSeconds,
         double AppendWithoutBodiesSeconds,
         double AverageBodyBytes,
+        double SeedLoopEventsPerSecond,
         double PeakRssMiB);
 
     public static async Task<Report> RunAsync(
@@ -89,6 +90,9 @@ public static class StreamingBenchmark
             var (firstDayEvents, serialiseSeconds) = SerialiseFirstDay(settings, dictionaries, cancellationToken);
             var (withBodies, withoutBodies) = AppendOutbox(Path.Combine(folder, "bench-outbox.duckdb"), firstDayEvents);
 
+            progress("the seed's loop: one event per send, 500 ms pause, for 5 s");
+            var seedLoop = await SeedLoopAsync(Path.Combine(folder, "seed-loop"), firstDayEvents, cancellationToken).ConfigureAwait(false);
+
             return new Report(
                 settings.Simulation.Profile,
                 days,
@@ -104,6 +108,7 @@ public static class StreamingBenchmark
                 withBodies,
                 withoutBodies,
                 firstDayEvents.Average(e => e.Body.Length),
+                seedLoop,
                 Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0);
         }
     }
@@ -161,6 +166,27 @@ public static class StreamingBenchmark
         database.Dispose();
         File.Delete(path);
         return (seconds[0], seconds[1]);
+    }
+
+    /// <summary>The reference: the seed's relay sent one event per send and paused 500 ms between sends.</summary>
+    private static async Task<double> SeedLoopAsync(string folder, List<OutboxEvent> events, CancellationToken cancellationToken)
+    {
+        var sink = new FileSink(folder);
+        await using (sink.ConfigureAwait(false))
+        {
+            var clock = Stopwatch.StartNew();
+            var sent = 0;
+            while (clock.Elapsed < TimeSpan.FromSeconds(5) && sent < events.Count)
+            {
+                var e = events[sent];
+                await sink.SendAsync([new OutboundEvent(e.OutboxId, e.EventId, e.EventTs, e.SimDay, e.EventType, e.PartitionKey, e.CorrelationId, e.Body)], cancellationToken)
+                    .ConfigureAwait(false);
+                sent++;
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            }
+
+            return sent / clock.Elapsed.TotalSeconds;
+        }
     }
 
     private sealed class FileOnly : ISinkFactory
