@@ -171,4 +171,43 @@ public class StreamCommandTests
 
         Assert.True(replays <= kills, $"{replays} replays for {kills} kills");
     }
+
+    [Fact]
+    public async Task Outbox_commands_preview_refuse_requeue_while_a_day_drains_and_clear_lets_history_continue()
+    {
+        using var cli = TinyWorld();
+        Assert.Equal(0, (await cli.RunAsync("generate", "dimensions")).ExitCode);
+
+        // A rate cap and a short duration leave most of the first day pending.
+        var stream = await cli.RunAsync("stream", "--duration", "8s", "--max-events-per-second", "100");
+        Assert.Equal(0, stream.ExitCode);
+
+        var bodies = await cli.RunAsync("outbox", "preview", "--limit", "5", "--bodies");
+        Assert.Equal(0, bodies.ExitCode);
+        var lines = bodies.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        Assert.All(lines, line => Assert.Equal(10, JsonDocument.Parse(line).RootElement.EnumerateObject().Count()));
+
+        var newest = await cli.RunAsync("outbox", "preview", "--status", "pending", "--order", "newest", "--limit", "3");
+        Assert.Equal(0, newest.ExitCode);
+        Assert.Contains("3 rows", newest.Output, StringComparison.Ordinal);
+
+        var requeue = await cli.RunAsync("outbox", "requeue-dead");
+        Assert.Equal(CliApp.ExitFailed, requeue.ExitCode);
+        Assert.Contains("being drained", requeue.SingleErrorLine, StringComparison.Ordinal);
+
+        var refused = await cli.RunAsync("generate", "facts", "--days", "1");
+        Assert.Equal(CliApp.ExitFailed, refused.ExitCode);
+        Assert.Contains("outbox clear", refused.SingleErrorLine, StringComparison.Ordinal);
+
+        var clear = await cli.RunAsync("outbox", "clear");
+        Assert.Equal(0, clear.ExitCode);
+        Assert.Matches(@"Cleared [1-9][0-9,]* outbox rows", clear.Output);
+        Assert.Contains("0 rows", (await cli.RunAsync("outbox", "dead")).Output, StringComparison.Ordinal);
+        Assert.Equal(0, (await cli.RunAsync("generate", "facts", "--days", "1")).ExitCode);
+
+        var badLimit = await cli.RunAsync("outbox", "preview", "--limit", "0");
+        Assert.Equal(CliApp.ExitUsage, badLimit.ExitCode);
+        Assert.Contains("--limit must be between 1 and 1000", badLimit.SingleErrorLine, StringComparison.Ordinal);
+    }
 }
