@@ -100,13 +100,14 @@ public sealed class DemoCommand(CommandRuntime runtime, StageReporter stages, Ti
         return clock.Elapsed;
     }
 
-    private static StreamingOptions FileSinkAtMaxPace(StreamingOptions configured) => new()
+    private static StreamingOptions FileSinkAtMaxPace(StreamingOptions configured)
     {
-        Sink = SinkKind.File,
-        Pacing = PacingMode.Max,
-        File = configured.File,
-        BatchSize = configured.BatchSize,
-    };
+        var options = configured.Copy();
+        options.Sink = SinkKind.File;
+        options.Pacing = PacingMode.Max;
+        options.MaxEventsPerSecond = null;
+        return options;
+    }
 
     /// <summary>Writes the start date into retailsynth.json (keeping every other setting) so the dataset can be reproduced.</summary>
     private void WriteStartDate(Settings settings)

@@ -42,6 +42,9 @@ public sealed class StreamingOptions : ISettingsSection
     public EventHubsSinkOptions EventHubs { get; set; } = new();
     public KafkaSinkOptions Kafka { get; set; } = new();
 
+    /// <summary>A copy to override per session (the nested sink sections are shared: nothing changes them).</summary>
+    public StreamingOptions Copy() => (StreamingOptions)MemberwiseClone();
+
     public PacingMode EffectivePacing => Pacing ?? (Sink is SinkKind.EventHubs or SinkKind.Kafka ? PacingMode.Realtime : PacingMode.Max);
 
     public int? EffectiveMaxEventsPerSecond => MaxEventsPerSecond ?? (Sink is SinkKind.EventHubs ? EventHubsSinkOptions.DefaultMaxEventsPerSecond : null);

@@ -145,7 +145,7 @@ public sealed partial class StreamingService(
             Dead: counts.Dead,
             OldestPendingEventTs: counts.OldestPending,
             NewestPendingEventTs: counts.NewestPending,
-            LastCommittedDay: session?.LastCommittedDay ?? ReadWatermark(store),
+            LastCommittedDay: session?.LastCommittedDay ?? store.ReadWatermark(),
             DayBeingDrained: counts.OldestPendingDay,
             NextDayInMemory: session?.NextDayInMemory ?? false,
             BacklogEvents: counts.Pending,
@@ -238,8 +238,6 @@ public sealed partial class StreamingService(
         return work(new OutboxStore(database.Connection), null);
     }
 
-    private static DateOnly? ReadWatermark(OutboxStore store) => store.ReadWatermark();
-
     private StreamingOptions Effective(StreamRequest request)
     {
         var problems = new List<string>();
@@ -259,22 +257,11 @@ public sealed partial class StreamingService(
             problems.Add($"speed ({speed}) applies only to accelerated pacing");
         }
 
-        var options = new StreamingOptions
-        {
-            Sink = request.Sink ?? settings.Streaming.Sink,
-            Pacing = pacing,
-            Speed = request.Speed ?? settings.Streaming.Speed,
-            MaxEventsPerSecond = request.MaxEventsPerSecond ?? settings.Streaming.MaxEventsPerSecond,
-            BatchSize = settings.Streaming.BatchSize,
-            LeaseDuration = settings.Streaming.LeaseDuration,
-            RetryInitialDelay = settings.Streaming.RetryInitialDelay,
-            RetryMaxDelay = settings.Streaming.RetryMaxDelay,
-            BreakerFailureThreshold = settings.Streaming.BreakerFailureThreshold,
-            BreakerBreakDuration = settings.Streaming.BreakerBreakDuration,
-            File = settings.Streaming.File,
-            EventHubs = settings.Streaming.EventHubs,
-            Kafka = settings.Streaming.Kafka,
-        };
+        var options = settings.Streaming.Copy();
+        options.Sink = request.Sink ?? settings.Streaming.Sink;
+        options.Pacing = pacing;
+        options.Speed = request.Speed ?? settings.Streaming.Speed;
+        options.MaxEventsPerSecond = request.MaxEventsPerSecond ?? settings.Streaming.MaxEventsPerSecond;
         options.Validate("Streaming", problems);
         if (problems.Count > 0)
         {
