@@ -10,6 +10,7 @@ using RetailSynth.Simulation;
 using RetailSynth.Simulation.World;
 using RetailSynth.Storage;
 using RetailSynth.Streaming;
+using RetailSynth.Streaming.Outbox;
 using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Benchmarks;
@@ -17,9 +18,9 @@ namespace RetailSynth.Benchmarks;
 /// <summary>
 /// <c>retailsynth bench --streaming</c> (streaming.md §2–§4), in one run: (1) N days streamed at max pacing
 /// through outbox, relay and file sink, end to end (events committed and delivered per wall second) and the relay's
-/// own send rate; (2) the same days generated historically (no outbox), for the outbox overhead; (3) the stored-body
-/// design's parts on the first day: serialising the events, and appending the outbox rows with bodies versus
-/// without (the compact row a rendered-body design would append).
+/// own send rate; (2) the same days generated historically (no outbox), for the outbox overhead; (3) the body
+/// designs' parts on the first day: serialising the events, and appending the outbox rows with bodies in a column,
+/// in a day file, or not at all (the compact row a rendered-body design would append).
 /// </summary>
 public static class StreamingBenchmark
 {
@@ -35,8 +36,9 @@ public static class StreamingBenchmark
         double OutboxOverheadRatio,
         long FirstDayEvents,
         double SerialiseEventsPerSecond,
-        double AppendWithBodiesSeconds,
-        double AppendWithoutBodiesSeconds,
+        double AppendBodyColumnSeconds,
+        double AppendBodyFileSeconds,
+        double AppendCompactSeconds,
         double AverageBodyBytes,
         double SeedLoopEventsPerSecond,
         double PeakRssMiB);
@@ -86,9 +88,9 @@ public static class StreamingBenchmark
             var history = new FactGenerationJob(historySettings, dictionaries, NullLogger<FactGenerationJob>.Instance)
                 .Run(new FactGenerationJob.Range(days, null), _ => { }, cancellationToken);
 
-            progress("stored bodies: serialising and appending the first day's events");
+            progress("outbox bodies: serialising the first day's events, appending them three ways");
             var (firstDayEvents, serialiseSeconds) = SerialiseFirstDay(settings, dictionaries, cancellationToken);
-            var (withBodies, withoutBodies) = AppendOutbox(Path.Combine(folder, "bench-outbox.duckdb"), firstDayEvents);
+            var (column, dayFile, compact) = AppendOutbox(Path.Combine(folder, "bench-outbox.duckdb"), firstDayEvents);
 
             progress("the seed's loop: one event per send, 500 ms pause, for 5 s");
             var seedLoop = await SeedLoopAsync(Path.Combine(folder, "seed-loop"), firstDayEvents, cancellationToken).ConfigureAwait(false);
@@ -105,8 +107,9 @@ public static class StreamingBenchmark
                 clock.Elapsed.TotalSeconds / history.Elapsed.TotalSeconds,
                 firstDayEvents.Count,
                 firstDayEvents.Count / serialiseSeconds,
-                withBodies,
-                withoutBodies,
+                column,
+                dayFile,
+                compact,
                 firstDayEvents.Average(e => e.Body.Length),
                 seedLoop,
                 Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0);
@@ -133,39 +136,51 @@ public static class StreamingBenchmark
         return (events, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Outbox rows appended in one transaction each: with the stored bodies, then with NULL bodies.</summary>
-    private static (double WithBodies, double WithoutBodies) AppendOutbox(string path, List<OutboxEvent> events)
+    /// <summary>
+    /// The same outbox rows appended in one transaction each, three ways: bodies in the table's <c>body</c> column (the
+    /// first stored-body design), bodies in a day file with the row holding their byte range (the design in use,
+    /// fsync included), and no bodies at all (the compact row of the rendered-body design: its lower bound).
+    /// </summary>
+    private static (double Column, double DayFile, double Compact) AppendOutbox(string path, List<OutboxEvent> events)
     {
         File.Delete(path);
-        using var database = RetailDatabase.Open(path);
-        var seconds = new double[2];
-        for (var pass = 0; pass < 2; pass++)
+        var seconds = new double[3];
+        using (var database = RetailDatabase.Open(path))
         {
-            database.Execute($"DELETE FROM {DatasetTables.Outbox}");
-            var clock = Stopwatch.StartNew();
-            using (var transaction = database.Connection.BeginTransaction())
+            var files = OutboxBodyFiles.ForDatabase(database.Path);
+            for (var pass = 0; pass < 3; pass++)
             {
-                using (var appender = database.Connection.CreateAppender(DatasetTables.Outbox))
+                database.Execute($"DELETE FROM {DatasetTables.Outbox}");
+                var clock = Stopwatch.StartNew();
+                using (var transaction = database.Connection.BeginTransaction())
+                using (var bodies = pass == 1 ? files.StartDay(events[0].SimDay) : null)
                 {
-                    foreach (var e in events)
+                    using (var appender = database.Connection.CreateAppender(DatasetTables.Outbox))
                     {
-                        var row = appender.CreateRow()
-                            .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
-                            .AppendValue(e.PartitionKey);
-                        row = pass == 0 ? row.AppendValue(e.Body) : row.AppendNullValue();
-                        row.AppendValue("pending").AppendValue(0).AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId).EndRow();
+                        foreach (var e in events)
+                        {
+                            var row = appender.CreateRow()
+                                .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
+                                .AppendValue(e.PartitionKey);
+                            row = pass == 0 ? row.AppendValue(e.Body) : row.AppendNullValue();
+                            row = row.AppendValue("pending").AppendValue(0).AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId);
+                            row = bodies is null ? row.AppendNullValue().AppendNullValue() : row.AppendValue(bodies.Append(e.Body)).AppendValue(e.Body.Length);
+                            row.EndRow();
+                        }
                     }
+
+                    bodies?.Complete();
+                    transaction.Commit();
                 }
 
-                transaction.Commit();
+                seconds[pass] = clock.Elapsed.TotalSeconds;
             }
 
-            seconds[pass] = clock.Elapsed.TotalSeconds;
+            Directory.Delete(files.Directory, recursive: true);
         }
 
-        database.Dispose();
         File.Delete(path);
-        return (seconds[0], seconds[1]);
+        return (seconds[0], seconds[1], seconds[2]);
     }
 
     /// <summary>The reference: the seed's relay sent one event per send and paused 500 ms between sends.</summary>
@@ -179,7 +194,7 @@ public static class StreamingBenchmark
             while (clock.Elapsed < TimeSpan.FromSeconds(5) && sent < events.Count)
             {
                 var e = events[sent];
-                await sink.SendAsync([new OutboundEvent(e.OutboxId, e.EventId, e.EventTs, e.SimDay, e.EventType, e.PartitionKey, e.CorrelationId, e.Body)], cancellationToken)
+                await sink.SendAsync([new OutboundEvent(e.OutboxId, e.EventId.ToString(), e.EventTs, e.SimDay, e.EventType, e.PartitionKey, e.CorrelationId, e.Body)], cancellationToken)
                     .ConfigureAwait(false);
                 sent++;
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);

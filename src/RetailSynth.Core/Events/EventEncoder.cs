@@ -163,7 +163,7 @@ internal sealed partial class EventEncoder
 
         _json.Raw("}"u8);
         return new OutboxEvent(
-            slot.OutboxId, Encoding.ASCII.GetString(_id), eventTs, slot.SimDay, EventTypes.Name(type), partitionKey, correlationId, _json.ToArray());
+            slot.OutboxId, Guid.Parse(_id), eventTs, slot.SimDay, EventTypes.Name(type), partitionKey, correlationId, _json.ToArray());
     }
 
     // ---- partition keys (§4) ----

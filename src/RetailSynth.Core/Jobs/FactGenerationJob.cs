@@ -34,7 +34,7 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
     public (DateOnly First, DateOnly Last) Plan(RetailDatabase database, Range range)
     {
         var state = DayPipeline.RequireDataset(settings, dictionaries, database);
-        var pending = new OutboxStore(database.Connection).CountPending();
+        var pending = OutboxStore.For(database).CountPending();
         if (pending > 0)
         {
             throw new RefusedException(

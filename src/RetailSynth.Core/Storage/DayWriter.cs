@@ -3,6 +3,7 @@ using System.Diagnostics;
 using DuckDB.NET.Data;
 using RetailSynth.Domain.Facts;
 using RetailSynth.Simulation.State;
+using RetailSynth.Streaming.Outbox;
 
 namespace RetailSynth.Storage;
 
@@ -26,6 +27,7 @@ public sealed class DayWriter : IDisposable
     private readonly BlockingCollection<object> _queue;
     private readonly CancellationTokenSource _failed = new();
     private readonly RetailDatabase _database;
+    private readonly OutboxBodyFiles _bodyFiles;
     private readonly Action<DayCommitted> _committed;
     private readonly Action<DateOnly>? _beforeCommit;
     private readonly Task _worker;
@@ -42,6 +44,7 @@ public sealed class DayWriter : IDisposable
     {
         _queue = new BlockingCollection<object>(itemsInFlight);
         _database = database;
+        _bodyFiles = OutboxBodyFiles.ForDatabase(database.Path);
         _committed = committed;
         _beforeCommit = beforeCommit;
         _worker = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -83,15 +86,23 @@ public sealed class DayWriter : IDisposable
         _failed.Dispose();
     }
 
+    /// <summary>Cancelled when a write fails; <see cref="ThrowFailure"/> then rethrows the failure.</summary>
+    public CancellationToken Failed => _failed.Token;
+
+    /// <summary>Waits for the failed writer to stop and rethrows its failure.</summary>
+    public void ThrowFailure() => _worker.GetAwaiter().GetResult();
+
     private void Add(object item)
     {
         try
         {
             _queue.Add(item, _failed.Token);
         }
-        catch (OperationCanceledException) when (_worker.IsFaulted)
+        catch (OperationCanceledException) when (_failed.IsCancellationRequested)
         {
-            _worker.GetAwaiter().GetResult(); // rethrows the write failure
+            // The worker cancels before its task is faulted: wait for it rather than test IsFaulted, or a failure
+            // could pass for a cancellation.
+            ThrowFailure();
         }
     }
 
@@ -99,6 +110,8 @@ public sealed class DayWriter : IDisposable
     {
         var connection = _database.Connection;
         DuckDBTransaction? transaction = null;
+        OutboxBodyFiles.Writer? bodies = null;
+        var day = default(DateOnly);
         var counts = new Dictionary<string, long>();
         var rows = 0L;
         var append = Stopwatch.StartNew();
@@ -111,6 +124,7 @@ public sealed class DayWriter : IDisposable
                     case Begin begin:
                         EnsureFollowsWatermark(connection, begin.Day);
                         transaction = connection.BeginTransaction();
+                        day = begin.Day;
                         counts.Clear();
                         rows = 0;
                         append.Reset();
@@ -128,11 +142,15 @@ public sealed class DayWriter : IDisposable
                         break;
                     case IReadOnlyList<OutboxEvent> events:
                         append.Start();
-                        AppendOutbox(connection, events);
+                        bodies ??= _bodyFiles.StartDay(day);
+                        AppendOutbox(connection, events, bodies);
                         append.Stop();
                         break;
                     case End end:
                         var clock = Stopwatch.StartNew();
+                        bodies?.Complete(); // durable before any committed row can point at them
+                        bodies?.Dispose();
+                        bodies = null;
                         SimStateStore.Save(connection, end.State);
                         var state = clock.Elapsed;
                         using (var watermark = connection.CreateCommand())
@@ -160,18 +178,22 @@ public sealed class DayWriter : IDisposable
         finally
         {
             transaction?.Dispose(); // an unfinished day: rolled back, nothing of it is visible
+            bodies?.Dispose(); // its body file is referenced by no committed row
         }
     }
 
-    private static void AppendOutbox(DuckDBConnection connection, IReadOnlyList<OutboxEvent> events)
+    /// <summary>Bodies go to the day's body file, the rows reference them by byte range (<see cref="OutboxBodyFiles"/>).</summary>
+    private static void AppendOutbox(DuckDBConnection connection, IReadOnlyList<OutboxEvent> events, OutboxBodyFiles.Writer bodies)
     {
         using var appender = connection.CreateAppender(DatasetTables.Outbox);
         foreach (var e in events)
         {
+            var offset = bodies.Append(e.Body);
             appender.CreateRow()
                 .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
-                .AppendValue(e.PartitionKey).AppendValue(e.Body).AppendValue("pending").AppendValue(0)
+                .AppendValue(e.PartitionKey).AppendNullValue().AppendValue("pending").AppendValue(0)
                 .AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId)
+                .AppendValue(offset).AppendValue(e.Body.Length)
                 .EndRow();
         }
     }

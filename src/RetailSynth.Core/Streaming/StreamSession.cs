@@ -56,7 +56,8 @@ public sealed partial class StreamSession : IAsyncDisposable
         _logger = logger;
         _since = time.GetUtcNow().UtcDateTime;
         _relayConnection = database.OpenConnection();
-        Store = new OutboxStore(_relayConnection);
+        Store = OutboxStore.For(database, _relayConnection);
+        Store.DeleteUnreferencedBodyFiles(); // left by days rolled back earlier and since committed by history
         Pacer = new Pacer(options.EffectivePacing, options.Speed, time);
         var leftOver = Store.Counts().OldestPendingDay;
         Pacer.Anchor(leftOver ?? pipeline.NextDay);
@@ -162,6 +163,7 @@ public sealed partial class StreamSession : IAsyncDisposable
 
     private void Produce(DayWriter writer, CancellationToken end)
     {
+        using var endOrWriteFailure = CancellationTokenSource.CreateLinkedTokenSource(end, writer.Failed);
         try
         {
             for (var produced = 0; produced < _daysToProduce && !end.IsCancellationRequested; produced++)
@@ -174,8 +176,12 @@ public sealed partial class StreamSession : IAsyncDisposable
                 }
 
                 // One day in flight at a time: the next is simulated only after this one is committed.
-                _dayCommitted.Wait(end);
+                _dayCommitted.Wait(endOrWriteFailure.Token);
             }
+        }
+        catch (OperationCanceledException) when (writer.Failed.IsCancellationRequested)
+        {
+            writer.ThrowFailure(); // e.g. the commit failed: the session ends with that error
         }
         catch (OperationCanceledException)
         {

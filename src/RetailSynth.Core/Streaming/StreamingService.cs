@@ -231,11 +231,11 @@ public sealed partial class StreamingService(
         {
             using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={settings.Storage.DatabasePath}");
             connection.Open();
-            return work(new OutboxStore(connection), session);
+            return work(new OutboxStore(connection, OutboxBodyFiles.ForDatabase(Path.GetFullPath(settings.Storage.DatabasePath))), session);
         }
 
         using var database = RetailDatabase.Open(settings.Storage.DatabasePath);
-        return work(new OutboxStore(database.Connection), null);
+        return work(OutboxStore.For(database), null);
     }
 
     private StreamingOptions Effective(StreamRequest request)

@@ -157,6 +157,20 @@ public sealed class StreamSessionTests
     }
 
     [Fact]
+    public async Task A_failed_day_write_ends_the_session_with_its_error_instead_of_hanging()
+    {
+        await using var harness = new StreamingHarness();
+        harness.Scalar("ALTER TABLE streaming_outbox ADD COLUMN unexpected INTEGER"); // every outbox append now fails
+
+        harness.Service.Start(new StreamRequest(Days: 1));
+        await harness.Service.WaitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+
+        Assert.Contains("streaming_outbox", harness.Service.LastError);
+        Assert.Null(harness.Watermark());
+        Assert.Empty(harness.Sink.Delivered);
+    }
+
+    [Fact]
     public async Task Historical_generation_is_refused_while_events_are_pending_and_never_writes_the_outbox()
     {
         await using var harness = new StreamingHarness(historyDays: 2);

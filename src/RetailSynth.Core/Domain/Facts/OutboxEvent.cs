@@ -7,7 +7,7 @@ namespace RetailSynth.Domain.Facts;
 /// </summary>
 public sealed record OutboxEvent(
     long OutboxId,
-    string EventId,
+    Guid EventId,
     DateTime EventTs,
     DateOnly SimDay,
     string EventType,

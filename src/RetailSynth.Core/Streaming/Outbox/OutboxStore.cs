@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
+using RetailSynth.Errors;
 using RetailSynth.Storage;
 using RetailSynth.Streaming.Sinks;
 
@@ -10,8 +11,10 @@ namespace RetailSynth.Streaming.Outbox;
 /// advances <c>streaming_relay.acked_through</c> in one tiny statement instead of updating every row's status.
 /// A row is <c>sent</c> when its id is at or below the mark and it is not dead; <c>leased</c> exists only in the
 /// relay's memory (one relay owns the file, so a restart releases every lease). Dead rows are marked one by one.
+/// The envelopes themselves live in day files (<see cref="OutboxBodyFiles"/>); rows written before those existed
+/// still carry theirs in <c>body</c>.
 /// </summary>
-public sealed class OutboxStore(DuckDBConnection connection)
+public sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles bodies)
 {
     private const string Outbox = DatasetTables.Outbox;
     private const string Relay = DatasetTables.RelayState;
@@ -49,30 +52,70 @@ public sealed class OutboxStore(DuckDBConnection connection)
         return first < 0 ? batch : ReadRange(first, maxEvents, maxBytes);
     }
 
+    /// <summary>Opens the outbox of <paramref name="database"/> on <paramref name="connection"/> (default: its writer connection).</summary>
+    public static OutboxStore For(RetailDatabase database, DuckDBConnection? connection = null) =>
+        new(connection ?? database.Connection, OutboxBodyFiles.ForDatabase(database.Path));
+
     private List<OutboundEvent> ReadRange(long first, int maxEvents, long maxBytes)
     {
         using var command = Command(
             $"""
-            SELECT outbox_id, event_id, event_ts, sim_day, event_type, partition_key, correlation_id, encode(body)
+            SELECT outbox_id, event_id, event_ts, sim_day, event_type, partition_key, correlation_id, body_offset, body_length, encode(body)
             FROM {Outbox}
             WHERE outbox_id >= {first} AND outbox_id < {first + maxEvents} AND status = 'pending'
             ORDER BY outbox_id
             """);
         using var reader = command.ExecuteReader();
-        var batch = new List<OutboundEvent>(maxEvents);
+        var rows = new List<LeasedRow>(maxEvents);
         var bytes = 0L;
         while (reader.Read())
         {
-            var body = ReadBytes(reader, 7);
-            if (batch.Count > 0 && bytes + body.Length > maxBytes)
+            var inline = reader.IsDBNull(9) ? null : ReadBytes(reader, 9);
+            var length = inline?.Length ?? reader.GetInt32(8);
+            if (rows.Count > 0 && bytes + length > maxBytes)
             {
                 break;
             }
 
-            bytes += body.Length;
-            batch.Add(new OutboundEvent(
-                reader.GetInt64(0), reader.GetString(1), reader.GetDateTime(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
-                reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), body));
+            bytes += length;
+            var meta = new OutboundEvent(
+                reader.GetInt64(0), reader.GetGuid(1).ToString(), reader.GetDateTime(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
+                reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), inline ?? ReadOnlyMemory<byte>.Empty);
+            rows.Add(new LeasedRow(meta, inline is null ? reader.GetInt64(7) : -1, length));
+        }
+
+        return WithBodies(rows);
+    }
+
+    /// <summary>
+    /// Fills in the bodies kept in day files: one read per day in the batch, since a day's bodies are appended in
+    /// outbox order and the batch is a run of consecutive ids.
+    /// </summary>
+    private List<OutboundEvent> WithBodies(List<LeasedRow> rows)
+    {
+        var batch = new List<OutboundEvent>(rows.Count);
+        for (var start = 0; start < rows.Count;)
+        {
+            var day = rows[start].Event.SimDay;
+            var end = start;
+            long from = long.MaxValue, to = 0;
+            for (; end < rows.Count && rows[end].Event.SimDay == day; end++)
+            {
+                if (rows[end].Offset >= 0)
+                {
+                    from = Math.Min(from, rows[end].Offset);
+                    to = Math.Max(to, rows[end].Offset + rows[end].Length);
+                }
+            }
+
+            var bytes = from < to ? bodies.Read(day, from, checked((int)(to - from))) : [];
+            for (var i = start; i < end; i++)
+            {
+                var (e, offset, length) = rows[i];
+                batch.Add(offset < 0 ? e : e with { Body = new ReadOnlyMemory<byte>(bytes, (int)(offset - from), length) });
+            }
+
+            start = end;
         }
 
         return batch;
@@ -113,7 +156,22 @@ public sealed class OutboxStore(DuckDBConnection connection)
             """);
         var purged = Execute($"DELETE FROM {Outbox} WHERE status = 'pending' AND outbox_id <= (SELECT acked_through FROM {Relay})");
         transaction.Commit();
+        DeleteUnreferencedBodyFiles();
         return purged;
+    }
+
+    /// <summary>Deletes the body files of committed days the outbox no longer references (after a purge or a clear, at start-up).</summary>
+    public int DeleteUnreferencedBodyFiles()
+    {
+        using var command = Command($"SELECT DISTINCT sim_day FROM {Outbox}");
+        using var reader = command.ExecuteReader();
+        var referenced = new HashSet<DateOnly>();
+        while (reader.Read())
+        {
+            referenced.Add(reader.GetFieldValue<DateOnly>(0));
+        }
+
+        return bodies.DeleteUnreferenced(ReadWatermark(), referenced);
     }
 
     public OutboxCounts Counts()
@@ -156,7 +214,7 @@ public sealed class OutboxStore(DuckDBConnection connection)
         return ReadRows(
             $"""
             SELECT o.outbox_id, o.event_id, o.event_ts, o.sim_day, o.event_type, o.partition_key, {EffectiveStatus},
-                   o.attempts, o.last_error, CASE WHEN o.outbox_id <= r.acked_through THEN r.acked_at END, o.body
+                   o.attempts, o.last_error, CASE WHEN o.outbox_id <= r.acked_through THEN r.acked_at END, o.body, o.body_offset, o.body_length
             FROM {Outbox} o, {Relay} r {filter}
             ORDER BY o.outbox_id {(newestFirst ? "DESC" : "ASC")} LIMIT $limit
             """,
@@ -184,7 +242,12 @@ public sealed class OutboxStore(DuckDBConnection connection)
         return requeued;
     }
 
-    public long Clear() => Execute($"DELETE FROM {Outbox}");
+    public long Clear()
+    {
+        var cleared = Execute($"DELETE FROM {Outbox}");
+        DeleteUnreferencedBodyFiles();
+        return cleared;
+    }
 
     private List<OutboxRow> ReadRows(string sql, int limit)
     {
@@ -194,13 +257,31 @@ public sealed class OutboxStore(DuckDBConnection connection)
         while (reader.Read())
         {
             rows.Add(new OutboxRow(
-                reader.GetInt64(0), reader.GetString(1), reader.GetDateTime(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4), reader.GetString(5),
+                reader.GetInt64(0), reader.GetGuid(1).ToString(), reader.GetDateTime(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4), reader.GetString(5),
                 Enum.Parse<OutboxRowStatus>(reader.GetString(6), ignoreCase: true), reader.GetInt32(7),
                 reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetDateTime(9),
-                reader.IsDBNull(10) ? null : reader.GetString(10)));
+                ReadBodyText(reader)));
         }
 
         return rows;
+    }
+
+    /// <summary>A row's body for display; null when a purge removed its day file meanwhile (the row is gone too).</summary>
+    private string? ReadBodyText(DbDataReader reader)
+    {
+        if (!reader.IsDBNull(10) || reader.IsDBNull(11))
+        {
+            return reader.IsDBNull(10) ? null : reader.GetString(10);
+        }
+
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(bodies.Read(reader.GetFieldValue<DateOnly>(3), reader.GetInt64(11), reader.GetInt32(12)));
+        }
+        catch (RetailSynthException)
+        {
+            return null;
+        }
     }
 
     private static byte[] ReadBytes(DbDataReader reader, int ordinal)
@@ -234,4 +315,6 @@ public sealed class OutboxStore(DuckDBConnection connection)
 
         return command;
     }
+
+    private sealed record LeasedRow(OutboundEvent Event, long Offset, int Length);
 }
