@@ -81,7 +81,8 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         var table = new Table().AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
         table.AddRow("events streamed (file sink, max pacing)", report.Events.ToString("N0"));
         table.AddRow("stream wall time, s", report.StreamSeconds.ToString("0.00"));
-        table.AddRow("end to end, events/s (committed and delivered)", report.EndToEndEventsPerSecond.ToString("N0"));
+        table.AddRow("end to end, events/s (committed and delivered, start-up included)", report.EndToEndEventsPerSecond.ToString("N0"));
+        table.AddRow("steady state, events/s (days after the first)", report.SteadyStateEventsPerSecond.ToString("N0"));
         table.AddRow("relay send rate, events/s", report.RelaySendEventsPerSecond.ToString("N0"));
         table.AddRow("same days without outbox (historical), s", report.HistoricalSeconds.ToString("0.00"));
         table.AddRow("same events per historical second", report.HistoricalEventsPerSecondEquivalent.ToString("N0"));
@@ -94,8 +95,14 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         table.AddRow("average body, bytes", report.AverageBodyBytes.ToString("0"));
         table.AddRow("baseline: the seed's loop (one event per send, 500 ms pause), events/s", report.SeedLoopEventsPerSecond.ToString("0.0"));
         table.AddRow("end to end / seed loop", (report.EndToEndEventsPerSecond / report.SeedLoopEventsPerSecond).ToString("N0"));
-        table.AddRow("peak RSS, MiB", report.PeakRssMiB.ToString("0"));
+        table.AddRow("peak RSS until the stream ended (dimensions + stream), MiB", report.StreamPeakRssMiB.ToString("0"));
+        table.AddRow("peak RSS of the whole bench, MiB", report.PeakRssMiB.ToString("0"));
         runtime.Environment.Out.Write(table);
+        foreach (var cycle in report.Cycles)
+        {
+            runtime.Environment.Out.WriteLine($"{cycle.Day:yyyy-MM-dd}: {cycle.Events:N0} events delivered {cycle.Seconds:0.0} s after the previous day ({cycle.Events / cycle.Seconds:N0} events/s)");
+        }
+
         if (settings.Json is not null)
         {
             await File.WriteAllTextAsync(Path.Combine(runtime.Environment.WorkingDirectory, settings.Json), JsonSerializer.Serialize(report, s_json), cancellationToken);

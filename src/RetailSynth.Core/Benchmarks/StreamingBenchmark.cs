@@ -30,6 +30,8 @@ public static class StreamingBenchmark
         long Events,
         double StreamSeconds,
         double EndToEndEventsPerSecond,
+        double SteadyStateEventsPerSecond,
+        IReadOnlyList<DayCycle> Cycles,
         double RelaySendEventsPerSecond,
         double HistoricalSeconds,
         double HistoricalEventsPerSecondEquivalent,
@@ -41,7 +43,11 @@ public static class StreamingBenchmark
         double AppendCompactSeconds,
         double AverageBodyBytes,
         double SeedLoopEventsPerSecond,
+        double StreamPeakRssMiB,
         double PeakRssMiB);
+
+    /// <summary>A day delivered <paramref name="Seconds"/> after the previous one (the first: after the session started).</summary>
+    public sealed record DayCycle(DateOnly Day, long Events, double Seconds);
 
     public static async Task<Report> RunAsync(
         RetailSynthSettings settings, ReferenceDictionaries dictionaries, int days, string folder, Action<string> progress, CancellationToken cancellationToken)
@@ -83,6 +89,8 @@ public static class StreamingBenchmark
 
             var status = service.Status;
             var events = status.EventsSent;
+            var (cycles, steadyState) = Cycles(service.Deliveries);
+            var streamPeakRss = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0; // dimensions and streaming only
 
             progress($"the same {days} days generated historically (no outbox)");
             var history = new FactGenerationJob(historySettings, dictionaries, NullLogger<FactGenerationJob>.Instance)
@@ -101,6 +109,8 @@ public static class StreamingBenchmark
                 events,
                 clock.Elapsed.TotalSeconds,
                 events / clock.Elapsed.TotalSeconds,
+                steadyState,
+                cycles,
                 service.RelaySendSeconds > 0 ? events / service.RelaySendSeconds : 0,
                 history.Elapsed.TotalSeconds,
                 events / history.Elapsed.TotalSeconds,
@@ -112,8 +122,29 @@ public static class StreamingBenchmark
                 compact,
                 firstDayEvents.Average(e => e.Body.Length),
                 seedLoop,
+                streamPeakRss,
                 Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0);
         }
+    }
+
+    /// <summary>
+    /// Each day's delivery after the previous one's, and the steady-state rate: the events of every day after the
+    /// first over the time from the first day's delivery to the last's, so start-up (building the world, the first
+    /// commit, JIT) is left out. While a day drains the next is simulated, so this is the pipeline's throughput.
+    /// </summary>
+    private static (List<DayCycle> Cycles, double SteadyState) Cycles(IReadOnlyList<DayDelivery> deliveries)
+    {
+        var cycles = new List<DayCycle>();
+        var previous = new DayDelivery(default, TimeSpan.Zero, 0);
+        foreach (var delivery in deliveries)
+        {
+            cycles.Add(new DayCycle(delivery.Day, delivery.EventsSent - previous.EventsSent, (delivery.SinceStart - previous.SinceStart).TotalSeconds));
+            previous = delivery;
+        }
+
+        var steadyState = deliveries.Count < 2 ? 0
+            : (deliveries[^1].EventsSent - deliveries[0].EventsSent) / (deliveries[^1].SinceStart - deliveries[0].SinceStart).TotalSeconds;
+        return (cycles, steadyState);
     }
 
     /// <summary>The first day simulated in memory; only the event building is timed.</summary>
@@ -162,9 +193,9 @@ public static class StreamingBenchmark
                             var row = appender.CreateRow()
                                 .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
                                 .AppendValue(e.PartitionKey);
-                            row = pass == 0 ? row.AppendValue(e.Body) : row.AppendNullValue();
+                            row = pass == 0 ? row.AppendValue(e.Body.ToArray()) : row.AppendNullValue();
                             row = row.AppendValue("pending").AppendValue(0).AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId);
-                            row = bodies is null ? row.AppendNullValue().AppendNullValue() : row.AppendValue(bodies.Append(e.Body)).AppendValue(e.Body.Length);
+                            row = bodies is null ? row.AppendNullValue().AppendNullValue() : row.AppendValue(bodies.Append(e.Body.Span)).AppendValue(e.Body.Length);
                             row.EndRow();
                         }
                     }

@@ -7,7 +7,7 @@ namespace RetailSynth.Events;
 /// <summary>
 /// Serialises one fact record into its outbox event: the envelope of events.md §2.1 with the payload of §6,
 /// straight to UTF-8, with the trace id and parent id of §3/§4. One instance per writer thread: it reuses
-/// its buffers, so the only allocations per event are the body, the event id and (for orders) the partition key.
+/// its buffers, so per event it only copies the body into <see cref="Bodies"/> and (for orders) allocates the partition key.
 /// </summary>
 internal sealed partial class EventEncoder
 {
@@ -28,6 +28,9 @@ internal sealed partial class EventEncoder
     /// <summary>Namespace bytes, <c>{dataset_id}|</c>, then the event type and row key of the id being computed.</summary>
     private byte[] _name = new byte[512];
     private int _nameLength;
+
+    /// <summary>Where the bodies of the events being built go: the builder starts a new arena for every hour.</summary>
+    public BodyArena Bodies { get; set; } = new();
 
     public EventEncoder(string datasetId)
     {
@@ -163,7 +166,7 @@ internal sealed partial class EventEncoder
 
         _json.Raw("}"u8);
         return new OutboxEvent(
-            slot.OutboxId, Guid.Parse(_id), eventTs, slot.SimDay, EventTypes.Name(type), partitionKey, correlationId, _json.ToArray());
+            slot.OutboxId, Guid.Parse(_id), eventTs, slot.SimDay, EventTypes.Name(type), partitionKey, correlationId, Bodies.Copy(_json.Written));
     }
 
     // ---- partition keys (§4) ----

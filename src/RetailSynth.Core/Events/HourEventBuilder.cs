@@ -35,6 +35,7 @@ public sealed class HourEventBuilder(string datasetId, DateOnly startDate)
         }
 
         var events = new List<OutboxEvent>(_entries.Count);
+        _encoder.Bodies = new BodyArena(); // the hour's events may outlive the next call
         foreach (var entry in _entries)
         {
             var slot = new EventSlot((dayOffset << 32) + rank++, simDay);

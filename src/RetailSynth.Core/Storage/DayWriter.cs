@@ -188,7 +188,7 @@ public sealed class DayWriter : IDisposable
         using var appender = connection.CreateAppender(DatasetTables.Outbox);
         foreach (var e in events)
         {
-            var offset = bodies.Append(e.Body);
+            var offset = bodies.Append(e.Body.Span);
             appender.CreateRow()
                 .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
                 .AppendValue(e.PartitionKey).AppendNullValue().AppendValue("pending").AppendValue(0)

@@ -31,6 +31,9 @@ public sealed partial class StreamSession : IAsyncDisposable
     private readonly ManualResetEventSlim _commitGranted = new(false);
     private readonly ManualResetEventSlim _dayCommitted = new(false);
     private readonly DateTime _since;
+    private readonly TimeProvider _time;
+    private readonly long _started;
+    private readonly List<DayDelivery> _deliveries = [];
     private int _writerWaiting;
     private DateOnly? _lastCommittedDay;
     private DateOnly? _lastAcknowledgedDay;
@@ -55,6 +58,8 @@ public sealed partial class StreamSession : IAsyncDisposable
         _dayLimit = dayLimit;
         _logger = logger;
         _since = time.GetUtcNow().UtcDateTime;
+        _time = time;
+        _started = time.GetTimestamp();
         _relayConnection = database.OpenConnection();
         Store = OutboxStore.For(database, _relayConnection);
         Store.DeleteUnreferencedBodyFiles(); // left by days rolled back earlier and since committed by history
@@ -87,6 +92,9 @@ public sealed partial class StreamSession : IAsyncDisposable
     public bool NextDayInMemory => Volatile.Read(ref _writerWaiting) == 1;
 
     public int DaysAcknowledged => Volatile.Read(ref _daysAcknowledged);
+
+    /// <summary>The days this session delivered, in order; read it once the session has ended.</summary>
+    public IReadOnlyList<DayDelivery> Deliveries => _deliveries;
 
     /// <summary>Runs until <paramref name="stop"/> (stop, duration) or the day limit; graceful either way.</summary>
     public async Task RunAsync(CancellationToken stop)
@@ -137,6 +145,7 @@ public sealed partial class StreamSession : IAsyncDisposable
             {
                 Store.PurgeSent(); // sent rows of a finished day: only their per-type counts are kept
                 _lastAcknowledgedDay = day;
+                _deliveries.Add(new DayDelivery(day, _time.GetElapsedTime(_started), _relay.EventsSent));
                 Interlocked.Increment(ref _daysAcknowledged);
                 LogDayDelivered(day, _relay.EventsSent);
                 if (_dayLimit is { } limit && _daysAcknowledged >= limit)

@@ -95,6 +95,7 @@ public sealed partial class StreamingService(
                     {
                         _lastStatus = Describe(session, running: false);
                         RelaySendSeconds = session.Relay.SendingTime.TotalSeconds;
+                        Deliveries = session.Deliveries;
                         _session = null;
                         _stop = null;
                     }
@@ -128,6 +129,9 @@ public sealed partial class StreamingService(
 
     /// <summary>Wall time the last (or current) session's relay spent sending and acknowledging (benchmarks).</summary>
     public double RelaySendSeconds { get; private set; }
+
+    /// <summary>When each day of the last session was fully delivered (benchmarks: the steady-state rate).</summary>
+    public IReadOnlyList<DayDelivery> Deliveries { get; private set; } = [];
 
     /// <summary>The error that ended the last session, if it failed.</summary>
     public string? LastError => _lastError;

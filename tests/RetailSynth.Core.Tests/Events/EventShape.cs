@@ -7,7 +7,7 @@ namespace RetailSynth.Core.Tests.Events;
 internal static partial class EventShape
 {
     /// <summary>Asserts the envelope keys, the payload keys in §6 order and every value's JSON type and nullability.</summary>
-    public static JsonDocument Check(byte[] body)
+    public static JsonDocument Check(ReadOnlyMemory<byte> body)
     {
         var document = JsonDocument.Parse(body);
         var root = document.RootElement;

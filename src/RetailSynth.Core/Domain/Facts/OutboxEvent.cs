@@ -5,7 +5,7 @@ namespace RetailSynth.Domain.Facts;
 /// transaction as the day's facts. Historical generation never produces these.
 /// <see cref="Body"/> is the complete envelope, serialised once to UTF-8: every send transmits these bytes.
 /// </summary>
-public sealed record OutboxEvent(
+public readonly record struct OutboxEvent(
     long OutboxId,
     Guid EventId,
     DateTime EventTs,
@@ -13,4 +13,4 @@ public sealed record OutboxEvent(
     string EventType,
     string PartitionKey,
     string? CorrelationId,
-    byte[] Body);
+    ReadOnlyMemory<byte> Body);
