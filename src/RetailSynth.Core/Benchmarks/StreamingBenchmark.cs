@@ -5,6 +5,7 @@ using RetailSynth.Configuration;
 using RetailSynth.Dictionaries;
 using RetailSynth.Dimensions;
 using RetailSynth.Domain.Facts;
+using RetailSynth.Events;
 using RetailSynth.Jobs;
 using RetailSynth.Simulation;
 using RetailSynth.Simulation.World;
@@ -155,13 +156,14 @@ public static class StreamingBenchmark
             new SimulationWorld(settings.Simulation, DimensionGenerator.Generate(settings.Simulation, dictionaries), dictionaries),
             settings.Performance.MaxDegreeOfParallelism);
         var day = settings.Simulation.StartDate;
-        var forDay = StreamingService.EventsFor(identity.DatasetId, day)(day);
+        var builder = new HourEventBuilder(identity.DatasetId, settings.Simulation.StartDate);
+        var rank = 0L;
         var events = new List<OutboxEvent>();
         var clock = new Stopwatch();
         simulator.Run(day, simulator.CreateInitialState(), new Dictionary<string, Simulation.Stores.SaleForReturn>(), hour =>
         {
             clock.Start();
-            events.AddRange(forDay(hour));
+            events.AddRange(builder.Build(hour, day, ref rank));
             clock.Stop();
         }, cancellationToken);
         return (events, clock.Elapsed.TotalSeconds);

@@ -7,7 +7,7 @@ namespace RetailSynth.Events;
 /// <summary>
 /// Serialises one fact record into its outbox event: the envelope of events.md §2.1 with the payload of §6,
 /// straight to UTF-8, with the trace id and parent id of §3/§4. One instance per writer thread: it reuses
-/// its buffers, so per event it only copies the body into <see cref="Bodies"/> and (for orders) allocates the partition key.
+/// its buffers, so per event it only writes the body out (to <see cref="BodyFile"/> or <see cref="Bodies"/>) and (for orders) allocates the partition key.
 /// </summary>
 internal sealed partial class EventEncoder
 {
@@ -29,8 +29,11 @@ internal sealed partial class EventEncoder
     private byte[] _name = new byte[512];
     private int _nameLength;
 
-    /// <summary>Where the bodies of the events being built go: the builder starts a new arena for every hour.</summary>
+    /// <summary>Where the bodies of the events being built go when there is no <see cref="BodyFile"/>: a new arena every hour.</summary>
     public BodyArena Bodies { get; set; } = new();
+
+    /// <summary>When set, bodies are appended to this file instead of kept in memory.</summary>
+    public IBodyFile? BodyFile { get; set; }
 
     public EventEncoder(string datasetId)
     {
@@ -165,8 +168,11 @@ internal sealed partial class EventEncoder
         }
 
         _json.Raw("}"u8);
-        return new OutboxEvent(
-            slot.OutboxId, Guid.Parse(_id), eventTs, slot.SimDay, EventTypes.Name(type), partitionKey, correlationId, Bodies.Copy(_json.Written));
+        var body = _json.Written;
+        return BodyFile is null
+            ? new OutboxEvent(slot.OutboxId, Guid.Parse(_id), eventTs, slot.SimDay, EventTypes.Name(type), partitionKey, correlationId, Bodies.Copy(body))
+            : new OutboxEvent(slot.OutboxId, Guid.Parse(_id), eventTs, slot.SimDay, EventTypes.Name(type), partitionKey, correlationId, default,
+                new BodyLocation(BodyFile.Append(body), body.Length));
     }
 
     // ---- partition keys (§4) ----

@@ -18,9 +18,10 @@ public sealed class HourEventBuilder(string datasetId, DateOnly startDate)
 
     /// <summary>
     /// The chunk's events in outbox order; <paramref name="rank"/> is the day's running rank (0 at the first
-    /// hour) and is advanced by the number of events returned.
+    /// hour) and is advanced by the number of events returned. With <paramref name="bodyFile"/>, the bodies are
+    /// appended to it (in outbox order) instead of kept in memory.
     /// </summary>
-    public List<OutboxEvent> Build(DayFacts hour, DateOnly simDay, ref long rank)
+    public List<OutboxEvent> Build(DayFacts hour, DateOnly simDay, ref long rank, IBodyFile? bodyFile = null)
     {
         var dayOffset = (long)(simDay.DayNumber - startDate.DayNumber);
         if (dayOffset < 0)
@@ -36,6 +37,7 @@ public sealed class HourEventBuilder(string datasetId, DateOnly startDate)
 
         var events = new List<OutboxEvent>(_entries.Count);
         _encoder.Bodies = new BodyArena(); // the hour's events may outlive the next call
+        _encoder.BodyFile = bodyFile;
         foreach (var entry in _entries)
         {
             var slot = new EventSlot((dayOffset << 32) + rank++, simDay);

@@ -8,6 +8,7 @@ using RetailSynth.Simulation.State;
 using RetailSynth.Simulation.Stores;
 using RetailSynth.Simulation.World;
 using RetailSynth.Storage;
+using RetailSynth.Streaming.Outbox;
 
 namespace RetailSynth.Jobs;
 
@@ -65,10 +66,10 @@ public sealed class DayPipeline
 
     /// <summary>
     /// Simulates <see cref="NextDay"/> into <paramref name="writer"/>: each hour's facts (and, when streaming, the
-    /// hour's events from <paramref name="events"/>) as soon as the hour is done, then the state to commit with it.
+    /// hour's events from <paramref name="outbox"/>) as soon as the hour is done, then the state to commit with it.
     /// Returns false when cancelled mid-day: the writer rolls that day back.
     /// </summary>
-    public bool Produce(DayWriter writer, Func<DayFacts, IReadOnlyList<OutboxEvent>>? events, CancellationToken cancellationToken)
+    public bool Produce(DayWriter writer, DayOutbox? outbox, CancellationToken cancellationToken)
     {
         var day = NextDay;
         writer.BeginDay(day);
@@ -78,9 +79,9 @@ public sealed class DayPipeline
             scheduled = _simulator.Run(day, _state, _sales, hour =>
             {
                 writer.AppendHour(hour);
-                if (events is not null)
+                if (outbox is not null)
                 {
-                    writer.AppendOutbox(events(hour));
+                    writer.AppendOutbox(outbox.EventsOf(hour));
                 }
             }, cancellationToken);
         }
@@ -100,6 +101,7 @@ public sealed class DayPipeline
             _sales.Remove(done);
         }
 
+        outbox?.Complete(); // the bodies are durable before the commit that makes their rows visible
         writer.CommitDay(day, _state.Snapshot());
         NextDay = day.AddDays(1);
         return true;

@@ -109,7 +109,7 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
 
         for (var i = 0; i < total && !cancellationToken.IsCancellationRequested; i++)
         {
-            if (!pipeline.Produce(writer, events: null, cancellationToken))
+            if (!pipeline.Produce(writer, outbox: null, cancellationToken))
             {
                 break; // the writer rolls back this unfinished day and commits every earlier one
             }

@@ -27,7 +27,6 @@ public sealed class DayWriter : IDisposable
     private readonly BlockingCollection<object> _queue;
     private readonly CancellationTokenSource _failed = new();
     private readonly RetailDatabase _database;
-    private readonly OutboxBodyFiles _bodyFiles;
     private readonly Action<DayCommitted> _committed;
     private readonly Action<DateOnly>? _beforeCommit;
     private readonly Task _worker;
@@ -44,7 +43,6 @@ public sealed class DayWriter : IDisposable
     {
         _queue = new BlockingCollection<object>(itemsInFlight);
         _database = database;
-        _bodyFiles = OutboxBodyFiles.ForDatabase(database.Path);
         _committed = committed;
         _beforeCommit = beforeCommit;
         _worker = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -57,7 +55,7 @@ public sealed class DayWriter : IDisposable
 
     public void AppendHour(DayFacts hour) => Add(hour);
 
-    /// <summary>Events for the outbox, committed with the day's facts (streaming mode only; status pending).</summary>
+    /// <summary>Events for the outbox, committed with the day's facts (streaming mode only; status pending); their bodies are already in the day's body file.</summary>
     public void AppendOutbox(IReadOnlyList<OutboxEvent> events) => Add(events);
 
     /// <summary>Ends the day: <paramref name="stateAfterDay"/> must be a snapshot the simulator no longer changes.</summary>
@@ -110,8 +108,6 @@ public sealed class DayWriter : IDisposable
     {
         var connection = _database.Connection;
         DuckDBTransaction? transaction = null;
-        OutboxBodyFiles.Writer? bodies = null;
-        var day = default(DateOnly);
         var counts = new Dictionary<string, long>();
         var rows = 0L;
         var append = Stopwatch.StartNew();
@@ -124,7 +120,6 @@ public sealed class DayWriter : IDisposable
                     case Begin begin:
                         EnsureFollowsWatermark(connection, begin.Day);
                         transaction = connection.BeginTransaction();
-                        day = begin.Day;
                         counts.Clear();
                         rows = 0;
                         append.Reset();
@@ -142,15 +137,11 @@ public sealed class DayWriter : IDisposable
                         break;
                     case IReadOnlyList<OutboxEvent> events:
                         append.Start();
-                        bodies ??= _bodyFiles.StartDay(day);
-                        AppendOutbox(connection, events, bodies);
+                        AppendOutbox(connection, events);
                         append.Stop();
                         break;
                     case End end:
                         var clock = Stopwatch.StartNew();
-                        bodies?.Complete(); // durable before any committed row can point at them
-                        bodies?.Dispose();
-                        bodies = null;
                         SimStateStore.Save(connection, end.State);
                         var state = clock.Elapsed;
                         using (var watermark = connection.CreateCommand())
@@ -178,22 +169,21 @@ public sealed class DayWriter : IDisposable
         finally
         {
             transaction?.Dispose(); // an unfinished day: rolled back, nothing of it is visible
-            bodies?.Dispose(); // its body file is referenced by no committed row
         }
     }
 
-    /// <summary>Bodies go to the day's body file, the rows reference them by byte range (<see cref="OutboxBodyFiles"/>).</summary>
-    private static void AppendOutbox(DuckDBConnection connection, IReadOnlyList<OutboxEvent> events, OutboxBodyFiles.Writer bodies)
+    /// <summary>The rows reference their bodies by byte range in the day's body file (<see cref="DayOutbox"/> wrote them).</summary>
+    private static void AppendOutbox(DuckDBConnection connection, IReadOnlyList<OutboxEvent> events)
     {
         using var appender = connection.CreateAppender(DatasetTables.Outbox);
         foreach (var e in events)
         {
-            var offset = bodies.Append(e.Body.Span);
+            var body = e.InFile ?? throw new InvalidOperationException($"Outbox event {e.OutboxId} has no body in its day's body file.");
             appender.CreateRow()
                 .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
                 .AppendValue(e.PartitionKey).AppendNullValue().AppendValue("pending").AppendValue(0)
                 .AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId)
-                .AppendValue(offset).AppendValue(e.Body.Length)
+                .AppendValue(body.Offset).AppendValue(body.Length)
                 .EndRow();
         }
     }

@@ -24,7 +24,7 @@ public sealed partial class StreamSession : IAsyncDisposable
     private readonly DayPipeline _pipeline;
     private readonly IEventSink _sink;
     private readonly OutboxRelay _relay;
-    private readonly Func<DateOnly, Func<DayFacts, IReadOnlyList<OutboxEvent>>> _eventsForDay;
+    private readonly Func<DateOnly, DayOutbox> _outboxFor;
     private readonly int? _dayLimit;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0);
@@ -45,7 +45,7 @@ public sealed partial class StreamSession : IAsyncDisposable
         DayPipeline pipeline,
         IEventSink sink,
         StreamingOptions options,
-        Func<DateOnly, Func<DayFacts, IReadOnlyList<OutboxEvent>>> eventsForDay,
+        Func<DateOnly, DayOutbox> outboxFor,
         int? dayLimit,
         TimeProvider time,
         ILogger logger,
@@ -54,7 +54,7 @@ public sealed partial class StreamSession : IAsyncDisposable
         _database = database;
         _pipeline = pipeline;
         _sink = sink;
-        _eventsForDay = eventsForDay;
+        _outboxFor = outboxFor;
         _dayLimit = dayLimit;
         _logger = logger;
         _since = time.GetUtcNow().UtcDateTime;
@@ -179,9 +179,12 @@ public sealed partial class StreamSession : IAsyncDisposable
             {
                 var day = _pipeline.NextDay;
                 _dayCommitted.Reset();
-                if (!_pipeline.Produce(writer, _eventsForDay(day), end))
+                using (var outbox = _outboxFor(day))
                 {
-                    return;
+                    if (!_pipeline.Produce(writer, outbox, end))
+                    {
+                        return;
+                    }
                 }
 
                 // One day in flight at a time: the next is simulated only after this one is committed.

@@ -197,15 +197,11 @@ public sealed partial class StreamingService(
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>Events of one day, in outbox order, hour by hour (the rank runs on across the day's hours).</summary>
-    internal static Func<DateOnly, Func<DayFacts, IReadOnlyList<OutboxEvent>>> EventsFor(string datasetId, DateOnly startDate)
+    /// <summary>Each streamed day's outbox: its events in outbox order, hour by hour, bodies in the day's body file.</summary>
+    private static Func<DateOnly, DayOutbox> OutboxFor(string datasetId, DateOnly startDate, OutboxBodyFiles files)
     {
         var builder = new HourEventBuilder(datasetId, startDate);
-        return day =>
-        {
-            var rank = 0L;
-            return hour => builder.Build(hour, day, ref rank);
-        };
+        return day => new DayOutbox(builder, files, day);
     }
 
     private StreamSession Open(StreamingOptions options, int? days)
@@ -216,7 +212,7 @@ public sealed partial class StreamingService(
         {
             var pipeline = DayPipeline.Load(settings, dictionaries, database);
             sink = sinks.Create(options);
-            var events = EventsFor(pipeline.Stored.DatasetId, pipeline.Stored.StartDate);
+            var events = OutboxFor(pipeline.Stored.DatasetId, pipeline.Stored.StartDate, OutboxBodyFiles.ForDatabase(database.Path));
             return new StreamSession(database, pipeline, sink, options, events, days, time, logger, metrics);
         }
         catch

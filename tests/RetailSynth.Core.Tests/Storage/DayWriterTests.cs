@@ -16,7 +16,8 @@ public class DayWriterTests
         "receipt_created",
         "store-1",
         null,
-        "{}"u8.ToArray());
+        default,
+        new BodyLocation(rank * 2L, 2));
 
     [Fact]
     public void Outbox_rows_commit_with_their_day_and_an_unfinished_day_leaves_neither_facts_nor_events()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RetailSynth.Errors;
+using RetailSynth.Events;
 
 namespace RetailSynth.Streaming.Outbox;
 
@@ -92,9 +93,8 @@ public sealed class OutboxBodyFiles(string directory)
     }
 
     /// <summary>Appends one day's bodies; <see cref="Complete"/> makes them durable before the day commits.</summary>
-    public sealed class Writer(FileStream file) : IDisposable
+    public sealed class Writer(FileStream file) : IBodyFile, IDisposable
     {
-        /// <summary>Appends a body and returns its offset in the file.</summary>
         public long Append(ReadOnlySpan<byte> body)
         {
             var offset = file.Position;
