@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using RetailSynth.Domain;
 using RetailSynth.Errors;
+using RetailSynth.Streaming.Outbox;
 
 namespace RetailSynth.Storage;
 
@@ -85,6 +86,13 @@ public sealed class DimensionStore(RetailDatabase database)
 
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
+
+        // The outbox is empty now, so its body files belong to nothing.
+        var bodies = OutboxBodyFiles.ForDatabase(database.Path).Directory;
+        if (Directory.Exists(bodies))
+        {
+            Directory.Delete(bodies, recursive: true);
+        }
     }
 
     public IReadOnlyDictionary<string, long> CountRows() =>

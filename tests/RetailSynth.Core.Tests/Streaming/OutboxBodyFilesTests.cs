@@ -103,6 +103,24 @@ public class OutboxBodyFilesTests
     }
 
     [Fact]
+    public async Task Regenerating_dimensions_with_force_deletes_the_body_files_with_the_outbox()
+    {
+        await using var harness = new StreamingHarness();
+        var files = BodyFiles(harness);
+        harness.Sink.Down = true;
+        harness.Service.Start(new StreamRequest());
+        await WaitUntil(() => harness.Sink.Attempts > 0);
+        await harness.Service.StopAsync(CancellationToken.None);
+        Assert.True(File.Exists(files.PathOf(s_first)));
+
+        new Jobs.DimensionJob(harness.Settings, Tests.ReducedWorld.Dictionaries, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.DimensionJob>.Instance)
+            .Run(force: true, _ => { }, CancellationToken.None);
+
+        Assert.Equal(0, harness.Scalar("SELECT count(*) FROM streaming_outbox"));
+        Assert.False(Directory.Exists(files.Directory));
+    }
+
+    [Fact]
     public void Unreferenced_files_of_committed_days_are_deleted_and_later_days_are_left_to_the_writer()
     {
         using var folder = new RetailSynth.Tests.TempFolder();
