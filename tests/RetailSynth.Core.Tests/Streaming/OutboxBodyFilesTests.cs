@@ -113,7 +113,7 @@ public class OutboxBodyFilesTests
         await harness.Service.StopAsync(CancellationToken.None);
         Assert.True(File.Exists(files.PathOf(s_first)));
 
-        new Jobs.DimensionJob(harness.Settings, Tests.ReducedWorld.Dictionaries, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.DimensionJob>.Instance)
+        new Jobs.DimensionJob(harness.Settings, RetailSynth.Tests.ReducedWorld.Dictionaries, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.DimensionJob>.Instance)
             .Run(force: true, _ => { }, CancellationToken.None);
 
         Assert.Equal(0, harness.Scalar("SELECT count(*) FROM streaming_outbox"));
