@@ -49,9 +49,10 @@ public sealed partial class RetailDatabase : IDisposable
         try
         {
             // Checkpoint rarely (the default 16 MB would checkpoint the whole file after almost every day's commit),
-            // and bound DuckDB's buffer pool (default: 80 % of RAM) so the process stays well under 1 GB.
+            // and bound DuckDB's buffer pool (default: 80 % of RAM) so the process stays under 1 GB. 192 MB measured as fast
+            // as 256 MB for history and streaming on `large`, with a 6-day stream peaking at 905 instead of 972 MiB.
             database.Execute("SET checkpoint_threshold = '1GB'");
-            database.Execute("SET memory_limit = '256MB'");
+            database.Execute("SET memory_limit = '192MB'");
             Migrator.Apply(connection);
         }
         catch
