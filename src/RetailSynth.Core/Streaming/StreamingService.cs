@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RetailSynth.Configuration;
 using RetailSynth.Diagnostics;
 using RetailSynth.Dictionaries;
@@ -206,6 +207,7 @@ public sealed partial class StreamingService(
 
     private StreamSession Open(StreamingOptions options, int? days)
     {
+        EnsureDimensions();
         var database = RetailDatabase.Open(settings.Storage.DatabasePath);
         IEventSink? sink = null;
         try
@@ -221,6 +223,24 @@ public sealed partial class StreamingService(
             database.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A new database gets its dimensions first, so `retailsynth stream` works on a fresh checkout; they are a pure
+    /// function of the settings, exactly what `generate dimensions` would write.
+    /// </summary>
+    private void EnsureDimensions()
+    {
+        using (var database = RetailDatabase.Open(settings.Storage.DatabasePath))
+        {
+            if (new DimensionStore(database).ReadState() is not null)
+            {
+                return;
+            }
+        }
+
+        LogGeneratingDimensions(settings.Storage.DatabasePath, settings.Simulation.Profile);
+        new DimensionJob(settings, dictionaries, NullLogger<DimensionJob>.Instance).Run(force: false, _ => { }, CancellationToken.None);
     }
 
     /// <summary>Runs <paramref name="work"/> on a connection of its own (the session's are busy on other threads).</summary>
@@ -283,6 +303,9 @@ public sealed partial class StreamingService(
         _lastError ?? session.Relay.Health.LastError);
 
     private static string SinkLabel(SinkKind kind) => kind.ToString().ToLowerInvariant();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The database {Path} has no dimensions yet: generating them for profile {Profile} first")]
+    private partial void LogGeneratingDimensions(string path, string profile);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stream session started: sink {Sink}, pacing {Pacing}, duration {Duration}, days {Days}")]
     private partial void LogStarted(string sink, PacingMode pacing, TimeSpan? duration, int? days);

@@ -157,6 +157,26 @@ public sealed class StreamSessionTests
     }
 
     [Fact]
+    public async Task Streaming_into_a_new_database_generates_its_dimensions_first()
+    {
+        using var folder = new RetailSynth.Tests.TempFolder();
+        var settings = RetailSynth.Tests.ReducedWorld.Settings(folder.File("new.duckdb"));
+        var sink = new ScriptedSink();
+        await using var service = new StreamingService(
+            settings, RetailSynth.Tests.ReducedWorld.Dictionaries, new Jobs.WriterGate(), sink, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<StreamingService>.Instance);
+
+        service.Start(new StreamRequest(Days: 1));
+        await service.WaitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+
+        Assert.Null(service.LastError);
+        Assert.NotEmpty(sink.Delivered);
+        Assert.All(sink.Delivered, e => Assert.Equal(settings.Simulation.StartDate, e.SimDay));
+        using var database = RetailSynth.Storage.RetailDatabase.Open(settings.Storage.DatabasePath);
+        Assert.True(database.Scalar("SELECT count(*) FROM dim_stores") > 0);
+    }
+
+    [Fact]
     public async Task A_failed_day_write_ends_the_session_with_its_error_instead_of_hanging()
     {
         await using var harness = new StreamingHarness();
