@@ -198,7 +198,11 @@ public sealed class StreamSessionTests
 
         harness.Sink.Down = true;
         harness.Service.Start(new StreamRequest());
-        await Task.Delay(1500);
+        for (var i = 0; i < 600 && harness.Sink.Attempts == 0; i++)
+        {
+            await Task.Delay(50); // until a day is committed and its first send has failed
+        }
+
         await harness.Service.StopAsync(CancellationToken.None);
         Assert.True(harness.Scalar("SELECT count(*) FROM streaming_outbox") > 0);
 
