@@ -191,13 +191,13 @@ public sealed partial class StreamSession : IAsyncDisposable
                 _dayCommitted.Wait(endOrWriteFailure.Token);
             }
         }
-        catch (OperationCanceledException) when (writer.Failed.IsCancellationRequested)
+        catch (OperationCanceledException) when (!end.IsCancellationRequested && writer.Failed.IsCancellationRequested)
         {
             writer.ThrowFailure(); // e.g. the commit failed: the session ends with that error
         }
         catch (OperationCanceledException)
         {
-            // session over
+            // session over (a stop also cancels the writer's wait for the commit: that is no failure)
         }
         catch (InvalidOperationException) when (end.IsCancellationRequested)
         {

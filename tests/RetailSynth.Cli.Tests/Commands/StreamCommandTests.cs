@@ -180,7 +180,7 @@ public class StreamCommandTests
 
         // A rate cap and a short duration leave most of the first day pending.
         var stream = await cli.RunAsync("stream", "--duration", "8s", "--max-events-per-second", "100");
-        Assert.Equal(0, stream.ExitCode);
+        Assert.True(stream.ExitCode == 0, stream.Error);
 
         var bodies = await cli.RunAsync("outbox", "preview", "--limit", "5", "--bodies");
         Assert.Equal(0, bodies.ExitCode);

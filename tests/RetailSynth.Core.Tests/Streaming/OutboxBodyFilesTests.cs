@@ -14,10 +14,7 @@ public class OutboxBodyFilesTests
     {
         await using var harness = new StreamingHarness();
         var files = BodyFiles(harness);
-        harness.Sink.Down = true;
-        harness.Service.Start(new StreamRequest());
-        await WaitUntil(() => harness.Sink.Attempts > 0);
-        await harness.Service.StopAsync(CancellationToken.None);
+        await LeaveTheFirstDayPending(harness);
 
         // The committed day's rows reference byte ranges that tile its file exactly, in outbox order.
         var file = await File.ReadAllBytesAsync(files.PathOf(s_first));
@@ -65,10 +62,7 @@ public class OutboxBodyFilesTests
     {
         await using var harness = new StreamingHarness();
         var files = BodyFiles(harness);
-        harness.Sink.Down = true;
-        harness.Service.Start(new StreamRequest());
-        await WaitUntil(() => harness.Sink.Attempts > 0);
-        await harness.Service.StopAsync(CancellationToken.None);
+        await LeaveTheFirstDayPending(harness);
         File.Delete(files.PathOf(s_first));
 
         harness.Sink.Down = false;
@@ -107,10 +101,7 @@ public class OutboxBodyFilesTests
     {
         await using var harness = new StreamingHarness();
         var files = BodyFiles(harness);
-        harness.Sink.Down = true;
-        harness.Service.Start(new StreamRequest());
-        await WaitUntil(() => harness.Sink.Attempts > 0);
-        await harness.Service.StopAsync(CancellationToken.None);
+        await LeaveTheFirstDayPending(harness);
         Assert.True(File.Exists(files.PathOf(s_first)));
 
         new Jobs.DimensionJob(harness.Settings, RetailSynth.Tests.ReducedWorld.Dictionaries, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.DimensionJob>.Instance)
@@ -144,6 +135,15 @@ public class OutboxBodyFilesTests
 
     private static OutboxBodyFiles BodyFiles(StreamingHarness harness) =>
         OutboxBodyFiles.ForDatabase(Path.GetFullPath(harness.Settings.Storage.DatabasePath));
+
+    /// <summary>A session whose sink is down commits the first day, fails to send it and is stopped.</summary>
+    private static async Task LeaveTheFirstDayPending(StreamingHarness harness)
+    {
+        harness.Sink.Down = true;
+        harness.Service.Start(new StreamRequest());
+        await WaitUntil(() => harness.Sink.Attempts > 0);
+        await harness.Service.StopAsync(CancellationToken.None);
+    }
 
     private static async Task WaitUntil(Func<bool> condition)
     {
