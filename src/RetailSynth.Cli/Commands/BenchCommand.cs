@@ -53,7 +53,7 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
 
         var table = new Table().AddColumn("measure").AddColumn(new TableColumn("rows").RightAligned())
             .AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("rows/s").RightAligned());
-        foreach (var m in new[] { report.Dimensions, report.SimulatorOnly, report.EndToEnd, report.RawAppenderBaseline })
+        foreach (var m in new[] { report.Dimensions, report.EndToEnd, report.SimulatorOnly, report.RawAppenderBaseline })
         {
             table.AddRow(m.Name, m.Rows.ToString("N0"), m.Seconds.ToString("0.000"), m.RowsPerSecond.ToString("N0"));
         }
@@ -61,7 +61,10 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         var output = runtime.Environment.Out;
         output.Write(table);
         output.WriteLine($"end to end / raw baseline: {report.EndToEndOverBaseline:0.00}");
-        output.WriteLine($"seconds per day: {string.Join(", ", report.SecondsPerDay.Select(s => s.ToString("0.00")))}");
+        output.WriteLine($"seconds per day, end to end: {string.Join(", ", report.SecondsPerDay.Select(s => s.ToString("0.00")))}");
+        output.WriteLine($"seconds per day, baseline:   {string.Join(", ", report.BaselineSecondsPerDay.Select(s => s.ToString("0.00")))}");
+        var gc = report.EndToEndGc;
+        output.WriteLine($"GC during end to end: {gc.PauseSeconds:0.00} s paused; collections gen0 {gc.Gen0}, gen1 {gc.Gen1}, gen2 {gc.Gen2}");
         output.WriteLine($"peak RSS: {report.PeakRssMiB:0} MiB");
         output.WriteLine($"rows per table: {string.Join(", ", report.RowsPerTable.Select(kv => $"{kv.Key}={kv.Value:N0}"))}");
 

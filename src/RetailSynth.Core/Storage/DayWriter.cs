@@ -108,6 +108,7 @@ public sealed class DayWriter : IDisposable
     {
         var connection = _database.Connection;
         DuckDBTransaction? transaction = null;
+        TableAppenders? appenders = null;
         var counts = new Dictionary<string, long>();
         var rows = 0L;
         var append = Stopwatch.StartNew();
@@ -120,13 +121,14 @@ public sealed class DayWriter : IDisposable
                     case Begin begin:
                         EnsureFollowsWatermark(connection, begin.Day);
                         transaction = connection.BeginTransaction();
+                        appenders = new TableAppenders(connection);
                         counts.Clear();
                         rows = 0;
                         append.Reset();
                         break;
                     case DayFacts hour:
                         append.Start();
-                        FactAppenders.AppendAll(connection, hour, CancellationToken.None);
+                        FactAppenders.AppendAll(appenders!, hour, CancellationToken.None);
                         append.Stop();
                         foreach (var (table, count) in FactAppenders.Counts(hour))
                         {
@@ -137,10 +139,14 @@ public sealed class DayWriter : IDisposable
                         break;
                     case IReadOnlyList<OutboxEvent> events:
                         append.Start();
-                        AppendOutbox(connection, events);
+                        AppendOutbox(appenders!.For(DatasetTables.Outbox), events);
                         append.Stop();
                         break;
                     case End end:
+                        append.Start();
+                        appenders!.Close();
+                        appenders = null;
+                        append.Stop();
                         var clock = Stopwatch.StartNew();
                         SimStateStore.Save(connection, end.State);
                         var state = clock.Elapsed;
@@ -168,14 +174,14 @@ public sealed class DayWriter : IDisposable
         }
         finally
         {
+            appenders?.Dispose(); // inside the transaction, so their rows are rolled back with it
             transaction?.Dispose(); // an unfinished day: rolled back, nothing of it is visible
         }
     }
 
     /// <summary>The rows reference their bodies by byte range in the day's body file (<see cref="DayOutbox"/> wrote them).</summary>
-    private static void AppendOutbox(DuckDBConnection connection, IReadOnlyList<OutboxEvent> events)
+    private static void AppendOutbox(DuckDBAppender appender, IReadOnlyList<OutboxEvent> events)
     {
-        using var appender = connection.CreateAppender(DatasetTables.Outbox);
         foreach (var e in events)
         {
             var body = e.InFile ?? throw new InvalidOperationException($"Outbox event {e.OutboxId} has no body in its day's body file.");

@@ -14,27 +14,27 @@ internal static class FactAppenders
     // Cancellation is polled once per this many rows, not per row.
     private const int CancellationStride = 0xFFFF;
 
-    public static void AppendAll(DuckDBConnection connection, DayFacts facts, CancellationToken cancellationToken)
+    public static void AppendAll(TableAppenders appenders, DayFacts facts, CancellationToken cancellationToken)
     {
-        AppendReceipts(connection, facts.Receipts, cancellationToken);
-        AppendReceiptLines(connection, facts.ReceiptLines, cancellationToken);
-        AppendPayments(connection, facts.Payments, cancellationToken);
-        AppendInventoryTxns(connection, "fact_store_inventory_txn", facts.StoreInventoryTxns, cancellationToken);
-        AppendInventoryTxns(connection, "fact_dc_inventory_txn", facts.DcInventoryTxns, cancellationToken);
-        AppendStockouts(connection, facts.Stockouts, cancellationToken);
-        AppendReorders(connection, facts.Reorders, cancellationToken);
-        AppendTruckMoves(connection, facts.TruckMoves, cancellationToken);
-        AppendTruckInventory(connection, facts.TruckInventory, cancellationToken);
-        AppendFootTraffic(connection, facts.FootTraffic, cancellationToken);
-        AppendBlePings(connection, facts.BlePings, cancellationToken);
-        AppendZoneChanges(connection, facts.ZoneChanges, cancellationToken);
-        AppendMarketing(connection, facts.Marketing, cancellationToken);
-        AppendPromotions(connection, facts.Promotions, cancellationToken);
-        AppendPromoLines(connection, facts.PromoLines, cancellationToken);
-        AppendStoreOps(connection, facts.StoreOps, cancellationToken);
-        AppendOnlineOrderHeaders(connection, facts.OnlineOrderHeaders, cancellationToken);
-        AppendOnlineOrderLines(connection, facts.OnlineOrderLines, cancellationToken);
-        AppendOnlineOrderStatus(connection, facts.OnlineOrderStatus, cancellationToken);
+        AppendReceipts(appenders, facts.Receipts, cancellationToken);
+        AppendReceiptLines(appenders, facts.ReceiptLines, cancellationToken);
+        AppendPayments(appenders, facts.Payments, cancellationToken);
+        AppendInventoryTxns(appenders, "fact_store_inventory_txn", facts.StoreInventoryTxns, cancellationToken);
+        AppendInventoryTxns(appenders, "fact_dc_inventory_txn", facts.DcInventoryTxns, cancellationToken);
+        AppendStockouts(appenders, facts.Stockouts, cancellationToken);
+        AppendReorders(appenders, facts.Reorders, cancellationToken);
+        AppendTruckMoves(appenders, facts.TruckMoves, cancellationToken);
+        AppendTruckInventory(appenders, facts.TruckInventory, cancellationToken);
+        AppendFootTraffic(appenders, facts.FootTraffic, cancellationToken);
+        AppendBlePings(appenders, facts.BlePings, cancellationToken);
+        AppendZoneChanges(appenders, facts.ZoneChanges, cancellationToken);
+        AppendMarketing(appenders, facts.Marketing, cancellationToken);
+        AppendPromotions(appenders, facts.Promotions, cancellationToken);
+        AppendPromoLines(appenders, facts.PromoLines, cancellationToken);
+        AppendStoreOps(appenders, facts.StoreOps, cancellationToken);
+        AppendOnlineOrderHeaders(appenders, facts.OnlineOrderHeaders, cancellationToken);
+        AppendOnlineOrderLines(appenders, facts.OnlineOrderLines, cancellationToken);
+        AppendOnlineOrderStatus(appenders, facts.OnlineOrderStatus, cancellationToken);
     }
 
     /// <summary>Rows per fact table in the batch, in <see cref="DatasetTables.Facts"/> order.</summary>
@@ -83,9 +83,9 @@ internal static class FactAppenders
         .AppendMoney(unitCents).AppendMoney(m.GrossCents).AppendMoney(m.DiscountCents)
         .AppendMoney(m.NetCents).AppendMoney(m.TaxCents);
 
-    private static void AppendReceipts(DuckDBConnection connection, List<ReceiptFact> rows, CancellationToken cancellationToken)
+    private static void AppendReceipts(TableAppenders appenders, List<ReceiptFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_receipts");
+        var appender = appenders.For("fact_receipts");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -101,9 +101,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendReceiptLines(DuckDBConnection connection, List<ReceiptLineFact> rows, CancellationToken cancellationToken)
+    private static void AppendReceiptLines(TableAppenders appenders, List<ReceiptLineFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_receipt_lines");
+        var appender = appenders.For("fact_receipt_lines");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -118,9 +118,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendPayments(DuckDBConnection connection, List<PaymentFact> rows, CancellationToken cancellationToken)
+    private static void AppendPayments(TableAppenders appenders, List<PaymentFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_payments");
+        var appender = appenders.For("fact_payments");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -135,9 +135,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendInventoryTxns(DuckDBConnection connection, string table, List<InventoryTxnFact> rows, CancellationToken cancellationToken)
+    private static void AppendInventoryTxns(TableAppenders appenders, string table, List<InventoryTxnFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender(table);
+        var appender = appenders.For(table);
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -150,9 +150,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendStockouts(DuckDBConnection connection, List<StockoutFact> rows, CancellationToken cancellationToken)
+    private static void AppendStockouts(TableAppenders appenders, List<StockoutFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_stockouts");
+        var appender = appenders.For("fact_stockouts");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -167,9 +167,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendReorders(DuckDBConnection connection, List<ReorderFact> rows, CancellationToken cancellationToken)
+    private static void AppendReorders(TableAppenders appenders, List<ReorderFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_reorders");
+        var appender = appenders.For("fact_reorders");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -183,9 +183,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendTruckMoves(DuckDBConnection connection, List<TruckMoveFact> rows, CancellationToken cancellationToken)
+    private static void AppendTruckMoves(TableAppenders appenders, List<TruckMoveFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_truck_moves");
+        var appender = appenders.For("fact_truck_moves");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -200,9 +200,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendTruckInventory(DuckDBConnection connection, List<TruckInventoryFact> rows, CancellationToken cancellationToken)
+    private static void AppendTruckInventory(TableAppenders appenders, List<TruckInventoryFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_truck_inventory");
+        var appender = appenders.For("fact_truck_inventory");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -215,9 +215,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendFootTraffic(DuckDBConnection connection, List<FootTrafficFact> rows, CancellationToken cancellationToken)
+    private static void AppendFootTraffic(TableAppenders appenders, List<FootTrafficFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_foot_traffic");
+        var appender = appenders.For("fact_foot_traffic");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -230,9 +230,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendBlePings(DuckDBConnection connection, List<BlePingFact> rows, CancellationToken cancellationToken)
+    private static void AppendBlePings(TableAppenders appenders, List<BlePingFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_ble_pings");
+        var appender = appenders.For("fact_ble_pings");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -246,9 +246,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendZoneChanges(DuckDBConnection connection, List<ZoneChangeFact> rows, CancellationToken cancellationToken)
+    private static void AppendZoneChanges(TableAppenders appenders, List<ZoneChangeFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_customer_zone_changes");
+        var appender = appenders.For("fact_customer_zone_changes");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -261,9 +261,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendMarketing(DuckDBConnection connection, List<MarketingFact> rows, CancellationToken cancellationToken)
+    private static void AppendMarketing(TableAppenders appenders, List<MarketingFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_marketing");
+        var appender = appenders.For("fact_marketing");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -277,9 +277,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendPromotions(DuckDBConnection connection, List<PromotionFact> rows, CancellationToken cancellationToken)
+    private static void AppendPromotions(TableAppenders appenders, List<PromotionFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_promotions");
+        var appender = appenders.For("fact_promotions");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -295,9 +295,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendPromoLines(DuckDBConnection connection, List<PromoLineFact> rows, CancellationToken cancellationToken)
+    private static void AppendPromoLines(TableAppenders appenders, List<PromoLineFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_promo_lines");
+        var appender = appenders.For("fact_promo_lines");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -310,9 +310,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendStoreOps(DuckDBConnection connection, List<StoreOpFact> rows, CancellationToken cancellationToken)
+    private static void AppendStoreOps(TableAppenders appenders, List<StoreOpFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_store_ops");
+        var appender = appenders.For("fact_store_ops");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -324,9 +324,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendOnlineOrderHeaders(DuckDBConnection connection, List<OnlineOrderHeaderFact> rows, CancellationToken cancellationToken)
+    private static void AppendOnlineOrderHeaders(TableAppenders appenders, List<OnlineOrderHeaderFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_online_order_headers");
+        var appender = appenders.For("fact_online_order_headers");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -342,9 +342,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendOnlineOrderLines(DuckDBConnection connection, List<OnlineOrderLineFact> rows, CancellationToken cancellationToken)
+    private static void AppendOnlineOrderLines(TableAppenders appenders, List<OnlineOrderLineFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_online_order_lines");
+        var appender = appenders.For("fact_online_order_lines");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {
@@ -359,9 +359,9 @@ internal static class FactAppenders
         }
     }
 
-    private static void AppendOnlineOrderStatus(DuckDBConnection connection, List<OnlineOrderStatusFact> rows, CancellationToken cancellationToken)
+    private static void AppendOnlineOrderStatus(TableAppenders appenders, List<OnlineOrderStatusFact> rows, CancellationToken cancellationToken)
     {
-        using var appender = connection.CreateAppender("fact_online_order_status");
+        var appender = appenders.For("fact_online_order_status");
         var span = CollectionsMarshal.AsSpan(rows);
         for (var i = 0; i < span.Length; i++)
         {

@@ -54,7 +54,18 @@ public class FactAppendersTests
     private static void Append(RetailDatabase database, DayFacts facts, bool commit)
     {
         using var transaction = database.Connection.BeginTransaction();
-        FactAppenders.AppendAll(database.Connection, facts, CancellationToken.None);
+        using (var appenders = new TableAppenders(database.Connection))
+        {
+            FactAppenders.AppendAll(appenders, facts, CancellationToken.None);
+            if (commit)
+            {
+                appenders.Close();
+            }
+
+            // Otherwise the rows still buffered in the appenders are flushed into the transaction when they are
+            // disposed, and the rollback below must take them away.
+        }
+
         if (commit)
         {
             transaction.Commit();
