@@ -103,7 +103,7 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
             }
 
             rows += committed.Rows;
-            LogDay(committed.Day, committed.Rows, committed.Append.TotalMilliseconds, committed.State.TotalMilliseconds, committed.Commit.TotalMilliseconds);
+            LogDay(committed.Day, committed.Rows, committed.Append.TotalMilliseconds, committed.State.TotalMilliseconds, committed.Commit.TotalMilliseconds, committed.Waiting.TotalMilliseconds);
             report(new Progress(++daysDone, total, committed.Day, committed.Rows, rows, clock.Elapsed));
         });
 
@@ -120,8 +120,8 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
         return new Result(first, last, total, rows, clock.Elapsed, perTable);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Day {Day} committed: {Rows} rows; append facts {FactsMs:0} ms, state {StateMs:0} ms, commit {CommitMs:0} ms")]
-    private partial void LogDay(DateOnly day, long rows, double factsMs, double stateMs, double commitMs);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Day {Day} committed: {Rows} rows; append facts {FactsMs:0} ms, state {StateMs:0} ms, commit {CommitMs:0} ms, waited for the simulator {WaitingMs:0} ms")]
+    private partial void LogDay(DateOnly day, long rows, double factsMs, double stateMs, double commitMs, double waitingMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generating {Days} days from {First} to {Last}")]
     private partial void LogPlan(DateOnly first, DateOnly last, int days);

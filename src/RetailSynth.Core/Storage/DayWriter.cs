@@ -49,7 +49,9 @@ public sealed class DayWriter : IDisposable
     }
 
     /// <summary>What one commit wrote and where its time went.</summary>
-    public sealed record DayCommitted(DateOnly Day, long Rows, IReadOnlyList<(string Table, long Rows)> RowsPerTable, TimeSpan Append, TimeSpan State, TimeSpan Commit);
+    /// <param name="Waiting">Time the writer waited for the simulator during the day: near zero when writing is the bottleneck.</param>
+    public sealed record DayCommitted(
+        DateOnly Day, long Rows, IReadOnlyList<(string Table, long Rows)> RowsPerTable, TimeSpan Append, TimeSpan State, TimeSpan Commit, TimeSpan Waiting);
 
     public void BeginDay(DateOnly day) => Add(new Begin(day));
 
@@ -112,10 +114,12 @@ public sealed class DayWriter : IDisposable
         var counts = new Dictionary<string, long>();
         var rows = 0L;
         var append = Stopwatch.StartNew();
+        var waiting = Stopwatch.StartNew();
         try
         {
             foreach (var item in _queue.GetConsumingEnumerable())
             {
+                waiting.Stop();
                 switch (item)
                 {
                     case Begin begin:
@@ -162,9 +166,12 @@ public sealed class DayWriter : IDisposable
                         transaction.Dispose();
                         transaction = null;
                         SimStateStore.MarkPersisted(end.State);
-                        _committed(new DayCommitted(end.Day, rows, [.. counts.Select(kv => (kv.Key, kv.Value))], append.Elapsed, state, clock.Elapsed - state));
+                        _committed(new DayCommitted(end.Day, rows, [.. counts.Select(kv => (kv.Key, kv.Value))], append.Elapsed, state, clock.Elapsed - state, waiting.Elapsed));
+                        waiting.Reset();
                         break;
                 }
+
+                waiting.Start();
             }
         }
         catch
