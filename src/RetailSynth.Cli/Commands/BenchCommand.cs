@@ -65,7 +65,7 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         output.WriteLine($"seconds per day, baseline:   {string.Join(", ", report.BaselineSecondsPerDay.Select(s => s.ToString("0.00")))}");
         var gc = report.EndToEndGc;
         output.WriteLine($"GC during end to end: {gc.PauseSeconds:0.00} s paused; collections gen0 {gc.Gen0}, gen1 {gc.Gen1}, gen2 {gc.Gen2}");
-        output.WriteLine($"peak RSS: {report.PeakRssMiB:0} MiB");
+        output.WriteLine($"peak RSS until end to end finished (dimensions + generation): {report.EndToEndPeakRssMiB:0} MiB; whole bench: {report.PeakRssMiB:0} MiB");
         output.WriteLine($"rows per table: {string.Join(", ", report.RowsPerTable.Select(kv => $"{kv.Key}={kv.Value:N0}"))}");
 
         if (settings.Json is not null)

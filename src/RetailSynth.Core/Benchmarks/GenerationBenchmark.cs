@@ -47,6 +47,7 @@ public static class GenerationBenchmark
         Measure EndToEnd,
         Measure RawAppenderBaseline,
         double EndToEndOverBaseline,
+        double EndToEndPeakRssMiB,
         double PeakRssMiB,
         IReadOnlyList<double> SecondsPerDay,
         IReadOnlyList<double> BaselineSecondsPerDay,
@@ -82,6 +83,7 @@ public static class GenerationBenchmark
                 }, cancellationToken);
             var endToEndGc = GcActivity.Now().Since(gcBefore);
             var endToEnd = new Measure("end to end (simulate + commit, start-up included)", endToEndResult.Rows, endToEndResult.Elapsed.TotalSeconds);
+            var endToEndPeak = PeakRssMiB(); // before the baseline phase, which holds a second world and a whole day
 
             progress($"simulator only, and the raw Appender baseline on each day's rows, {days} days");
             var (simulatorOnly, baseline, baselinePerDay) = SimulateThenAppend(settings, dictionaries, days, baselinePath, progress, cancellationToken);
@@ -89,7 +91,8 @@ public static class GenerationBenchmark
             return new Report(
                 settings.Simulation.Profile, days, dimensions, simulatorOnly, endToEnd, baseline,
                 endToEnd.RowsPerSecond / baseline.RowsPerSecond,
-                Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0,
+                endToEndPeak,
+                PeakRssMiB(),
                 perDay,
                 baselinePerDay,
                 endToEndGc,
@@ -162,6 +165,8 @@ public static class GenerationBenchmark
 
         transaction.Commit();
     }
+
+    private static double PeakRssMiB() => Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
 
     private static void Delete(string path)
     {

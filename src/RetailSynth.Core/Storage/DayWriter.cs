@@ -13,16 +13,21 @@ namespace RetailSynth.Storage;
 /// watermark become visible together, or not at all.
 /// </summary>
 /// <remarks>
-/// Write path (a) of streaming.md §2 — one connection, one transaction per day, Appenders in sequence —
-/// fed through a bounded queue, so a day's rows are appended while it is still being simulated and only a
-/// few hours of facts are ever held in memory. Anything before COMMIT leaves nothing behind, so there is
+/// Write path (a) of streaming.md §2 — one connection, one transaction per day, one Appender per table held
+/// open for the whole day (<see cref="TableAppenders"/>) — fed through a bounded queue, so a day's rows are
+/// appended while it is still being simulated and only a few hours of facts are ever held in memory. The
+/// alternatives measured against it are in docs/decisions.md ("Day commit write path"). Anything before COMMIT leaves nothing behind, so there is
 /// nothing to recover. When the producer stops (Ctrl-C), every day already handed over completely is
 /// still committed and only the unfinished day is rolled back.
 /// </remarks>
 public sealed class DayWriter : IDisposable
 {
-    /// <summary>Queue items (an hour's facts, an hour's events, day markers) the simulator may run ahead of the writer.</summary>
-    public const int DefaultItemsInFlight = 6;
+    /// <summary>
+    /// Queue items (an hour's facts, an hour's events, day markers) the simulator may run ahead of the writer. The writer
+    /// is the slower side, so depth only holds memory: 6 days of <c>large</c> ran at the same rows/s with 1 and 6 items,
+    /// and peaked 50–90 MiB lower with 1.
+    /// </summary>
+    public const int DefaultItemsInFlight = 2;
 
     private readonly BlockingCollection<object> _queue;
     private readonly CancellationTokenSource _failed = new();
@@ -36,8 +41,7 @@ public sealed class DayWriter : IDisposable
     /// throwing <see cref="OperationCanceledException"/> rolls the day back.
     /// </param>
     /// <param name="itemsInFlight">
-    /// How far the simulator may run ahead. Streaming passes fewer: an hour of events holds up to ~100 k bodies, and the
-    /// writer (appending bodies) is the slower side, so a deep queue only holds memory.
+    /// How far the simulator may run ahead (<see cref="DefaultItemsInFlight"/>).
     /// </param>
     public DayWriter(RetailDatabase database, Action<DayCommitted> committed, Action<DateOnly>? beforeCommit = null, int itemsInFlight = DefaultItemsInFlight)
     {

@@ -100,7 +100,7 @@ public sealed partial class StreamSession : IAsyncDisposable
     public async Task RunAsync(CancellationToken stop)
     {
         using var end = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        using var writer = new DayWriter(_database, OnCommitted, WaitForCommitGrant(end.Token), itemsInFlight: 2);
+        using var writer = new DayWriter(_database, OnCommitted, WaitForCommitGrant(end.Token));
         var producer = Task.Factory.StartNew(() => Produce(writer, end.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
