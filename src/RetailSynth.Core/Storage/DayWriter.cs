@@ -16,8 +16,8 @@ namespace RetailSynth.Storage;
 /// Write path (a) of streaming.md §2 — one connection, one transaction per day, one Appender per table held
 /// open for the whole day (<see cref="TableAppenders"/>) — fed through a bounded queue, so a day's rows are
 /// appended while it is still being simulated and only a few hours of facts are ever held in memory. The
-/// alternatives measured against it are in docs/decisions.md ("Day commit write path"). Anything before COMMIT leaves nothing behind, so there is
-/// nothing to recover. When the producer stops (Ctrl-C), every day already handed over completely is
+/// alternatives measured against it are in docs/decisions.md ("Day commit write path"). Anything before COMMIT
+/// leaves nothing behind, so there is nothing to recover. When the producer stops (Ctrl-C), every day already handed over completely is
 /// still committed and only the unfinished day is rolled back.
 /// </remarks>
 public sealed class DayWriter : IDisposable
@@ -27,7 +27,7 @@ public sealed class DayWriter : IDisposable
     /// is the slower side, so depth only holds memory: 6 days of <c>large</c> ran at the same rows/s with 1 and 6 items,
     /// and peaked 50–90 MiB lower with 1.
     /// </summary>
-    public const int DefaultItemsInFlight = 2;
+    private const int ItemsInFlight = 2;
 
     private readonly BlockingCollection<object> _queue;
     private readonly CancellationTokenSource _failed = new();
@@ -40,12 +40,9 @@ public sealed class DayWriter : IDisposable
     /// Streaming: blocks until the day may become visible (the previous day's events are all delivered, streaming.md §4);
     /// throwing <see cref="OperationCanceledException"/> rolls the day back.
     /// </param>
-    /// <param name="itemsInFlight">
-    /// How far the simulator may run ahead (<see cref="DefaultItemsInFlight"/>).
-    /// </param>
-    public DayWriter(RetailDatabase database, Action<DayCommitted> committed, Action<DateOnly>? beforeCommit = null, int itemsInFlight = DefaultItemsInFlight)
+    public DayWriter(RetailDatabase database, Action<DayCommitted> committed, Action<DateOnly>? beforeCommit = null)
     {
-        _queue = new BlockingCollection<object>(itemsInFlight);
+        _queue = new BlockingCollection<object>(ItemsInFlight);
         _database = database;
         _committed = committed;
         _beforeCommit = beforeCommit;
