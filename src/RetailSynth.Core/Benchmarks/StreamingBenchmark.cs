@@ -209,7 +209,7 @@ public static class StreamingBenchmark
                 seconds[pass] = clock.Elapsed.TotalSeconds;
             }
 
-            Directory.Delete(files.Directory, recursive: true);
+            files.DeleteAll();
         }
 
         File.Delete(path);

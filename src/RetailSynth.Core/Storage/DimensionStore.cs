@@ -88,11 +88,7 @@ public sealed class DimensionStore(RetailDatabase database)
         transaction.Commit();
 
         // The outbox is empty now, so its body files belong to nothing.
-        var bodies = OutboxBodyFiles.ForDatabase(database.Path).Directory;
-        if (Directory.Exists(bodies))
-        {
-            Directory.Delete(bodies, recursive: true);
-        }
+        OutboxBodyFiles.ForDatabase(database.Path).DeleteAll();
     }
 
     public IReadOnlyDictionary<string, long> CountRows() =>

@@ -92,6 +92,15 @@ public sealed class OutboxBodyFiles(string directory)
         return deleted;
     }
 
+    /// <summary>Deletes every day's file: only when the outbox itself is empty (dimensions regenerated, benchmarks).</summary>
+    public void DeleteAll()
+    {
+        if (System.IO.Directory.Exists(directory))
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+    }
+
     /// <summary>Appends one day's bodies; <see cref="Complete"/> makes them durable before the day commits.</summary>
     public sealed class Writer(FileStream file) : IBodyFile, IDisposable
     {
