@@ -14,7 +14,7 @@ namespace RetailSynth.Storage;
 /// </summary>
 /// <remarks>
 /// Write path (a) of streaming.md §2 — one connection, one transaction per day, one Appender per table held
-/// open for the whole day (<see cref="TableAppenders"/>) — fed through a bounded queue, so a day's rows are
+/// open for the whole day and fed data chunks filled in place (<see cref="DataChunkAppenders"/>) — fed through a bounded queue, so a day's rows are
 /// appended while it is still being simulated and only a few hours of facts are ever held in memory. The
 /// alternatives measured against it are in docs/decisions.md ("Day commit write path"). Anything before COMMIT
 /// leaves nothing behind, so there is nothing to recover. When the producer stops (Ctrl-C), every day already handed over completely is
@@ -111,7 +111,8 @@ public sealed class DayWriter : IDisposable
     {
         var connection = _database.Connection;
         DuckDBTransaction? transaction = null;
-        TableAppenders? appenders = null;
+        DataChunkAppenders? facts = null;
+        TableAppenders? outbox = null;
         var counts = new Dictionary<string, long>();
         var rows = 0L;
         var append = Stopwatch.StartNew();
@@ -126,14 +127,15 @@ public sealed class DayWriter : IDisposable
                     case Begin begin:
                         EnsureFollowsWatermark(connection, begin.Day);
                         transaction = connection.BeginTransaction();
-                        appenders = new TableAppenders(connection);
+                        facts = new DataChunkAppenders(connection);
+                        outbox = new TableAppenders(connection);
                         counts.Clear();
                         rows = 0;
                         append.Reset();
                         break;
                     case DayFacts hour:
                         append.Start();
-                        FactAppenders.AppendAll(appenders!, hour, CancellationToken.None);
+                        FactAppenders.AppendAll(facts!, hour, CancellationToken.None);
                         append.Stop();
                         foreach (var (table, count) in FactAppenders.Counts(hour))
                         {
@@ -144,13 +146,15 @@ public sealed class DayWriter : IDisposable
                         break;
                     case IReadOnlyList<OutboxEvent> events:
                         append.Start();
-                        AppendOutbox(appenders!.For(DatasetTables.Outbox), events);
+                        AppendOutbox(outbox!.For(DatasetTables.Outbox), events);
                         append.Stop();
                         break;
                     case End end:
                         append.Start();
-                        appenders!.Close();
-                        appenders = null;
+                        facts!.Close();
+                        facts = null;
+                        outbox!.Close();
+                        outbox = null;
                         append.Stop();
                         var clock = Stopwatch.StartNew();
                         SimStateStore.Save(connection, end.State);
@@ -182,12 +186,16 @@ public sealed class DayWriter : IDisposable
         }
         finally
         {
-            appenders?.Dispose(); // inside the transaction, so their rows are rolled back with it
+            facts?.Dispose(); // inside the transaction, so their rows are rolled back with it
+            outbox?.Dispose();
             transaction?.Dispose(); // an unfinished day: rolled back, nothing of it is visible
         }
     }
 
-    /// <summary>The rows reference their bodies by byte range in the day's body file (<see cref="DayOutbox"/> wrote them).</summary>
+    /// <summary>
+    /// The rows reference their bodies by byte range in the day's body file (<see cref="DayOutbox"/> wrote them).
+    /// Through DuckDB.NET's row API: event_id is a UUID, which <see cref="DataChunkAppender"/> does not write.
+    /// </summary>
     private static void AppendOutbox(DuckDBAppender appender, IReadOnlyList<OutboxEvent> events)
     {
         foreach (var e in events)

@@ -1,20 +1,22 @@
 using System.Runtime.InteropServices;
-using DuckDB.NET.Data;
 using RetailSynth.Domain.Facts;
 
 namespace RetailSynth.Storage;
 
 /// <summary>
 /// One Appender loop per fact table (data-model §16); column order matches migration 002. The hot
-/// path of a simulated day: plain loops over spans, no per-row LINQ or closures.
-/// Money goes in twice, as cents / 100 (DECIMAL(18,2)) and as cents (§4).
+/// path of a simulated day: plain loops over spans, no per-row LINQ or closures. Generic over the row
+/// writer: the day writer fills data chunks (<see cref="DataChunkRow"/>), the bench's raw baseline goes
+/// through DuckDB.NET's row API (<see cref="AppenderApiRow"/>), both from this one mapping.
+/// Money goes in twice, as a DECIMAL(18,2) (cents unscaled) and as cents (§4).
 /// </summary>
 internal static class FactAppenders
 {
     // Cancellation is polled once per this many rows, not per row.
     private const int CancellationStride = 0xFFFF;
 
-    public static void AppendAll(TableAppenders appenders, DayFacts facts, CancellationToken cancellationToken)
+    public static void AppendAll<TRow>(ITableAppenders<TRow> appenders, DayFacts facts, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         AppendReceipts(appenders, facts.Receipts, cancellationToken);
         AppendReceiptLines(appenders, facts.ReceiptLines, cancellationToken);
@@ -61,8 +63,6 @@ internal static class FactAppenders
         ("fact_online_order_status", facts.OnlineOrderStatus.Count),
     ];
 
-    private static decimal Amount(long cents) => cents / 100m;
-
     private static void PollCancellation(int index, CancellationToken cancellationToken)
     {
         if ((index & CancellationStride) == 0)
@@ -71,19 +71,22 @@ internal static class FactAppenders
         }
     }
 
-    private static IDuckDBAppenderRow AppendMoney(this IDuckDBAppenderRow row, long cents) =>
-        row.AppendValue(Amount(cents)).AppendValue(cents);
+    private static TRow AppendMoney<TRow>(this TRow row, long cents)
+        where TRow : struct, IAppendRow<TRow> => row.AppendDecimal(cents, 2).Append(cents);
 
-    private static IDuckDBAppenderRow AppendHeaderMoney(this IDuckDBAppenderRow row, in Money m) => row
+    private static TRow AppendHeaderMoney<TRow>(this TRow row, in Money m)
+        where TRow : struct, IAppendRow<TRow> => row
         .AppendMoney(m.GrossCents).AppendMoney(m.DiscountCents).AppendMoney(m.SubtotalCents)
         .AppendMoney(m.TaxCents).AppendMoney(m.TotalCents);
 
     // unit, gross, discount, ext (net), tax: the line money order of §16.2 and §16.18.
-    private static IDuckDBAppenderRow AppendLineMoney(this IDuckDBAppenderRow row, long unitCents, in LineMoney m) => row
+    private static TRow AppendLineMoney<TRow>(this TRow row, long unitCents, in LineMoney m)
+        where TRow : struct, IAppendRow<TRow> => row
         .AppendMoney(unitCents).AppendMoney(m.GrossCents).AppendMoney(m.DiscountCents)
         .AppendMoney(m.NetCents).AppendMoney(m.TaxCents);
 
-    private static void AppendReceipts(TableAppenders appenders, List<ReceiptFact> rows, CancellationToken cancellationToken)
+    private static void AppendReceipts<TRow>(ITableAppenders<TRow> appenders, List<ReceiptFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_receipts");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -92,16 +95,17 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.ReceiptIdExt).AppendValue(r.EventTs).AppendValue(r.StoreId).AppendValue(r.CustomerId)
-                .AppendValue(r.VisitId).AppendValue(r.ReceiptType).AppendValue(r.ItemCount)
+                .Append(r.ReceiptIdExt).Append(r.EventTs).Append(r.StoreId).Append(r.CustomerId)
+                .Append(r.VisitId).Append(r.ReceiptType).Append(r.ItemCount)
                 .AppendHeaderMoney(r.Money)
-                .AppendValue(r.TenderType).AppendValue(r.CampaignId).AppendValue(r.ImpressionIdExt)
-                .AppendValue(r.CorrelationId).AppendValue(r.ReturnForReceiptIdExt)
+                .Append(r.TenderType).Append(r.CampaignId).Append(r.ImpressionIdExt)
+                .Append(r.CorrelationId).Append(r.ReturnForReceiptIdExt)
                 .EndRow();
         }
     }
 
-    private static void AppendReceiptLines(TableAppenders appenders, List<ReceiptLineFact> rows, CancellationToken cancellationToken)
+    private static void AppendReceiptLines<TRow>(ITableAppenders<TRow> appenders, List<ReceiptLineFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_receipt_lines");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -110,15 +114,16 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.ReceiptIdExt).AppendValue(r.LineNum).AppendValue(r.EventTs).AppendValue(r.StoreId)
-                .AppendValue(r.ProductId).AppendValue(r.Quantity)
+                .Append(r.ReceiptIdExt).Append(r.LineNum).Append(r.EventTs).Append(r.StoreId)
+                .Append(r.ProductId).Append(r.Quantity)
                 .AppendLineMoney(r.UnitCents, r.Money)
-                .AppendValue(r.PromoCode)
+                .Append(r.PromoCode)
                 .EndRow();
         }
     }
 
-    private static void AppendPayments(TableAppenders appenders, List<PaymentFact> rows, CancellationToken cancellationToken)
+    private static void AppendPayments<TRow>(ITableAppenders<TRow> appenders, List<PaymentFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_payments");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -127,15 +132,16 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.TransactionId).AppendValue(r.EventTs).AppendValue(r.ReceiptIdExt).AppendValue(r.OrderIdExt)
-                .AppendValue(r.StoreId).AppendValue(r.CustomerId).AppendValue(r.AttemptNum).AppendValue(r.PaymentMethod)
-                .AppendValue(r.Status).AppendValue(r.DeclineReason).AppendMoney(r.AmountCents)
-                .AppendValue(r.ProcessingTimeMs).AppendValue(r.CorrelationId)
+                .Append(r.TransactionId).Append(r.EventTs).Append(r.ReceiptIdExt).Append(r.OrderIdExt)
+                .Append(r.StoreId).Append(r.CustomerId).Append(r.AttemptNum).Append(r.PaymentMethod)
+                .Append(r.Status).Append(r.DeclineReason).AppendMoney(r.AmountCents)
+                .Append(r.ProcessingTimeMs).Append(r.CorrelationId)
                 .EndRow();
         }
     }
 
-    private static void AppendInventoryTxns(TableAppenders appenders, string table, List<InventoryTxnFact> rows, CancellationToken cancellationToken)
+    private static void AppendInventoryTxns<TRow>(ITableAppenders<TRow> appenders, string table, List<InventoryTxnFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For(table);
         var span = CollectionsMarshal.AsSpan(rows);
@@ -144,13 +150,14 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.NodeId).AppendValue(r.TxnSeq).AppendValue(r.EventTs).AppendValue(r.ProductId)
-                .AppendValue(r.Quantity).AppendValue(r.Reason).AppendValue(r.Source).AppendValue(r.Balance)
+                .Append(r.NodeId).Append(r.TxnSeq).Append(r.EventTs).Append(r.ProductId)
+                .Append(r.Quantity).Append(r.Reason).Append(r.Source).Append(r.Balance)
                 .EndRow();
         }
     }
 
-    private static void AppendStockouts(TableAppenders appenders, List<StockoutFact> rows, CancellationToken cancellationToken)
+    private static void AppendStockouts<TRow>(ITableAppenders<TRow> appenders, List<StockoutFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_stockouts");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -161,13 +168,14 @@ internal static class FactAppenders
 
             // detection_time = event_ts (§16.6); the record holds it once.
             appender.CreateRow()
-                .AppendValue(r.EventTs).AppendValue(r.StoreId).AppendValue(r.DcId).AppendValue(r.ProductId)
-                .AppendValue(r.LastKnownQuantity).AppendValue(r.DepletingTxnSeq).AppendValue(r.EventTs)
+                .Append(r.EventTs).Append(r.StoreId).Append(r.DcId).Append(r.ProductId)
+                .Append(r.LastKnownQuantity).Append(r.DepletingTxnSeq).Append(r.EventTs)
                 .EndRow();
         }
     }
 
-    private static void AppendReorders(TableAppenders appenders, List<ReorderFact> rows, CancellationToken cancellationToken)
+    private static void AppendReorders<TRow>(ITableAppenders<TRow> appenders, List<ReorderFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_reorders");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -176,14 +184,15 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.ReorderId).AppendValue(r.EventTs).AppendValue(r.StoreId).AppendValue(r.DcId)
-                .AppendValue(r.ProductId).AppendValue(r.CurrentQuantity).AppendValue(r.InventoryPosition)
-                .AppendValue(r.ReorderPoint).AppendValue(r.ReorderQuantity).AppendValue(r.Priority).AppendValue(r.PoId)
+                .Append(r.ReorderId).Append(r.EventTs).Append(r.StoreId).Append(r.DcId)
+                .Append(r.ProductId).Append(r.CurrentQuantity).Append(r.InventoryPosition)
+                .Append(r.ReorderPoint).Append(r.ReorderQuantity).Append(r.Priority).Append(r.PoId)
                 .EndRow();
         }
     }
 
-    private static void AppendTruckMoves(TableAppenders appenders, List<TruckMoveFact> rows, CancellationToken cancellationToken)
+    private static void AppendTruckMoves<TRow>(ITableAppenders<TRow> appenders, List<TruckMoveFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_truck_moves");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -192,15 +201,16 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.ShipmentId).AppendValue(r.Status).AppendValue(r.EventTs).AppendValue(r.TruckId)
-                .AppendValue(r.DcId).AppendValue(r.StoreId).AppendValue(r.TemperatureClass).AppendValue(r.Priority)
-                .AppendValue(r.Units).AppendValue(r.DcDepartureTs).AppendValue(r.Eta).AppendValue(r.Etd)
-                .AppendValue(r.EstimatedUnloadMinutes).AppendValue(r.ActualUnloadMinutes)
+                .Append(r.ShipmentId).Append(r.Status).Append(r.EventTs).Append(r.TruckId)
+                .Append(r.DcId).Append(r.StoreId).Append(r.TemperatureClass).Append(r.Priority)
+                .Append(r.Units).Append(r.DcDepartureTs).Append(r.Eta).Append(r.Etd)
+                .Append(r.EstimatedUnloadMinutes).Append(r.ActualUnloadMinutes)
                 .EndRow();
         }
     }
 
-    private static void AppendTruckInventory(TableAppenders appenders, List<TruckInventoryFact> rows, CancellationToken cancellationToken)
+    private static void AppendTruckInventory<TRow>(ITableAppenders<TRow> appenders, List<TruckInventoryFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_truck_inventory");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -209,13 +219,14 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.EventTs).AppendValue(r.ShipmentId).AppendValue(r.TruckId).AppendValue(r.ProductId)
-                .AppendValue(r.Quantity).AppendValue(r.Action).AppendValue(r.LocationType).AppendValue(r.LocationId)
+                .Append(r.EventTs).Append(r.ShipmentId).Append(r.TruckId).Append(r.ProductId)
+                .Append(r.Quantity).Append(r.Action).Append(r.LocationType).Append(r.LocationId)
                 .EndRow();
         }
     }
 
-    private static void AppendFootTraffic(TableAppenders appenders, List<FootTrafficFact> rows, CancellationToken cancellationToken)
+    private static void AppendFootTraffic<TRow>(ITableAppenders<TRow> appenders, List<FootTrafficFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_foot_traffic");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -224,13 +235,14 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.EventTs).AppendValue(r.WindowStartTs).AppendValue(r.StoreId).AppendValue(r.Zone)
-                .AppendValue(r.SensorId).AppendValue(r.CustomerCount).AppendValue(r.DwellSeconds)
+                .Append(r.EventTs).Append(r.WindowStartTs).Append(r.StoreId).Append(r.Zone)
+                .Append(r.SensorId).Append(r.CustomerCount).Append(r.DwellSeconds)
                 .EndRow();
         }
     }
 
-    private static void AppendBlePings(TableAppenders appenders, List<BlePingFact> rows, CancellationToken cancellationToken)
+    private static void AppendBlePings<TRow>(ITableAppenders<TRow> appenders, List<BlePingFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_ble_pings");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -239,14 +251,15 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.VisitId).AppendValue(r.PingSeq).AppendValue(r.EventTs).AppendValue(r.StoreId)
-                .AppendValue(r.BeaconId).AppendValue(r.Zone).AppendValue(r.CustomerBleId).AppendValue(r.CustomerId)
-                .AppendValue(r.Rssi)
+                .Append(r.VisitId).Append(r.PingSeq).Append(r.EventTs).Append(r.StoreId)
+                .Append(r.BeaconId).Append(r.Zone).Append(r.CustomerBleId).Append(r.CustomerId)
+                .Append(r.Rssi)
                 .EndRow();
         }
     }
 
-    private static void AppendZoneChanges(TableAppenders appenders, List<ZoneChangeFact> rows, CancellationToken cancellationToken)
+    private static void AppendZoneChanges<TRow>(ITableAppenders<TRow> appenders, List<ZoneChangeFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_customer_zone_changes");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -255,13 +268,14 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.VisitId).AppendValue(r.ChangeSeq).AppendValue(r.EventTs).AppendValue(r.StoreId)
-                .AppendValue(r.CustomerBleId).AppendValue(r.CustomerId).AppendValue(r.FromZone).AppendValue(r.ToZone)
+                .Append(r.VisitId).Append(r.ChangeSeq).Append(r.EventTs).Append(r.StoreId)
+                .Append(r.CustomerBleId).Append(r.CustomerId).Append(r.FromZone).Append(r.ToZone)
                 .EndRow();
         }
     }
 
-    private static void AppendMarketing(TableAppenders appenders, List<MarketingFact> rows, CancellationToken cancellationToken)
+    private static void AppendMarketing<TRow>(ITableAppenders<TRow> appenders, List<MarketingFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_marketing");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -270,14 +284,15 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.ImpressionIdExt).AppendValue(r.EventTs).AppendValue(r.CampaignId).AppendValue(r.CampaignType)
-                .AppendValue(r.Channel).AppendValue(r.CreativeId).AppendValue(r.CustomerAdId).AppendValue(r.CustomerId)
-                .AppendValue(r.DeviceType).AppendMoney(r.CostCents).AppendValue(r.CorrelationId)
+                .Append(r.ImpressionIdExt).Append(r.EventTs).Append(r.CampaignId).Append(r.CampaignType)
+                .Append(r.Channel).Append(r.CreativeId).Append(r.CustomerAdId).Append(r.CustomerId)
+                .Append(r.DeviceType).AppendMoney(r.CostCents).Append(r.CorrelationId)
                 .EndRow();
         }
     }
 
-    private static void AppendPromotions(TableAppenders appenders, List<PromotionFact> rows, CancellationToken cancellationToken)
+    private static void AppendPromotions<TRow>(ITableAppenders<TRow> appenders, List<PromotionFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_promotions");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -286,16 +301,16 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
 
-            // A long[] binds to AppendValue<T>(IEnumerable<T>), which writes a LIST value.
             appender.CreateRow()
-                .AppendValue(r.ReceiptIdExt).AppendValue(r.PromoCode).AppendValue(r.EventTs).AppendValue(r.StoreId)
-                .AppendValue(r.CustomerId).AppendValue(r.DiscountType).AppendMoney(r.DiscountCents)
-                .AppendValue(r.ProductCount).AppendValue(r.ProductIds).AppendValue(r.CorrelationId)
+                .Append(r.ReceiptIdExt).Append(r.PromoCode).Append(r.EventTs).Append(r.StoreId)
+                .Append(r.CustomerId).Append(r.DiscountType).AppendMoney(r.DiscountCents)
+                .Append(r.ProductCount).Append(r.ProductIds).Append(r.CorrelationId)
                 .EndRow();
         }
     }
 
-    private static void AppendPromoLines(TableAppenders appenders, List<PromoLineFact> rows, CancellationToken cancellationToken)
+    private static void AppendPromoLines<TRow>(ITableAppenders<TRow> appenders, List<PromoLineFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_promo_lines");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -304,13 +319,14 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.ReceiptIdExt).AppendValue(r.LineNum).AppendValue(r.PromoCode).AppendValue(r.EventTs)
-                .AppendValue(r.ProductId).AppendValue(r.Quantity).AppendMoney(r.DiscountCents)
+                .Append(r.ReceiptIdExt).Append(r.LineNum).Append(r.PromoCode).Append(r.EventTs)
+                .Append(r.ProductId).Append(r.Quantity).AppendMoney(r.DiscountCents)
                 .EndRow();
         }
     }
 
-    private static void AppendStoreOps(TableAppenders appenders, List<StoreOpFact> rows, CancellationToken cancellationToken)
+    private static void AppendStoreOps<TRow>(ITableAppenders<TRow> appenders, List<StoreOpFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_store_ops");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -319,12 +335,13 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.StoreId).AppendValue(r.BusinessDate).AppendValue(r.OperationType).AppendValue(r.EventTs)
+                .Append(r.StoreId).Append(r.BusinessDate).Append(r.OperationType).Append(r.EventTs)
                 .EndRow();
         }
     }
 
-    private static void AppendOnlineOrderHeaders(TableAppenders appenders, List<OnlineOrderHeaderFact> rows, CancellationToken cancellationToken)
+    private static void AppendOnlineOrderHeaders<TRow>(ITableAppenders<TRow> appenders, List<OnlineOrderHeaderFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_online_order_headers");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -333,16 +350,17 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.OrderIdExt).AppendValue(r.EventTs).AppendValue(r.CustomerId).AppendValue(r.FulfillmentMode)
-                .AppendValue(r.NodeType).AppendValue(r.NodeId).AppendValue(r.ItemCount).AppendValue(r.LineCount)
+                .Append(r.OrderIdExt).Append(r.EventTs).Append(r.CustomerId).Append(r.FulfillmentMode)
+                .Append(r.NodeType).Append(r.NodeId).Append(r.ItemCount).Append(r.LineCount)
                 .AppendHeaderMoney(r.Money)
-                .AppendValue(r.TaxRateE5 / 100_000m).AppendValue(r.TenderType).AppendValue(r.CampaignId)
-                .AppendValue(r.ImpressionIdExt).AppendValue(r.CorrelationId)
+                .AppendDecimal(r.TaxRateE5, 5).Append(r.TenderType).Append(r.CampaignId)
+                .Append(r.ImpressionIdExt).Append(r.CorrelationId)
                 .EndRow();
         }
     }
 
-    private static void AppendOnlineOrderLines(TableAppenders appenders, List<OnlineOrderLineFact> rows, CancellationToken cancellationToken)
+    private static void AppendOnlineOrderLines<TRow>(ITableAppenders<TRow> appenders, List<OnlineOrderLineFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_online_order_lines");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -351,15 +369,16 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.OrderIdExt).AppendValue(r.LineNum).AppendValue(r.EventTs).AppendValue(r.ProductId)
-                .AppendValue(r.Quantity)
+                .Append(r.OrderIdExt).Append(r.LineNum).Append(r.EventTs).Append(r.ProductId)
+                .Append(r.Quantity)
                 .AppendLineMoney(r.UnitCents, r.Money)
-                .AppendValue(r.PromoCode)
+                .Append(r.PromoCode)
                 .EndRow();
         }
     }
 
-    private static void AppendOnlineOrderStatus(TableAppenders appenders, List<OnlineOrderStatusFact> rows, CancellationToken cancellationToken)
+    private static void AppendOnlineOrderStatus<TRow>(ITableAppenders<TRow> appenders, List<OnlineOrderStatusFact> rows, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         var appender = appenders.For("fact_online_order_status");
         var span = CollectionsMarshal.AsSpan(rows);
@@ -368,8 +387,8 @@ internal static class FactAppenders
             PollCancellation(i, cancellationToken);
             var r = span[i];
             appender.CreateRow()
-                .AppendValue(r.OrderIdExt).AppendValue(r.Status).AppendValue(r.EventTs).AppendValue(r.FulfillmentMode)
-                .AppendValue(r.NodeType).AppendValue(r.NodeId)
+                .Append(r.OrderIdExt).Append(r.Status).Append(r.EventTs).Append(r.FulfillmentMode)
+                .Append(r.NodeType).Append(r.NodeId)
                 .EndRow();
         }
     }

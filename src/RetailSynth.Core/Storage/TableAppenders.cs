@@ -8,7 +8,7 @@ namespace RetailSynth.Storage;
 /// flush each table in full chunks, where an Appender per hour and table (456 a day) spent a third of the
 /// writer's time closing them.
 /// </summary>
-internal sealed class TableAppenders(DuckDBConnection connection) : IDisposable
+internal sealed class TableAppenders(DuckDBConnection connection) : ITableAppenders<AppenderApiRow>, IDisposable
 {
     private readonly Dictionary<string, DuckDBAppender> _open = new(StringComparer.Ordinal);
 
@@ -22,6 +22,8 @@ internal sealed class TableAppenders(DuckDBConnection connection) : IDisposable
 
         return appender;
     }
+
+    IRowAppender<AppenderApiRow> ITableAppenders<AppenderApiRow>.For(string table) => new RowApi(For(table));
 
     /// <summary>Flushes every table's remaining rows into the open transaction; call it before the commit.</summary>
     public void Close()
@@ -58,5 +60,10 @@ internal sealed class TableAppenders(DuckDBConnection connection) : IDisposable
         }
 
         _open.Clear();
+    }
+
+    private sealed class RowApi(DuckDBAppender appender) : IRowAppender<AppenderApiRow>
+    {
+        public AppenderApiRow CreateRow() => new(appender.CreateRow());
     }
 }

@@ -51,21 +51,39 @@ public class FactAppendersTests
         return facts;
     }
 
-    private static void Append(RetailDatabase database, DayFacts facts, bool commit)
+    /// <summary>The day writer's data chunks, and DuckDB.NET's row API (the bench's raw baseline): both must store the same values.</summary>
+    public enum Writer
+    {
+        DataChunks,
+        RowApi,
+    }
+
+    public static TheoryData<Writer> Writers => [Writer.DataChunks, Writer.RowApi];
+
+    internal static void Append(RetailDatabase database, DayFacts facts, bool commit, Writer writer)
     {
         using var transaction = database.Connection.BeginTransaction();
-        using (var appenders = new TableAppenders(database.Connection))
+        if (writer == Writer.DataChunks)
         {
+            using var appenders = new DataChunkAppenders(database.Connection);
             FactAppenders.AppendAll(appenders, facts, CancellationToken.None);
             if (commit)
             {
                 appenders.Close();
             }
-
-            // Otherwise the rows still buffered in the appenders are flushed into the transaction when they are
-            // disposed, and the rollback below must take them away.
+        }
+        else
+        {
+            using var appenders = new TableAppenders(database.Connection);
+            FactAppenders.AppendAll(appenders, facts, CancellationToken.None);
+            if (commit)
+            {
+                appenders.Close();
+            }
         }
 
+        // Without Close, the rows the appenders already took are flushed into the transaction when they are
+        // disposed, and the rollback below must take them away.
         if (commit)
         {
             transaction.Commit();
@@ -85,14 +103,15 @@ public class FactAppendersTests
         return reader.GetFieldValue<T>(0);
     }
 
-    [Fact]
-    public void Committed_day_has_every_batch_row_in_its_table()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Committed_day_has_every_batch_row_in_its_table(Writer writer)
     {
         using var folder = new TempFolder();
         using var database = RetailDatabase.Open(folder.File("db.duckdb"));
         var facts = SampleDay();
 
-        Append(database, facts, commit: true);
+        Append(database, facts, commit: true, writer);
 
         var counts = FactAppenders.Counts(facts);
         Assert.Equal(DatasetTables.Facts, counts.Select(c => c.Table));
@@ -104,12 +123,13 @@ public class FactAppendersTests
         }
     }
 
-    [Fact]
-    public void Every_money_decimal_equals_its_cents_divided_by_one_hundred()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Every_money_decimal_equals_its_cents_divided_by_one_hundred(Writer writer)
     {
         using var folder = new TempFolder();
         using var database = RetailDatabase.Open(folder.File("db.duckdb"));
-        Append(database, SampleDay(), commit: true);
+        Append(database, SampleDay(), commit: true, writer);
 
         string[] checks =
         [
@@ -134,12 +154,13 @@ public class FactAppendersTests
         Assert.Equal(0.0725m, ReadSingle<decimal>(database, "SELECT tax_rate FROM fact_online_order_headers"));
     }
 
-    [Fact]
-    public void Return_amounts_round_trip_negative()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Return_amounts_round_trip_negative(Writer writer)
     {
         using var folder = new TempFolder();
         using var database = RetailDatabase.Open(folder.File("db.duckdb"));
-        Append(database, SampleDay(), commit: true);
+        Append(database, SampleDay(), commit: true, writer);
 
         Assert.Equal(-19.24m, ReadSingle<decimal>(database, "SELECT total_amount FROM fact_receipts WHERE receipt_id_ext = 'RET-1'"));
         Assert.Equal(-1_924, database.Scalar("SELECT total_cents FROM fact_receipts WHERE receipt_id_ext = 'RET-1'"));
@@ -147,12 +168,13 @@ public class FactAppendersTests
         Assert.Equal(-2, database.Scalar("SELECT item_count FROM fact_receipts WHERE receipt_id_ext = 'RET-1'"));
     }
 
-    [Fact]
-    public void Timestamps_keep_their_milliseconds()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Timestamps_keep_their_milliseconds(Writer writer)
     {
         using var folder = new TempFolder();
         using var database = RetailDatabase.Open(folder.File("db.duckdb"));
-        Append(database, SampleDay(), commit: true);
+        Append(database, SampleDay(), commit: true, writer);
 
         var lineTs = ReadSingle<DateTime>(database, "SELECT event_ts FROM fact_receipt_lines WHERE receipt_id_ext = 'RCP-1'");
         Assert.Equal(s_t.AddMilliseconds(1).Ticks, lineTs.Ticks);
@@ -166,23 +188,25 @@ public class FactAppendersTests
             DateOnly.FromDateTime(ReadSingle<DateTime>(database, "SELECT business_date FROM fact_store_ops")));
     }
 
-    [Fact]
-    public void Promotion_product_ids_round_trip_as_a_list()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Promotion_product_ids_round_trip_as_a_list(Writer writer)
     {
         using var folder = new TempFolder();
         using var database = RetailDatabase.Open(folder.File("db.duckdb"));
-        Append(database, SampleDay(), commit: true);
+        Append(database, SampleDay(), commit: true, writer);
 
         Assert.Equal([3L, 7L], ReadSingle<List<long>>(database, "SELECT product_ids FROM fact_promotions"));
         Assert.Equal(1, database.Scalar("SELECT count(*) FROM fact_promotions WHERE product_ids = [3, 7]::BIGINT[] AND len(product_ids) = product_count"));
     }
 
-    [Fact]
-    public void Null_values_are_stored_as_sql_null()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Null_values_are_stored_as_sql_null(Writer writer)
     {
         using var folder = new TempFolder();
         using var database = RetailDatabase.Open(folder.File("db.duckdb"));
-        Append(database, SampleDay(), commit: true);
+        Append(database, SampleDay(), commit: true, writer);
 
         string[] nulls =
         [
@@ -209,13 +233,14 @@ public class FactAppendersTests
         }
     }
 
-    [Fact]
-    public void Rolled_back_day_leaves_every_fact_table_empty()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Rolled_back_day_leaves_every_fact_table_empty(Writer writer)
     {
         using var folder = new TempFolder();
         using var database = RetailDatabase.Open(folder.File("db.duckdb"));
 
-        Append(database, SampleDay(), commit: false);
+        Append(database, SampleDay(), commit: false, writer);
 
         foreach (var table in DatasetTables.Facts)
         {
@@ -223,15 +248,34 @@ public class FactAppendersTests
         }
     }
 
-    [Fact]
-    public void Every_fact_state_and_outbox_table_exists_and_orders_by_its_key()
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Every_fact_state_and_outbox_table_exists_and_orders_by_its_key(Writer writer)
     {
         using var folder = new TempFolder();
         using var database = RetailDatabase.Open(folder.File("db.duckdb"));
-        Append(database, SampleDay(), commit: true);
+        Append(database, SampleDay(), commit: true, writer);
 
         Assert.Equal(19, DatasetTables.Facts.Count);
         Assert.Equal([.. DatasetTables.Facts, .. DatasetTables.SimulatorState, DatasetTables.Outbox, DatasetTables.SentStats], DatasetTables.DependentOnDimensions);
         Assert.Matches("^[0-9a-f]{64}$", DatasetHasher.Hash(database, DatasetTables.DependentOnDimensions));
+    }
+
+    [Fact]
+    public void Data_chunks_store_simulated_days_exactly_as_the_row_api_does()
+    {
+        var days = Simulation.DaySimulatorTests.Run(days: 3);
+        using var folder = new TempFolder();
+        using var chunks = RetailDatabase.Open(folder.File("chunks.duckdb"));
+        using var rowApi = RetailDatabase.Open(folder.File("row-api.duckdb"));
+
+        foreach (var day in days)
+        {
+            Append(chunks, day, commit: true, Writer.DataChunks);
+            Append(rowApi, day, commit: true, Writer.RowApi);
+        }
+
+        Assert.True(chunks.Scalar("SELECT count(*) FROM fact_receipt_lines") > 2 * 2_048, "the days should fill several chunks");
+        Assert.Equal(DatasetHasher.Hash(rowApi, DatasetTables.Facts), DatasetHasher.Hash(chunks, DatasetTables.Facts));
     }
 }
