@@ -53,6 +53,7 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
             .Select(s => new StoreDaySimulator(world, s, state.StoreStock[s.Index], day, _calendar, _catalogs, state.ScheduledReturns, salesToReturn, conversions[s.Index]))
             .ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        var snapshot = state.DcStock.Select(dc => new long[dc.OnHand.Length]).ToArray();
 
         for (var hour = 0; hour < 24; hour++)
         {
@@ -65,7 +66,7 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
             }
 
             // Phase B reads DC stock from a snapshot taken after Phase A of this hour (§8).
-            var snapshot = SellableSnapshot(state);
+            TakeSellableSnapshot(state, snapshot);
             var results = new StoreHourResult[stores.Length];
             var h = hour;
             Parallel.For(0, stores.Length, parallel, s => results[s] = stores[s].RunHour(h, networkHour.Credits[s], networkHour.Picks[s], snapshot));
@@ -96,23 +97,21 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
         return [.. stores.SelectMany(s => s.SalesToReturn)];
     }
 
-    /// <summary>DC sellable (on_hand − reserved) per product after Phase A: a plain loop, it runs every hour over every DC.</summary>
-    private static long[][] SellableSnapshot(SimulationState state)
+    /// <summary>
+    /// DC sellable (on_hand − reserved) per product after Phase A: a plain loop, it runs every hour over every DC, into
+    /// arrays reused for the whole day (a fresh copy each hour was 77 MB a day of large-object allocations on <c>large</c>).
+    /// </summary>
+    private static void TakeSellableSnapshot(SimulationState state, long[][] snapshot)
     {
-        var snapshot = new long[state.DcStock.Length][];
         for (var d = 0; d < snapshot.Length; d++)
         {
             var dc = state.DcStock[d];
-            var sellable = new long[dc.OnHand.Length];
+            var sellable = snapshot[d];
             for (var p = 0; p < sellable.Length; p++)
             {
                 sellable[p] = dc.OnHand[p] - dc.Reserved[p];
             }
-
-            snapshot[d] = sellable;
         }
-
-        return snapshot;
     }
 
     /// <summary>Each store works through its own STORE conversions (sorted by due time) in Phase B, so stores stay independent.</summary>

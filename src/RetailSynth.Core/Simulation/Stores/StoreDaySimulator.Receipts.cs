@@ -90,7 +90,7 @@ public sealed partial class StoreDaySimulator
             for (var attempt = 0; _stock.Sellable(product) <= 0 && attempt < 2; attempt++)
             {
                 var candidate = catalog.Pick(_stream, _world.Products.Group[wantedProduct], filter);
-                product = candidate >= 0 && !result.Exists(l => l.Product == candidate) && !visit.Lines.Exists(l => l.Product == candidate)
+                product = candidate >= 0 && !HasProduct(result, candidate) && !HasProduct(visit.Lines, candidate)
                     ? candidate
                     : product;
             }
