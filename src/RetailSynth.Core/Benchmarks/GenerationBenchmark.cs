@@ -14,8 +14,9 @@ namespace RetailSynth.Benchmarks;
 
 /// <summary>
 /// <c>retailsynth bench</c>: measures, in one run and on the same rows, (1) dimension generation, (2) end-to-end
-/// historical generation into DuckDB, (3) the simulator alone (no writes) and (4) a raw baseline — the same fact
-/// rows, day by day, appended by the bare Appender loop with one transaction per day, nothing else.
+/// historical generation into DuckDB, (3) the simulator alone (no writes), (4) a raw baseline — the same fact
+/// rows, day by day, appended by the bare Appender loop (DuckDB.NET's row API) with one transaction per day, nothing
+/// else — and (5) the same rows through the day writer's data chunks alone.
 /// </summary>
 /// <remarks>
 /// End to end runs first, on a cold JIT, so it is never flattered by the phases after it. The baseline appends
@@ -46,6 +47,7 @@ public static class GenerationBenchmark
         Measure SimulatorOnly,
         Measure EndToEnd,
         Measure RawAppenderBaseline,
+        Measure DataChunkWriterAlone,
         double EndToEndOverBaseline,
         double EndToEndPeakRssMiB,
         double PeakRssMiB,
@@ -59,8 +61,10 @@ public static class GenerationBenchmark
         Directory.CreateDirectory(folder);
         var endToEndPath = Path.Combine(folder, "bench-end-to-end.duckdb");
         var baselinePath = Path.Combine(folder, "bench-baseline.duckdb");
+        var chunksPath = Path.Combine(folder, "bench-data-chunks.duckdb");
         Delete(endToEndPath);
         Delete(baselinePath);
+        Delete(chunksPath);
         var benchSettings = settings with { Storage = new StorageOptions { DatabasePath = endToEndPath } };
 
         try
@@ -86,10 +90,10 @@ public static class GenerationBenchmark
             var endToEndPeak = PeakRssMiB(); // before the baseline phase, which holds a second world and a whole day
 
             progress($"simulator only, and the raw Appender baseline on each day's rows, {days} days");
-            var (simulatorOnly, baseline, baselinePerDay) = SimulateThenAppend(settings, dictionaries, days, baselinePath, progress, cancellationToken);
+            var (simulatorOnly, baseline, chunks, baselinePerDay) = SimulateThenAppend(settings, dictionaries, days, baselinePath, chunksPath, progress, cancellationToken);
 
             return new Report(
-                settings.Simulation.Profile, days, dimensions, simulatorOnly, endToEnd, baseline,
+                settings.Simulation.Profile, days, dimensions, simulatorOnly, endToEnd, baseline, chunks,
                 endToEnd.RowsPerSecond / baseline.RowsPerSecond,
                 endToEndPeak,
                 PeakRssMiB(),
@@ -102,23 +106,29 @@ public static class GenerationBenchmark
         {
             Delete(endToEndPath);
             Delete(baselinePath);
+            Delete(chunksPath);
         }
     }
 
     /// <summary>
     /// Simulates the days in memory (timed: the simulator alone), and appends each day's rows with the bare
-    /// Appender loop into the baseline database, one transaction per day (timed apart: the raw baseline).
+    /// Appender loop into the baseline database, one transaction per day (timed apart: the raw baseline). The same
+    /// rows also go through the day writer's data chunks into a third database (timed apart: the writer alone, no
+    /// simulator beside it and no state), which shows what end to end loses to sharing two cores.
     /// </summary>
-    private static (Measure Simulator, Measure Baseline, IReadOnlyList<double> BaselinePerDay) SimulateThenAppend(
-        RetailSynthSettings settings, ReferenceDictionaries dictionaries, int days, string baselinePath, Action<string> progress, CancellationToken cancellationToken)
+    private static (Measure Simulator, Measure Baseline, Measure DataChunks, IReadOnlyList<double> BaselinePerDay) SimulateThenAppend(
+        RetailSynthSettings settings, ReferenceDictionaries dictionaries, int days, string baselinePath, string chunksPath, Action<string> progress,
+        CancellationToken cancellationToken)
     {
         var world = new SimulationWorld(settings.Simulation, DimensionGenerator.Generate(settings.Simulation, dictionaries), dictionaries);
         var simulator = new DaySimulator(world, settings.Performance.MaxDegreeOfParallelism);
         var state = simulator.CreateInitialState();
         var sales = new Dictionary<string, SaleForReturn>();
         using var database = RetailDatabase.Open(baselinePath);
+        using var chunksDatabase = RetailDatabase.Open(chunksPath);
         var simulating = new Stopwatch();
         var appending = new Stopwatch();
+        var chunking = new Stopwatch();
         var baselinePerDay = new List<double>();
         var rows = 0L;
         for (var d = 0; d < days; d++)
@@ -134,12 +144,17 @@ public static class GenerationBenchmark
             AppendBaseline(database, facts, cancellationToken);
             appending.Stop();
             baselinePerDay.Add((appending.Elapsed - before).TotalSeconds);
+
+            chunking.Start();
+            AppendDataChunks(chunksDatabase, facts, cancellationToken);
+            chunking.Stop();
             progress($"baseline: day {d + 1}/{days}, {facts.TotalRows:N0} rows appended in {baselinePerDay[^1]:0.00} s");
         }
 
         return (
             new Measure("simulator only (no writes)", rows, simulating.Elapsed.TotalSeconds),
             new Measure("raw Appender baseline (same rows, a transaction per day)", rows, appending.Elapsed.TotalSeconds),
+            new Measure("day writer's data chunks alone (same rows, a transaction per day)", rows, chunking.Elapsed.TotalSeconds),
             baselinePerDay);
     }
 
@@ -158,6 +173,19 @@ public static class GenerationBenchmark
     {
         using var transaction = database.Connection.BeginTransaction();
         using (var appenders = new TableAppenders(database.Connection))
+        {
+            FactAppenders.AppendAll(appenders, facts, cancellationToken);
+            appenders.Close();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>The same day through the day writer's path (<see cref="DataChunkAppenders"/>), with no state and no simulator beside it.</summary>
+    private static void AppendDataChunks(RetailDatabase database, DayFacts facts, CancellationToken cancellationToken)
+    {
+        using var transaction = database.Connection.BeginTransaction();
+        using (var appenders = new DataChunkAppenders(database.Connection))
         {
             FactAppenders.AppendAll(appenders, facts, cancellationToken);
             appenders.Close();

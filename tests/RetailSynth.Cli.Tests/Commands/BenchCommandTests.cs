@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace RetailSynth.Cli.Tests.Commands;
+
+public class BenchCommandTests
+{
+    [Fact]
+    public async Task Bench_measures_every_phase_on_the_same_rows_and_writes_them_as_json()
+    {
+        using var cli = new CliRunner();
+        RetailSynth.Tests.ReducedWorld.ApplyTo(cli.Environment, startDate: null, stores: 3);
+
+        var result = await cli.RunAsync("bench", "--profile", "small", "--days", "2", "--json", "bench.json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"end to end / raw baseline: \d+\.\d\d", result.Output);
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(cli.File("bench.json")))!;
+        var rows = report["EndToEnd"]!["Rows"]!.GetValue<long>();
+        Assert.True(rows > 10_000, $"only {rows} rows");
+        foreach (var measure in new[] { "SimulatorOnly", "RawAppenderBaseline", "DataChunkWriterAlone" })
+        {
+            Assert.Equal(rows, report[measure]!["Rows"]!.GetValue<long>());
+            Assert.True(report[measure]!["Seconds"]!.GetValue<double>() > 0, measure);
+        }
+
+        Assert.Equal(2, report["SecondsPerDay"]!.AsArray().Count);
+        Assert.Equal(rows, report["RowsPerTable"]!.AsObject().Sum(table => table.Value!.GetValue<long>()));
+    }
+}
