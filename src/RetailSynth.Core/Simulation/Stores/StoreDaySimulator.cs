@@ -228,11 +228,7 @@ public sealed partial class StoreDaySimulator
             }
 
             var quantity = (int)Math.Max(_stock.OrderUpTo[p] - position, reorderPoint);
-            var dc = dcOrder.FirstOrDefault(d => dcSellable[d][p] >= quantity, -1);
-            if (dc < 0)
-            {
-                dc = dcOrder.OrderByDescending(d => dcSellable[d][p]).ThenBy(d => d).First();
-            }
+            var dc = NearestDcCovering(dcOrder, dcSellable, p, quantity);
 
             var priority = Priorities.ForDeficit(reorderPoint, _stock.OnHand[p]);
             var reorderId = $"RO-{_dayKey}-S{StoreId:000}-{++_reorderSeq:0000}";
@@ -241,6 +237,33 @@ public sealed partial class StoreDaySimulator
                 reorderId, ts, StoreId, dcId, p + 1L, (int)_stock.OnHand[p], (int)position, reorderPoint, quantity, priority, null));
             reorders.Add(new OpenReorder(reorderId, StoreId, dcId, p + 1L, quantity, priority, ts));
         }
+    }
+
+    /// <summary>
+    /// The first DC in distance order whose sellable covers the quantity; if none does, the one with the most (ties:
+    /// the lower index). Plain loops: this runs for every product of every store each night, and lambdas here
+    /// allocated a closure per product.
+    /// </summary>
+    private static int NearestDcCovering(int[] dcOrder, IReadOnlyList<long[]> dcSellable, int product, int quantity)
+    {
+        foreach (var d in dcOrder)
+        {
+            if (dcSellable[d][product] >= quantity)
+            {
+                return d;
+            }
+        }
+
+        var best = -1;
+        foreach (var d in dcOrder)
+        {
+            if (best < 0 || dcSellable[d][product] > dcSellable[best][product] || (dcSellable[d][product] == dcSellable[best][product] && d < best))
+            {
+                best = d;
+            }
+        }
+
+        return best;
     }
 }
 
