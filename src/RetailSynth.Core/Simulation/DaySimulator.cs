@@ -71,9 +71,9 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
             var h = hour;
             Parallel.For(0, stores.Length, parallel, s => results[s] = stores[s].RunHour(h, networkHour.Credits[s], networkHour.Picks[s], snapshot));
 
+            facts.AddRange([.. results.Select(r => r.Facts)]);
             foreach (var result in results)
             {
-                facts.AddRange(result.Facts);
                 state.OpenReorders.AddRange(result.Reorders);
                 state.ScheduledReturns.AddRange(result.ScheduledReturns);
             }

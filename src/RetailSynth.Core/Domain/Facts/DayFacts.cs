@@ -30,26 +30,47 @@ public sealed class DayFacts
         + OnlineOrderHeaders.Count + OnlineOrderLines.Count + OnlineOrderStatus.Count;
 
     /// <summary>Appends another batch (a store's hour, a network step) in order.</summary>
-    public void AddRange(DayFacts other)
+    public void AddRange(DayFacts other) => AddRange([other]);
+
+    /// <summary>
+    /// Appends batches in order, each list grown once to its final size: an hour's lists of a large network reach
+    /// the large-object heap, and growing them batch by batch allocated about twice their size there.
+    /// </summary>
+    public void AddRange(IReadOnlyList<DayFacts> others)
     {
-        Receipts.AddRange(other.Receipts);
-        ReceiptLines.AddRange(other.ReceiptLines);
-        Payments.AddRange(other.Payments);
-        StoreInventoryTxns.AddRange(other.StoreInventoryTxns);
-        DcInventoryTxns.AddRange(other.DcInventoryTxns);
-        Stockouts.AddRange(other.Stockouts);
-        Reorders.AddRange(other.Reorders);
-        TruckMoves.AddRange(other.TruckMoves);
-        TruckInventory.AddRange(other.TruckInventory);
-        FootTraffic.AddRange(other.FootTraffic);
-        BlePings.AddRange(other.BlePings);
-        ZoneChanges.AddRange(other.ZoneChanges);
-        Marketing.AddRange(other.Marketing);
-        Promotions.AddRange(other.Promotions);
-        PromoLines.AddRange(other.PromoLines);
-        StoreOps.AddRange(other.StoreOps);
-        OnlineOrderHeaders.AddRange(other.OnlineOrderHeaders);
-        OnlineOrderLines.AddRange(other.OnlineOrderLines);
-        OnlineOrderStatus.AddRange(other.OnlineOrderStatus);
+        Append(Receipts, others, static o => o.Receipts);
+        Append(ReceiptLines, others, static o => o.ReceiptLines);
+        Append(Payments, others, static o => o.Payments);
+        Append(StoreInventoryTxns, others, static o => o.StoreInventoryTxns);
+        Append(DcInventoryTxns, others, static o => o.DcInventoryTxns);
+        Append(Stockouts, others, static o => o.Stockouts);
+        Append(Reorders, others, static o => o.Reorders);
+        Append(TruckMoves, others, static o => o.TruckMoves);
+        Append(TruckInventory, others, static o => o.TruckInventory);
+        Append(FootTraffic, others, static o => o.FootTraffic);
+        Append(BlePings, others, static o => o.BlePings);
+        Append(ZoneChanges, others, static o => o.ZoneChanges);
+        Append(Marketing, others, static o => o.Marketing);
+        Append(Promotions, others, static o => o.Promotions);
+        Append(PromoLines, others, static o => o.PromoLines);
+        Append(StoreOps, others, static o => o.StoreOps);
+        Append(OnlineOrderHeaders, others, static o => o.OnlineOrderHeaders);
+        Append(OnlineOrderLines, others, static o => o.OnlineOrderLines);
+        Append(OnlineOrderStatus, others, static o => o.OnlineOrderStatus);
+    }
+
+    private static void Append<T>(List<T> target, IReadOnlyList<DayFacts> others, Func<DayFacts, List<T>> rows)
+    {
+        var total = target.Count;
+        foreach (var other in others)
+        {
+            total += rows(other).Count;
+        }
+
+        target.EnsureCapacity(total);
+        foreach (var other in others)
+        {
+            target.AddRange(rows(other));
+        }
     }
 }
