@@ -108,6 +108,17 @@ public class DataChunkAppenderTests
     }
 
     [Fact]
+    public void A_missing_table_is_named_in_one_clear_error()
+    {
+        using var folder = new TempFolder();
+        using var database = OpenWithTable(folder);
+
+        var error = Assert.Throws<RetailSynthException>(() => new DataChunkAppender(database.Connection, "no_such_table"));
+
+        Assert.StartsWith("Could not open the Appender of no_such_table: ", error.Message);
+    }
+
+    [Fact]
     public void A_row_ended_before_its_last_column_is_refused()
     {
         using var folder = new TempFolder();
