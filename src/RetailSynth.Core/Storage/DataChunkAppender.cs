@@ -25,6 +25,11 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
     private const int StringSize = 16;
     private const int InlineStringBytes = 12;
 
+    // DuckDB's Appender buffers up to 204,800 rows before moving them into the transaction's storage; with 19 tables
+    // open all day that outgrew the 192 MB buffer pool and spilled to temporary files. Flushing every 16,384 rows
+    // (10 large days: 21.5 s against 27.2 s, peak RSS 853 against 974 MiB; every 2–16 chunks measured faster than none).
+    private const int ChunksPerFlush = 8;
+
     private readonly string _table;
     private readonly NativeAppender _appender;
     private readonly DuckDBDataChunk _chunk;
@@ -35,6 +40,7 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
     private readonly int _capacity;
     private byte[] _utf8 = new byte[256];
     private int _size;
+    private int _chunksSinceFlush;
 
     public DataChunkAppender(DuckDBConnection connection, string table)
     {
@@ -241,6 +247,11 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
         NativeMethods.DataChunks.DuckDBDataChunkReset(_chunk);
         _size = 0;
         BindVectors();
+        if (++_chunksSinceFlush == ChunksPerFlush)
+        {
+            _chunksSinceFlush = 0;
+            Check(NativeMethods.Appender.DuckDBAppenderFlush(_appender), "flush");
+        }
     }
 
     private void BindVectors()
