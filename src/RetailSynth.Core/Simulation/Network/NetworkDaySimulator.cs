@@ -184,6 +184,12 @@ public sealed partial class NetworkDaySimulator
     private void AssignTrucks(DateTime at, DayFacts output) => AssignTrucks(at, output, null, at, null);
 
     /// <summary>§13.2: serve each DC's queue in order with its free trucks (DC-assigned first, then pool; lowest id wins).</summary>
+    /// <remarks>
+    /// Runs whenever a truck comes free, over every queued shipment, so it is written for a long queue (thousands on
+    /// <c>large</c> after a few weeks): the trucks free at this instant are listed once and leave the list when
+    /// scheduled, the chilled shipments still queued are counted rather than searched for, and once no truck is free
+    /// nothing more can be scheduled. The rule is unchanged.
+    /// </remarks>
     private void AssignTrucks(
         DateTime at, DayFacts output, PriorityQueue<Action, (DateTime, int, string)>? queue, DateTime hourEnd, List<InboundCredit>[]? credits)
     {
@@ -193,19 +199,32 @@ public sealed partial class NetworkDaySimulator
             return;
         }
 
+        var free = _state.Trucks.Where(t => t.AvailableAt <= at).OrderBy(t => t.TruckId).ToList();
         foreach (var dcGroup in queued.GroupBy(s => s.DcId).OrderBy(g => g.Key))
         {
             var waiting = dcGroup.OrderBy(s => Priorities.Rank(s.Priority)).ThenBy(s => s.FormedTs).ThenBy(s => s.ShipmentId, StringComparer.Ordinal).ToList();
+            var chilledQueued = waiting.Count(s => s.TemperatureClass == "CHILLED");
             foreach (var shipment in waiting)
             {
-                var chilledWaiting = waiting.Exists(s => s.Status == ShipmentStatus.Queued && s.TemperatureClass == "CHILLED");
-                var truck = FindTruck(dcGroup.Key, shipment.TemperatureClass == "CHILLED", chilledWaiting, at);
+                if (free.Count == 0)
+                {
+                    return;
+                }
+
+                var chilled = shipment.TemperatureClass == "CHILLED";
+                var truck = FindTruck(free, dcGroup.Key, chilled, chilledWaiting: chilledQueued > 0);
                 if (truck is null)
                 {
                     continue;
                 }
 
+                free.Remove(truck);
                 Schedule(shipment, truck, at, output);
+                if (chilled)
+                {
+                    chilledQueued--;
+                }
+
                 if (queue is not null)
                 {
                     EnqueueTransitions(queue, shipment, at, hourEnd, output, credits!);
@@ -214,18 +233,25 @@ public sealed partial class NetworkDaySimulator
         }
     }
 
-    private TruckState? FindTruck(long dcId, bool chilled, bool chilledWaiting, DateTime at)
+    /// <summary>The lowest-id free truck of the DC's own fleet that may carry the shipment, else of the pool.</summary>
+    private TruckState? FindTruck(List<TruckState> freeByTruckId, long dcId, bool chilled, bool chilledWaiting)
     {
-        TruckState? Pick(Func<Truck, bool> fleet) => _state.Trucks
-            .Where(t => t.AvailableAt <= at)
-            .Where(t =>
-            {
-                var truck = _world.Trucks[(int)t.TruckId - 1];
-                return fleet(truck) && (chilled ? truck.Refrigerated : !truck.Refrigerated || !chilledWaiting);
-            })
-            .MinBy(t => t.TruckId);
+        return Pick(dcAssigned: true) ?? Pick(dcAssigned: false);
 
-        return Pick(t => t.FleetType == FleetTypes.DcAssigned && t.DcId == dcId) ?? Pick(t => t.FleetType == FleetTypes.Pool);
+        TruckState? Pick(bool dcAssigned)
+        {
+            foreach (var state in freeByTruckId)
+            {
+                var truck = _world.Trucks[(int)state.TruckId - 1];
+                var fleet = dcAssigned ? truck.FleetType == FleetTypes.DcAssigned && truck.DcId == dcId : truck.FleetType == FleetTypes.Pool;
+                if (fleet && (chilled ? truck.Refrigerated : !truck.Refrigerated || !chilledWaiting))
+                {
+                    return state;
+                }
+            }
+
+            return null;
+        }
     }
 
     /// <summary>SCHEDULED: every later instant is fixed now (§13.3); each row is written by the day containing it.</summary>
