@@ -141,12 +141,12 @@ public static class GenerationBenchmark
 
             var before = appending.Elapsed;
             appending.Start();
-            AppendBaseline(database, facts, cancellationToken);
+            AppendDay(database, connection => new TableAppenders(connection), facts, cancellationToken);
             appending.Stop();
             baselinePerDay.Add((appending.Elapsed - before).TotalSeconds);
 
             chunking.Start();
-            AppendDataChunks(chunksDatabase, facts, cancellationToken);
+            AppendDay(chunksDatabase, connection => new DataChunkAppenders(connection), facts, cancellationToken);
             chunking.Stop();
             progress($"baseline: day {d + 1}/{days}, {facts.TotalRows:N0} rows appended in {baselinePerDay[^1]:0.00} s");
         }
@@ -168,24 +168,17 @@ public static class GenerationBenchmark
         }
     }
 
-    /// <summary>One day's rows, the same tables and column types, appended by the bare loop in one transaction.</summary>
-    private static void AppendBaseline(RetailDatabase database, DayFacts facts, CancellationToken cancellationToken)
+    /// <summary>
+    /// One day's rows in one transaction, through the given writer: DuckDB.NET's row API for the raw baseline
+    /// (<see cref="TableAppenders"/>), or the day writer's data chunks (<see cref="DataChunkAppenders"/>) with no state
+    /// and no simulator beside them.
+    /// </summary>
+    private static void AppendDay<TRow>(
+        RetailDatabase database, Func<DuckDB.NET.Data.DuckDBConnection, ITableAppenders<TRow>> open, DayFacts facts, CancellationToken cancellationToken)
+        where TRow : struct, IAppendRow<TRow>
     {
         using var transaction = database.Connection.BeginTransaction();
-        using (var appenders = new TableAppenders(database.Connection))
-        {
-            FactAppenders.AppendAll(appenders, facts, cancellationToken);
-            appenders.Close();
-        }
-
-        transaction.Commit();
-    }
-
-    /// <summary>The same day through the day writer's path (<see cref="DataChunkAppenders"/>), with no state and no simulator beside it.</summary>
-    private static void AppendDataChunks(RetailDatabase database, DayFacts facts, CancellationToken cancellationToken)
-    {
-        using var transaction = database.Connection.BeginTransaction();
-        using (var appenders = new DataChunkAppenders(database.Connection))
+        using (var appenders = open(database.Connection))
         {
             FactAppenders.AppendAll(appenders, facts, cancellationToken);
             appenders.Close();

@@ -42,9 +42,14 @@ internal interface IRowAppender<TRow>
     TRow CreateRow();
 }
 
-/// <summary>The open row appenders of one transaction, by table.</summary>
-internal interface ITableAppenders<TRow>
+/// <summary>
+/// The open row appenders of one transaction, by table. <see cref="Close"/> puts every table's rows into the
+/// transaction; disposing without it (an abandoned day) must happen while the transaction is still open.
+/// </summary>
+internal interface ITableAppenders<TRow> : IDisposable
     where TRow : struct, IAppendRow<TRow>
 {
     IRowAppender<TRow> For(string table);
+
+    void Close();
 }

@@ -65,21 +65,11 @@ public class FactAppendersTests
         using var transaction = database.Connection.BeginTransaction();
         if (writer == Writer.DataChunks)
         {
-            using var appenders = new DataChunkAppenders(database.Connection);
-            FactAppenders.AppendAll(appenders, facts, CancellationToken.None);
-            if (commit)
-            {
-                appenders.Close();
-            }
+            AppendThrough(new DataChunkAppenders(database.Connection), facts, commit);
         }
         else
         {
-            using var appenders = new TableAppenders(database.Connection);
-            FactAppenders.AppendAll(appenders, facts, CancellationToken.None);
-            if (commit)
-            {
-                appenders.Close();
-            }
+            AppendThrough(new TableAppenders(database.Connection), facts, commit);
         }
 
         // Without Close, the rows the appenders already took are flushed into the transaction when they are
@@ -91,6 +81,19 @@ public class FactAppendersTests
         else
         {
             transaction.Rollback();
+        }
+    }
+
+    private static void AppendThrough<TRow>(ITableAppenders<TRow> appenders, DayFacts facts, bool commit)
+        where TRow : struct, IAppendRow<TRow>
+    {
+        using (appenders)
+        {
+            FactAppenders.AppendAll(appenders, facts, CancellationToken.None);
+            if (commit)
+            {
+                appenders.Close();
+            }
         }
     }
 
