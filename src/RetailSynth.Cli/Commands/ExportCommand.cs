@@ -91,7 +91,7 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
 
         if (settings.Upload is not null)
         {
-            UploadTarget.Check(settings.Upload, options.Upload.ConnectionString); // a malformed target refuses before anything is written
+            UploadTarget.Check(settings.Upload, options.Upload); // a malformed target, or credentials bound for a foreign host, refuse before anything is written
         }
 
         // No square brackets in stage text: on a terminal StageReporter shows it as Spectre markup.

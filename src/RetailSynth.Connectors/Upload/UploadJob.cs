@@ -24,7 +24,7 @@ public sealed partial class UploadJob(ILogger<UploadJob> logger)
         // Local checks first, then the target, then the network: a refused upload sends nothing.
         var source = Path.GetFullPath(request.SourceFolder);
         var files = ExportFolder.Files(source);
-        var target = UploadTarget.Parse(request.Target, request.ConnectionString, ClientOptions(request));
+        var target = UploadTarget.Parse(request.Target, request.ConnectionString, ClientOptions(request), allowedTargets: request.AllowedTargets);
         var totalBytes = files.Sum(f => f.Bytes);
         LogStarting(logger, files.Count, totalBytes, source, target.Display, target.Authentication);
 

@@ -4,6 +4,7 @@ using Azure.Core;
 using Azure.Identity;
 using Azure.Storage;
 using Azure.Storage.Blobs;
+using RetailSynth.Configuration;
 using RetailSynth.Errors;
 
 namespace RetailSynth.Connectors.Upload;
@@ -40,9 +41,12 @@ public sealed partial class UploadTarget
     /// <summary>
     /// Parses <paramref name="target"/>: an http(s) URL (SAS when its query has a signature; otherwise the account key of
     /// <paramref name="connectionString"/> if given, else DefaultAzureCredential), or <c>container[/folder]</c> with a
-    /// connection string. Throws <see cref="RetailSynthException"/> with a message free of secrets.
+    /// connection string. Credentials from settings (the account key, an Entra ID token) only go to a URL on an
+    /// <see cref="AzureStorageHosts"/> host or one matching <paramref name="allowedTargets"/>; a SAS goes where its own
+    /// URL says. Throws <see cref="RetailSynthException"/> with a message free of secrets, before any request.
     /// </summary>
-    public static UploadTarget Parse(string target, string? connectionString, BlobClientOptions options, Func<TokenCredential>? credential = null)
+    public static UploadTarget Parse(
+        string target, string? connectionString, BlobClientOptions options, Func<TokenCredential>? credential = null, IReadOnlyList<AllowedUploadTarget>? allowedTargets = null)
     {
         target = target.Trim();
         if (target.Length == 0)
@@ -90,6 +94,7 @@ public sealed partial class UploadTarget
             var key = SharedKey(connectionString)
                 ?? throw new RetailSynthException(
                     "With a URL target, Upload:ConnectionString must hold AccountName and AccountKey; otherwise name just <container>[/<folder>] as the target.");
+            RefuseForeignHost(containerUri, "requests signed with the account key of Upload:ConnectionString", allowedTargets);
             return new UploadTarget(new BlobContainerClient(containerUri, key, options), prefix, display, "account key");
         }
 
@@ -99,13 +104,27 @@ public sealed partial class UploadTarget
                 $"Entra ID sign-in needs an https target, got '{display}'; use https, a SAS URL or Upload:ConnectionString.");
         }
 
+        RefuseForeignHost(containerUri, "an Entra ID token", allowedTargets);
         var token = credential?.Invoke() ?? new DefaultAzureCredential();
         return new UploadTarget(new BlobContainerClient(containerUri, token, options), prefix, display, "Entra ID");
     }
 
     /// <summary>Checks a target without contacting the service (so an export can refuse a bad one before it starts).</summary>
-    public static void Check(string target, string? connectionString) =>
-        _ = Parse(target, connectionString, new BlobClientOptions(), () => new EnvironmentCredential());
+    public static void Check(string target, UploadOptions options) =>
+        _ = Parse(target, options.ConnectionString, new BlobClientOptions(), () => new EnvironmentCredential(), options.AllowList());
+
+    /// <summary>A credential from settings leaves only for Azure Storage, OneLake or an endpoint the operator listed.</summary>
+    private static void RefuseForeignHost(Uri containerUri, string credential, IReadOnlyList<AllowedUploadTarget>? allowedTargets)
+    {
+        if (AzureStorageHosts.Contains(containerUri.IdnHost) || (allowedTargets ?? []).Any(a => a.Matches(containerUri)))
+        {
+            return;
+        }
+
+        throw new RetailSynthException(
+            $"Refusing to send {credential} to {containerUri.Authority}: it is not an Azure Storage or OneLake endpoint ({AzureStorageHosts.Described}); " +
+            "if it is yours (Azurite, a private endpoint), add it to Upload:AllowedTargets.");
+    }
 
     private static UploadTarget FromConnectionString(string target, string connectionString, BlobClientOptions options)
     {
@@ -134,7 +153,7 @@ public sealed partial class UploadTarget
     }
 
     /// <summary>An ADLS Gen2 / OneLake dfs URL points at the same data as the blob endpoint, which this code speaks.</summary>
-    private static Uri BlobEndpoint(Uri uri)
+    internal static Uri BlobEndpoint(Uri uri)
     {
         if (!uri.Host.Contains(".dfs.", StringComparison.OrdinalIgnoreCase))
         {

@@ -2,7 +2,8 @@ namespace RetailSynth.Configuration;
 
 /// <summary>
 /// The <c>Upload</c> section: where exports land in Azure Blob Storage, ADLS Gen2 or OneLake (through the blob
-/// endpoint). Authentication: <see cref="ConnectionString"/>, a SAS URL as target, or Entra ID (DefaultAzureCredential).
+/// endpoint). Authentication: <see cref="ConnectionString"/>, a SAS URL as target, or Entra ID (DefaultAzureCredential);
+/// credentials from settings only go to Azure Storage, OneLake or <see cref="AllowedTargets"/>.
 /// </summary>
 public sealed class UploadOptions : ISettingsSection
 {
@@ -16,6 +17,16 @@ public sealed class UploadOptions : ISettingsSection
     /// <summary>A storage account connection string (account key or SAS); never logged.</summary>
     [Secret]
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Endpoints besides Azure Storage and OneLake that may receive credentials and that API requests may name,
+    /// ';'-separated: hosts (<c>127.0.0.1:10000</c>) or URL prefixes (<c>http://127.0.0.1:10000/devstoreaccount1/lake</c>).
+    /// For Azurite, a private endpoint under a custom name, Azure Stack.
+    /// </summary>
+    public string? AllowedTargets { get; set; }
+
+    /// <summary>The parsed <see cref="AllowedTargets"/> (validated at start-up, so nothing is dropped here).</summary>
+    public IReadOnlyList<AllowedUploadTarget> AllowList() => AllowedUploadTarget.ParseList(AllowedTargets, "Upload:AllowedTargets", []);
 
     /// <summary>Files uploaded at the same time; each large file also sends this many blocks at once.</summary>
     public int Parallelism { get; set; } = 4;
@@ -42,5 +53,7 @@ public sealed class UploadOptions : ISettingsSection
         {
             problems.Add($"{prefix}:MaxRetries must be between 0 and 10, got {MaxRetries}");
         }
+
+        _ = AllowedUploadTarget.ParseList(AllowedTargets, $"{prefix}:AllowedTargets", problems);
     }
 }

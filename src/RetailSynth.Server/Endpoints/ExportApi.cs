@@ -44,7 +44,7 @@ public static class ExportApi
 
         var root = Path.GetFullPath(host.WorkingDirectory);
         var folder = Path.GetFullPath(Path.Combine(root, body.Out ?? ExportLayout.DefaultFolder));
-        if (body.Out is { } outText && (Path.IsPathRooted(outText) || !folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+        if (body.Out is { } outText && (Path.IsPathRooted(outText) || !ContainedFolder.IsInside(root, folder)))
         {
             errors.Add("out", "must be a folder relative to the server's working directory, inside it");
         }
@@ -53,7 +53,7 @@ public static class ExportApi
         {
             try
             {
-                UploadTarget.Check(target, host.Settings.Upload.ConnectionString); // a malformed target refuses before anything is written
+                RequestedUploadTarget.Check(target, host.Settings.Upload); // a malformed or foreign target refuses before anything is written
             }
             catch (RetailSynthException ex)
             {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Azure.Storage.Blobs;
 using RetailSynth.Tests;
+using RetailSynth.Tests.Credentials;
 
 namespace RetailSynth.Cli.Tests.Commands;
 
@@ -205,6 +206,63 @@ public class UploadCommandTests(UploadCommandTests.Fixture fixture) : IClassFixt
         Assert.Equal(CliApp.ExitUsage, result.ExitCode);
         Assert.Equal("error: --create-container needs --upload <TARGET>.", result.SingleErrorLine);
         Assert.False(Directory.Exists(Cli.File("nowhere")));
+    }
+
+    /// <summary>
+    /// The real executable with a managed identity that hands out a token and a stranger's https endpoint whose
+    /// certificate the child trusts: only the target rule stands between the token and the stranger.
+    /// </summary>
+    private async Task<CliResult> RunWithManagedIdentityAsync(FakeManagedIdentity identity, TokenCatchingServer stranger, string? allowedTargets, params string[] args)
+    {
+        using var runner = new CliRunner();
+        foreach (var (key, value) in Cli.Environment.Concat(identity.Environment))
+        {
+            runner.Environment[key] = value;
+        }
+
+        runner.Environment["SSL_CERT_FILE"] = stranger.CertificateFile;
+        runner.Environment["RETAILSYNTH__Upload__MaxRetries"] = "0";
+        runner.Environment["RETAILSYNTH__Upload__AllowedTargets"] = allowedTargets;
+        return await runner.RunProcessAsync([.. args, "--database", Cli.DatabasePath]);
+    }
+
+    [Theory]
+    [InlineData("upload")]
+    [InlineData("export")]
+    public async Task An_entra_id_token_is_never_sent_to_a_host_that_is_not_azure_storage(string command)
+    {
+        await using var identity = FakeManagedIdentity.Start();
+        await using var stranger = TokenCatchingServer.Start();
+        var target = stranger.Url("devstoreaccount1/loot");
+        var outFolder = Path.Combine(Path.GetTempPath(), "retailsynth-tests", $"never-{Guid.NewGuid():N}");
+        string[] args = command == "upload"
+            ? ["upload", "--from", Cli.File("data/export"), target]
+            : ["export", "--tables", "dim_stores", "--out", outFolder, "--upload", target];
+
+        var result = await RunWithManagedIdentityAsync(identity, stranger, null, args);
+
+        Assert.Empty(stranger.BearerTokens);
+        Assert.Empty(stranger.Requests);
+        Assert.Equal(CliApp.ExitFailed, result.ExitCode);
+        Assert.StartsWith($"error: Refusing to send an Entra ID token to 127.0.0.1:{stranger.Port}: it is not an Azure Storage or OneLake endpoint", result.SingleErrorLine, StringComparison.Ordinal);
+        Assert.Contains("Upload:AllowedTargets", result.SingleErrorLine, StringComparison.Ordinal);
+        Assert.Equal(0, identity.Requests);
+        Assert.False(Directory.Exists(outFolder));
+    }
+
+    [Fact]
+    public async Task A_host_in_upload_allowed_targets_receives_the_entra_id_token()
+    {
+        await using var identity = FakeManagedIdentity.Start();
+        await using var stranger = TokenCatchingServer.Start();
+
+        var result = await RunWithManagedIdentityAsync(
+            identity, stranger, $"https://127.0.0.1:{stranger.Port}/devstoreaccount1", "upload", "--from", Cli.File("data/export"), stranger.Url("devstoreaccount1/lake"));
+
+        // The same harness as the refusal above delivers the token once the host is listed: the refusal is the rule, not TLS.
+        Assert.Equal($"Bearer {identity.Token}", Assert.Single(stranger.BearerTokens.Distinct()));
+        Assert.Equal(CliApp.ExitFailed, result.ExitCode);
+        Assert.StartsWith($"error: Authentication failed for https://127.0.0.1:{stranger.Port}/devstoreaccount1/lake (Entra ID", result.SingleErrorLine, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,4 +74,72 @@ public class UploadTargetTests
 
         Assert.StartsWith("Authentication failed: no Entra ID credential is available for https://onelake.blob.fabric.microsoft.com/Sales", message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("https://127.0.0.1:8443/devstoreaccount1/lake")]
+    [InlineData("https://attacker.example/c/f")]
+    [InlineData("https://account.blob.core.windows.net.attacker.example/c")]
+    [InlineData("https://blob.core.windows.net/c")]
+    [InlineData("https://evil-onelake.blob.fabric.microsoft.com.attacker.example/ws")]
+    [InlineData("https://notonelake.blob.fabric.microsoft.com/ws")]
+    public void An_entra_id_token_is_not_prepared_for_a_host_outside_azure_storage(string target)
+    {
+        var asked = false;
+
+        var error = Assert.Throws<RetailSynth.Errors.RetailSynthException>(() => UploadTarget.Parse(target, null, new BlobClientOptions(), () =>
+        {
+            asked = true;
+            return new EnvironmentCredential();
+        }));
+
+        Assert.StartsWith($"Refusing to send an Entra ID token to {new Uri(target).Authority}: it is not an Azure Storage or OneLake endpoint", error.Message, StringComparison.Ordinal);
+        Assert.False(asked);
+    }
+
+    [Theory]
+    [InlineData("https://account.blob.core.windows.net/lake")]
+    [InlineData("https://account.dfs.core.windows.net/lake")]
+    [InlineData("https://account.privatelink.blob.core.windows.net/lake")]
+    [InlineData("https://account.blob.core.usgovcloudapi.net/lake")]
+    [InlineData("https://account.dfs.core.chinacloudapi.cn/lake")]
+    [InlineData("https://onelake.blob.fabric.microsoft.com/Sales/Retail.Lakehouse/Files")]
+    [InlineData("https://onelake.dfs.fabric.microsoft.com/Sales/Retail.Lakehouse/Files")]
+    [InlineData("https://westus-onelake.dfs.fabric.microsoft.com/Sales/Retail.Lakehouse/Files")]
+    public void Azure_storage_and_onelake_hosts_take_an_entra_id_token(string target)
+    {
+        Assert.Equal("Entra ID", UploadTarget.Parse(target, null, new BlobClientOptions(), s_credential).Authentication);
+    }
+
+    [Fact]
+    public void A_host_under_an_allowed_target_takes_an_entra_id_token_and_one_beside_it_does_not()
+    {
+        var options = new RetailSynth.Configuration.UploadOptions { AllowedTargets = "https://storage.contoso.com/lake" };
+
+        var allowed = UploadTarget.Parse("https://storage.contoso.com/lake/history", null, new BlobClientOptions(), s_credential, options.AllowList());
+        var error = Assert.Throws<RetailSynth.Errors.RetailSynthException>(() =>
+            UploadTarget.Parse("https://storage.contoso.com/other", null, new BlobClientOptions(), s_credential, options.AllowList()));
+
+        Assert.Equal("Entra ID", allowed.Authentication);
+        Assert.StartsWith("Refusing to send an Entra ID token to storage.contoso.com:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_account_key_does_not_sign_requests_to_a_url_outside_azure_storage()
+    {
+        var connectionString = $"DefaultEndpointsProtocol=https;AccountName=account;AccountKey={Convert.ToBase64String(new byte[32])};EndpointSuffix=core.windows.net";
+
+        var error = Assert.Throws<RetailSynth.Errors.RetailSynthException>(() => UploadTarget.Parse("https://attacker.example/account/lake", connectionString, new BlobClientOptions()));
+        var azure = UploadTarget.Parse("https://account.blob.core.windows.net/lake", connectionString, new BlobClientOptions());
+
+        Assert.StartsWith("Refusing to send requests signed with the account key of Upload:ConnectionString to attacker.example:", error.Message, StringComparison.Ordinal);
+        Assert.Equal("account key", azure.Authentication);
+    }
+
+    [Fact]
+    public void A_sas_url_goes_to_its_own_host_whatever_it_is()
+    {
+        var target = UploadTarget.Parse("https://storage.contoso.com/account/lake?sv=2024-11-04&sr=c&sp=racwl&sig=c2VjcmV0", null, new BlobClientOptions());
+
+        Assert.Equal("SAS", target.Authentication);
+    }
 }

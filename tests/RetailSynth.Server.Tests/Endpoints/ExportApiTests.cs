@@ -1,5 +1,8 @@
+using System.Net;
+using RetailSynth.Cli;
 using RetailSynth.Server.Tests.Infrastructure;
 using RetailSynth.Tests;
+using RetailSynth.Tests.Credentials;
 
 namespace RetailSynth.Server.Tests.Endpoints;
 
@@ -57,6 +60,80 @@ public sealed class ExportApiTests
 
         Assert.True(local.Count > 15, $"only {local.Count} files exported");
         Assert.Equal(local, remote.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Export_refuses_an_upload_target_the_operator_did_not_configure_and_no_token_leaves_the_server()
+    {
+        await using var identity = FakeManagedIdentity.Start();
+        await using var stranger = TokenCatchingServer.Start();
+        using var folder = new TempFolder();
+        var environment = new Dictionary<string, string?>(identity.Environment)
+        {
+            ["SSL_CERT_FILE"] = stranger.CertificateFile, // TLS to the stranger succeeds: only the target rule can stop the token
+            ["RETAILSYNTH__Upload__MaxRetries"] = "0",
+        };
+        ReducedWorld.ApplyTo(environment);
+        foreach (var args in new[] { new[] { "generate", "dimensions" }, ["generate", "facts", "--days", "1"] })
+        {
+            Assert.Equal(CliApp.ExitOk, await CliApp.RunAsync(args, CliEnvironment.Plain(new StringWriter(), new StringWriter(), environment, folder.Path), CancellationToken.None));
+        }
+
+        await using (var server = await ServerProcess.StartAsync(folder.Path, environment))
+        {
+            using var refused = await server.PostJsonAsync("/api/export", new { tables = new[] { "dim_stores" }, @out = "refused", upload = stranger.Url("devstoreaccount1/loot") });
+            await server.WaitForTasksAsync(); // had the export started, its upload would have finished by now
+
+            Assert.Empty(stranger.BearerTokens);
+            Assert.Empty(stranger.Requests);
+            await Problems.AssertFieldAsync(refused, "upload");
+            Assert.Contains("is not an upload target of this server", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.False(Directory.Exists(folder.File("refused")));
+            Assert.Equal(0, identity.Requests);
+        }
+
+        // Listed by the operator, the same stranger is accepted and the same harness delivers the token: the refusal
+        // above is the rule, not TLS.
+        environment["RETAILSYNTH__Upload__AllowedTargets"] = stranger.Url("devstoreaccount1/allowed");
+        await using (var server = await ServerProcess.StartAsync(folder.Path, environment))
+        {
+            using var beside = await server.PostJsonAsync("/api/export", new { tables = new[] { "dim_stores" }, @out = "beside", upload = stranger.Url("devstoreaccount1/loot") });
+            await Problems.AssertFieldAsync(beside, "upload");
+
+            using var allowed = await server.PostJsonAsync("/api/export", new { tables = new[] { "dim_stores" }, @out = "allowed", upload = stranger.Url("devstoreaccount1/allowed/history") });
+            Assert.Equal(HttpStatusCode.Accepted, allowed.StatusCode);
+            var task = Assert.Single((await server.WaitForTasksAsync()).EnumerateArray());
+            Assert.Equal("failed", task.GetProperty("status").GetString());
+            Assert.Equal($"Bearer {identity.Token}", Assert.Single(stranger.BearerTokens.Distinct()));
+        }
+    }
+
+    [Fact]
+    public async Task Export_refuses_an_out_folder_that_escapes_through_a_symlink()
+    {
+        using var outside = new TempFolder();
+        await using var server = await RunningServer.StartAsync();
+        await server.RunTaskAsync("/api/generate/dimensions", new { });
+        Directory.CreateSymbolicLink(Path.Combine(server.Folder, "shared"), outside.Path);
+
+        using var response = await server.PostJsonAsync("/api/export", new { tables = new[] { "dim_stores" }, @out = "shared/exports" });
+
+        await Problems.AssertFieldAsync(response, "out");
+        Assert.Empty(Directory.GetFileSystemEntries(outside.Path));
+        Assert.Single((await server.GetJsonAsync("/api/tasks")).EnumerateArray()); // only the generation
+    }
+
+    [Fact]
+    public async Task Export_accepts_an_out_folder_behind_a_symlink_that_stays_inside()
+    {
+        await using var server = await RunningServer.StartAsync();
+        await server.RunTaskAsync("/api/generate/dimensions", new { });
+        Directory.CreateDirectory(Path.Combine(server.Folder, "lake"));
+        Directory.CreateSymbolicLink(Path.Combine(server.Folder, "current"), "lake");
+
+        await server.RunTaskAsync("/api/export", new { tables = new[] { "dim_stores" }, @out = "current/exports" });
+
+        Assert.True(File.Exists(Path.Combine(server.Folder, "lake", "exports", "dim_stores", "dim_stores.parquet")));
     }
 
     [Theory]
