@@ -77,9 +77,11 @@ public static class CliApp
             WriteError(environment, ex.Message, verbose ? ex : null);
             return ExitUsage;
         }
-        catch (Exception ex) when (!verbose)
+        catch (Exception ex)
         {
-            WriteError(environment, $"Unexpected failure: {ex.GetType().Name}: {ex.Message.Split('\n')[0]} (rerun with --verbose for details)", null);
+            // --verbose adds the stack trace; it must never turn the failure into an unhandled crash (exit 134).
+            var hint = verbose ? string.Empty : " (rerun with --verbose for details)";
+            WriteError(environment, $"Unexpected failure: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}{hint}", verbose ? ex : null);
             return ExitFailed;
         }
     }

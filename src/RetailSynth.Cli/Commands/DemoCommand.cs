@@ -38,12 +38,15 @@ public sealed class DemoCommand(CommandRuntime runtime, StageReporter stages, Ti
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.StartDate is not null)
+        // Every setting, the new start date included, is validated before retailsynth.json is rewritten.
+        var startDate = settings.StartDate is { } text ? ResolveStartDate(text) : (DateOnly?)null;
+        var options = runtime.LoadSettings(
+            settings, startDate is { } date ? new Dictionary<string, string?> { ["Simulation:StartDate"] = Format(date) } : null);
+        if (startDate is { } written)
         {
-            WriteStartDate(settings);
+            WriteStartDate(settings, written);
         }
 
-        var options = runtime.LoadSettings(settings);
         using var logging = runtime.CreateLogging(settings);
         var total = Stopwatch.StartNew();
 
@@ -109,12 +112,15 @@ public sealed class DemoCommand(CommandRuntime runtime, StageReporter stages, Ti
         return options;
     }
 
+    private DateOnly ResolveStartDate(string startDate) => startDate == "live"
+        ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-HistoryDays)
+        : DateOnly.ParseExact(startDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>Writes the start date into retailsynth.json (keeping every other setting) so the dataset can be reproduced.</summary>
-    private void WriteStartDate(Settings settings)
+    private void WriteStartDate(Settings settings, DateOnly date)
     {
-        var date = settings.StartDate == "live"
-            ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-HistoryDays)
-            : DateOnly.ParseExact(settings.StartDate!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var path = Path.Combine(runtime.Environment.WorkingDirectory, settings.ConfigFile ?? SettingsSources.DefaultConfigFile);
         JsonObject root;
         try
@@ -131,7 +137,7 @@ public sealed class DemoCommand(CommandRuntime runtime, StageReporter stages, Ti
             root["Simulation"] = simulation = [];
         }
 
-        simulation["StartDate"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        simulation["StartDate"] = Format(date);
         File.WriteAllText(path, root.ToJsonString(s_indented) + "\n");
         runtime.Environment.Error.WriteLine($"Simulation:StartDate = {date:yyyy-MM-dd} written to {path}");
     }

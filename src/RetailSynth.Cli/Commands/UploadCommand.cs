@@ -40,7 +40,7 @@ public sealed class UploadCommand(CommandRuntime runtime) : AsyncCommand<UploadC
         public bool SingleStream { get; init; }
 
         [CommandOption("--parallelism <N>")]
-        [Description("Files (and blocks per file) sent at once, 1-64. Same as Upload:Parallelism (default 4).")]
+        [Description("Files (and blocks per file) sent at once, 1-64, with Parallelism² × block size ≤ 4096 MiB. Same as Upload:Parallelism (default 4).")]
         public string? Parallelism { get; init; }
 
         public override IReadOnlyDictionary<string, string?> ConfigurationOverrides()

@@ -16,15 +16,22 @@ public sealed class CommandRuntime(CliEnvironment environment)
 
     public ReferenceDictionaries Dictionaries => _dictionaries.Value;
 
-    public RetailSynthSettings LoadSettings(GlobalSettings options)
+    /// <param name="extraOverrides">Values the command computed itself (e.g. demo's start date), above the command line's.</param>
+    public RetailSynthSettings LoadSettings(GlobalSettings options, IReadOnlyDictionary<string, string?>? extraOverrides = null)
     {
+        var overrides = new Dictionary<string, string?>(options.ConfigurationOverrides());
+        foreach (var (key, value) in extraOverrides ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
         var settings = SettingsLoader.Load(
             new SettingsSources
             {
                 ConfigFile = options.ConfigFile is null ? null : Path.Combine(Environment.WorkingDirectory, options.ConfigFile),
                 WorkingDirectory = Environment.WorkingDirectory,
                 Environment = Environment.Variables,
-                Overrides = options.ConfigurationOverrides(),
+                Overrides = overrides,
             },
             Dictionaries.Limits);
         settings.Storage.DatabasePath = Path.GetFullPath(Path.Combine(Environment.WorkingDirectory, settings.Storage.DatabasePath));

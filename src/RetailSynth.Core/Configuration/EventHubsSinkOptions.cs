@@ -37,12 +37,33 @@ public sealed class EventHubsSinkOptions : ISettingsSection
             // Never echo the value: it holds a key.
             problems.Add($"{prefix}:ConnectionString is malformed (expected 'Endpoint=sb://…;SharedAccessKeyName=…;SharedAccessKey=…[;EntityPath=…]')");
         }
+        else if (hasConnectionString)
+        {
+            // The hub comes from the connection string's EntityPath or from EventHubName: exactly one source, or both agreeing.
+            var entityPath = EntityPathOf(ConnectionString!);
+            if (entityPath is null && string.IsNullOrWhiteSpace(EventHubName))
+            {
+                problems.Add($"{prefix}:EventHubName is required: the connection string has no EntityPath, so it does not say which hub to send to");
+            }
+            else if (entityPath is not null && !string.IsNullOrWhiteSpace(EventHubName) && !string.Equals(entityPath, EventHubName, StringComparison.Ordinal))
+            {
+                problems.Add($"{prefix}:EventHubName ('{EventHubName}') differs from the hub the connection string's EntityPath names ('{entityPath}'); set only one");
+            }
+        }
 
         if (MaxBatchBytes is <= 0)
         {
             problems.Add($"{prefix}:MaxBatchBytes must be > 0, got {MaxBatchBytes}");
         }
     }
+
+    /// <summary>The connection string's non-empty <c>EntityPath</c>, or null; call only on a well-formed value.</summary>
+    private static string? EntityPathOf(string value) =>
+        value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2, StringSplitOptions.TrimEntries))
+            .LastOrDefault(p => p[0].Equals("EntityPath", StringComparison.OrdinalIgnoreCase))?[1] is { Length: > 0 } path
+            ? path
+            : null;
 
     private static bool LooksLikeConnectionString(string value)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RetailSynth.Configuration;
 
 public enum SinkKind
@@ -51,33 +53,42 @@ public sealed class StreamingOptions : ISettingsSection
 
     public void Validate(string prefix, List<string> problems)
     {
-        if (Speed <= 0)
+        // A tiny speed would push pacing delays past what TimeSpan holds; a huge one is max pacing in disguise.
+        if (Speed is < SettingsLimits.MinStreamingSpeed or > SettingsLimits.MaxStreamingSpeed)
         {
-            problems.Add($"{prefix}:Speed must be > 0, got {Speed}");
+            problems.Add(Speed <= 0
+                ? $"{prefix}:Speed must be > 0, got {Speed}"
+                : string.Create(CultureInfo.InvariantCulture, $"{prefix}:Speed must be between {SettingsLimits.MinStreamingSpeed} and {SettingsLimits.MaxStreamingSpeed}, got {Speed}"));
         }
 
         if (MaxEventsPerSecond is <= 0)
         {
             problems.Add($"{prefix}:MaxEventsPerSecond must be > 0 (leave it unset for no cap), got {MaxEventsPerSecond}");
         }
-
-        if (BatchSize is < 1 or > 100_000)
+        else if (MaxEventsPerSecond > SettingsLimits.MaxEventsPerSecond)
         {
-            problems.Add($"{prefix}:BatchSize must be between 1 and 100000, got {BatchSize}");
+            problems.Add($"{prefix}:MaxEventsPerSecond must be at most {SettingsLimits.MaxEventsPerSecond} (leave it unset for no cap), got {MaxEventsPerSecond}");
         }
 
-        Positive(problems, $"{prefix}:LeaseDuration", LeaseDuration);
-        Positive(problems, $"{prefix}:RetryInitialDelay", RetryInitialDelay);
-        Positive(problems, $"{prefix}:RetryMaxDelay", RetryMaxDelay);
-        Positive(problems, $"{prefix}:BreakerBreakDuration", BreakerBreakDuration);
+        if (BatchSize is < 1 or > SettingsLimits.MaxBatchSize)
+        {
+            problems.Add($"{prefix}:BatchSize must be between 1 and {SettingsLimits.MaxBatchSize}, got {BatchSize}");
+        }
+
+        Positive(problems, $"{prefix}:LeaseDuration", LeaseDuration, SettingsLimits.MaxLeaseDuration);
+        Positive(problems, $"{prefix}:RetryInitialDelay", RetryInitialDelay, SettingsLimits.MaxRetryDelay);
+        Positive(problems, $"{prefix}:RetryMaxDelay", RetryMaxDelay, SettingsLimits.MaxRetryDelay);
+        Positive(problems, $"{prefix}:BreakerBreakDuration", BreakerBreakDuration, SettingsLimits.MaxRetryDelay);
         if (RetryMaxDelay < RetryInitialDelay)
         {
             problems.Add($"{prefix}:RetryMaxDelay ({RetryMaxDelay}) must not be shorter than {prefix}:RetryInitialDelay ({RetryInitialDelay})");
         }
 
-        if (BreakerFailureThreshold < 1)
+        if (BreakerFailureThreshold is < 1 or > SettingsLimits.MaxBreakerFailureThreshold)
         {
-            problems.Add($"{prefix}:BreakerFailureThreshold must be ≥ 1, got {BreakerFailureThreshold}");
+            problems.Add(BreakerFailureThreshold < 1
+                ? $"{prefix}:BreakerFailureThreshold must be ≥ 1, got {BreakerFailureThreshold}"
+                : $"{prefix}:BreakerFailureThreshold must be at most {SettingsLimits.MaxBreakerFailureThreshold}, got {BreakerFailureThreshold}");
         }
 
         File.Validate($"{prefix}:File", problems);
@@ -92,11 +103,15 @@ public sealed class StreamingOptions : ISettingsSection
         }
     }
 
-    private static void Positive(List<string> problems, string key, TimeSpan value)
+    private static void Positive(List<string> problems, string key, TimeSpan value, TimeSpan max)
     {
         if (value <= TimeSpan.Zero)
         {
             problems.Add($"{key} must be a positive duration, got {value}");
+        }
+        else if (value > max)
+        {
+            problems.Add($"{key} must be at most {max}, got {value}");
         }
     }
 }

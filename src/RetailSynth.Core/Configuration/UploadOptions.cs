@@ -39,14 +39,20 @@ public sealed class UploadOptions : ISettingsSection
 
     public void Validate(string prefix, List<string> problems)
     {
-        if (Parallelism is < 1 or > 64)
+        if (Parallelism is < 1 or > SettingsLimits.MaxUploadParallelism)
         {
-            problems.Add($"{prefix}:Parallelism must be between 1 and 64, got {Parallelism}");
+            problems.Add($"{prefix}:Parallelism must be between 1 and {SettingsLimits.MaxUploadParallelism}, got {Parallelism}");
         }
 
-        if (BlockSizeMegabytes is < 1 or > 100)
+        if (BlockSizeMegabytes is < 1 or > SettingsLimits.MaxUploadBlockSizeMegabytes)
         {
-            problems.Add($"{prefix}:BlockSizeMegabytes must be between 1 and 100, got {BlockSizeMegabytes}");
+            problems.Add($"{prefix}:BlockSizeMegabytes must be between 1 and {SettingsLimits.MaxUploadBlockSizeMegabytes}, got {BlockSizeMegabytes}");
+        }
+        else if (Parallelism is >= 1 and <= SettingsLimits.MaxUploadParallelism
+            && (long)Parallelism * Parallelism * BlockSizeMegabytes > SettingsLimits.MaxUploadBufferMegabytes)
+        {
+            // Each of Parallelism files sends Parallelism blocks at once, each buffered in memory.
+            problems.Add($"{prefix}:BlockSizeMegabytes ({BlockSizeMegabytes}) with {prefix}:Parallelism ({Parallelism}) may buffer {(long)Parallelism * Parallelism * BlockSizeMegabytes} MiB at once; keep Parallelism² × BlockSizeMegabytes at most {SettingsLimits.MaxUploadBufferMegabytes}");
         }
 
         if (MaxRetries is < 0 or > 10)

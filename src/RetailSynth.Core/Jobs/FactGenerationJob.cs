@@ -49,6 +49,11 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
                 throw new RetailSynthException($"--days must be at least 1, got {days}.");
             }
 
+            if (days > SettingsLimits.MaxDaysPerRun)
+            {
+                throw new DayRangeTooLongException($"{days} days is more than one run may generate (at most {SettingsLimits.MaxDaysPerRun}, ten years); run again to generate more.");
+            }
+
             return (first, first.AddDays(days - 1));
         }
 
@@ -58,6 +63,13 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
             throw new RefusedException(state.LastCommittedDay is { } last
                 ? $"--to {to:yyyy-MM-dd} is not after the watermark: days up to {last:yyyy-MM-dd} are already generated; the next day is {first:yyyy-MM-dd}."
                 : $"--to {to:yyyy-MM-dd} is before the start date {first:yyyy-MM-dd}.");
+        }
+
+        var count = to.DayNumber - first.DayNumber + 1;
+        if (count > SettingsLimits.MaxDaysPerRun)
+        {
+            throw new DayRangeTooLongException(
+                $"The end date {to:yyyy-MM-dd} asks for {count} days after the watermark; one run may generate at most {SettingsLimits.MaxDaysPerRun} (ten years: up to {first.AddDays(SettingsLimits.MaxDaysPerRun - 1):yyyy-MM-dd}); run again to generate more.");
         }
 
         return (first, to);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using RetailSynth.Configuration;
 using RetailSynth.Diagnostics;
 using RetailSynth.Dictionaries;
+using RetailSynth.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Server.Contracts;
 using RetailSynth.Server.Hosting;
@@ -17,8 +18,8 @@ namespace RetailSynth.Server.Endpoints;
 /// <summary>Dimension and historical generation as background tasks (202 + task; 409 on a conflict).</summary>
 public static class GenerateApi
 {
-    /// <summary>Ten years: a sanity bound on one request, not a limit of the generator (use end_date or repeat).</summary>
-    public const int MaxDays = 3660;
+    /// <summary>Ten years after the watermark, for days and end_date alike: a bound on one request (repeat for more).</summary>
+    public const int MaxDays = SettingsLimits.MaxDaysPerRun;
 
     public static void MapGenerateApi(this IEndpointRouteBuilder app)
     {
@@ -86,7 +87,24 @@ public static class GenerateApi
 
         var range = new FactGenerationJob.Range(body.Days, endDate);
         var job = new FactGenerationJob(settings, dictionaries, loggers.CreateLogger<FactGenerationJob>());
-        var task = tasks.Start(
+        ServerTask task;
+        try
+        {
+            task = StartHistorical(tasks, streaming, database, metrics, range, job);
+        }
+        catch (DayRangeTooLongException tooLong)
+        {
+            // Only the watermark tells how far end_date reaches: checked in the plan, before any task exists.
+            errors.Add(body.EndDate is null ? "days" : "end_date", tooLong.Message);
+            return errors.ToProblem();
+        }
+
+        return TypedResults.Accepted($"/api/tasks/{task.Id}", task.Snapshot());
+    }
+
+    private static ServerTask StartHistorical(
+        TaskRegistry tasks, StreamingAccessor streaming, ServerDatabase database, RetailSynthMetrics metrics, FactGenerationJob.Range range, FactGenerationJob job) =>
+        tasks.Start(
             WriterKind.Historical,
             () =>
             {
@@ -108,6 +126,4 @@ public static class GenerateApi
                     cancellationToken);
                 return result.RowsPerTable;
             });
-        return TypedResults.Accepted($"/api/tasks/{task.Id}", task.Snapshot());
-    }
 }

@@ -57,4 +57,19 @@ public class DemoCommandTests
         Assert.False(File.Exists(cli.File("retailsynth.json")));
         Assert.False(File.Exists(cli.DatabasePath));
     }
+
+    [Fact]
+    public async Task A_start_date_outside_the_supported_range_leaves_retailsynth_json_unchanged_and_exits_1()
+    {
+        using var cli = SmallWorld();
+        const string original = """{ "Simulation": { "Seed": 7, "StartDate": "2024-02-01" } }""";
+        await File.WriteAllTextAsync(cli.File("retailsynth.json"), original);
+
+        var result = await cli.RunProcessAsync("demo", "--start-date", "9999-12-31");
+
+        Assert.Equal(CliApp.ExitFailed, result.ExitCode);
+        Assert.Equal("error: Invalid configuration: Simulation:StartDate must be between 1900-01-01 and 2199-12-31, got 9999-12-31", Assert.Single(result.ErrorLines).TrimEnd());
+        Assert.Equal(original, await File.ReadAllTextAsync(cli.File("retailsynth.json")));
+        Assert.False(File.Exists(cli.DatabasePath));
+    }
 }

@@ -126,4 +126,30 @@ public class GenerateDimensionsCommandTests
         Assert.Equal("error: Invalid configuration: Simulation:Customers must be a whole number (32-bit), got 'zero'", failed.Error.Trim());
         Assert.DoesNotContain(" at ", failed.Error);
     }
+
+    [Fact]
+    public async Task A_billion_customers_is_refused_within_seconds_and_nothing_is_written()
+    {
+        using var cli = new CliRunner();
+        cli.Environment["RETAILSYNTH__Simulation__Customers"] = "1000000000";
+
+        // Before the limit the process grew by ~170 MB/s until the machine ran out: never wait for that.
+        using var process = cli.StartProcess("generate", "dimensions");
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("a billion customers was not refused within 20 s");
+        }
+
+        Assert.Equal(CliApp.ExitFailed, process.ExitCode);
+        var line = Assert.Single((await error).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Simulation:Customers must be at most 5000000, got 1000000000", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(cli.DatabasePath)));
+    }
 }

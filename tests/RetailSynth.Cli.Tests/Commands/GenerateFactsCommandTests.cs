@@ -174,4 +174,20 @@ public class GenerateFactsCommandTests
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM fact_receipts WHERE event_ts >= (SELECT last_committed_day + 1 FROM sim_state)"));
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM fact_store_inventory_txn WHERE event_ts >= (SELECT last_committed_day + 1 FROM sim_state)"));
     }
+
+    [Theory]
+    [InlineData("--to", "9999-12-31", "The end date 9999-12-31 asks for")]
+    [InlineData("--days", "3661", "3661 days is more than one run may generate")]
+    public async Task A_range_beyond_ten_years_after_the_watermark_is_refused_in_one_line_and_generates_nothing(string option, string value, string message)
+    {
+        using var cli = SmallWorld();
+        Assert.Equal(0, (await cli.RunAsync("generate", "dimensions")).ExitCode);
+
+        var result = await cli.RunAsync("generate", "facts", option, value);
+
+        Assert.Equal(CliApp.ExitFailed, result.ExitCode);
+        Assert.Contains(message, result.SingleErrorLine, StringComparison.Ordinal);
+        Assert.Contains("at most 3660", result.SingleErrorLine, StringComparison.Ordinal);
+        Assert.Contains("watermark: no facts yet", (await cli.RunAsync("status")).Output, StringComparison.Ordinal);
+    }
 }

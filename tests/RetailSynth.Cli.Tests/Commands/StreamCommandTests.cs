@@ -210,4 +210,20 @@ public class StreamCommandTests
         Assert.Equal(CliApp.ExitUsage, badLimit.ExitCode);
         Assert.Contains("--limit must be between 1 and 1000", badLimit.SingleErrorLine, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_event_hubs_connection_string_without_entity_path_is_one_settings_error_even_with_verbose()
+    {
+        using var cli = TinyWorld();
+        cli.Environment["RETAILSYNTH__Streaming__Sink"] = "eventhubs";
+        cli.Environment["RETAILSYNTH__Streaming__EventHubs__ConnectionString"] = "Endpoint=sb://127.0.0.1:1/;SharedAccessKeyName=send;SharedAccessKey=c2VjcmV0";
+
+        var result = await cli.RunProcessAsync("stream", "--days", "1", "--verbose");
+
+        Assert.Equal(CliApp.ExitFailed, result.ExitCode);
+        Assert.Contains("Streaming:EventHubs:EventHubName is required: the connection string has no EntityPath", result.SingleErrorLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(cli.DatabasePath));
+    }
 }

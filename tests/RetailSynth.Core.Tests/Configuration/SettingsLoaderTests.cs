@@ -139,4 +139,148 @@ public class SettingsLoaderTests
             new SettingsSources { ConfigFile = "/nonexistent/retailsynth.json" }, s_limits));
         Assert.Contains("does not exist", error.Message);
     }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    [InlineData("1899-12-31")]
+    [InlineData("2200-01-01")]
+    public void Start_dates_outside_the_supported_calendar_range_are_rejected(string startDate)
+    {
+        var error = LoadFails(new() { ["Simulation:StartDate"] = startDate });
+        Assert.Contains($"Simulation:StartDate must be between 1900-01-01 and 2199-12-31, got {startDate}", error.Problems);
+    }
+
+    [Theory]
+    [InlineData("1900-01-01")]
+    [InlineData("2199-12-31")]
+    public void Start_dates_on_the_boundaries_are_accepted(string startDate)
+    {
+        var settings = Load(overrides: new() { ["Simulation:StartDate"] = startDate });
+        Assert.Equal(DateOnly.Parse(startDate, System.Globalization.CultureInfo.InvariantCulture), settings.Simulation.StartDate);
+    }
+
+    [Fact]
+    public void Every_volume_beyond_what_the_machine_can_hold_is_reported_at_once()
+    {
+        var error = LoadFails(new()
+        {
+            ["Simulation:Customers"] = "1000000000",
+            ["Simulation:Stores"] = "5001",
+            ["Simulation:Products"] = "100001",
+            ["Simulation:CustomersPerStoreDay"] = "10001",
+            ["Simulation:OnlineOrdersPerDay"] = "1000001",
+            ["Simulation:MarketingImpressionsPerDay"] = "10000001",
+            ["Simulation:RefrigeratedTrucks"] = "10001",
+            ["Simulation:DryTrucks"] = "10001",
+            ["Simulation:SupplierRefrigeratedTrucks"] = "10001",
+            ["Simulation:SupplierDryTrucks"] = "10001",
+            ["Simulation:TruckCapacityUnits"] = "1000001",
+            ["Simulation:DcInitialInventoryMax"] = "2000000000",
+            ["Simulation:MarketingCost:EMAIL:Max"] = "5000",
+            ["Performance:MaxDegreeOfParallelism"] = "100000",
+        });
+
+        string[] expected =
+        [
+            "Simulation:Customers must be at most 5000000, got 1000000000",
+            "Simulation:Stores must be at most 5000, got 5001",
+            "Simulation:Products must be at most 100000, got 100001",
+            "Simulation:CustomersPerStoreDay must be at most 10000, got 10001",
+            "Simulation:OnlineOrdersPerDay must be at most 1000000, got 1000001",
+            "Simulation:MarketingImpressionsPerDay must be at most 10000000, got 10000001",
+            "Simulation:RefrigeratedTrucks must be at most 10000, got 10001",
+            "Simulation:DryTrucks must be at most 10000, got 10001",
+            "Simulation:SupplierRefrigeratedTrucks must be at most 10000, got 10001",
+            "Simulation:SupplierDryTrucks must be at most 10000, got 10001",
+            "Simulation:TruckCapacityUnits must be at most 1000000, got 1000001",
+            "Simulation:DcInitialInventoryMax must be at most 1000000, got 2000000000",
+            "Simulation:MarketingCost:EMAIL:Max must be at most 1000 USD per impression, got 5000",
+            "Performance:MaxDegreeOfParallelism must be at most 256, got 100000",
+        ];
+        Assert.All(expected, problem => Assert.Contains(problem, error.Problems));
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Stores_times_products_beyond_the_inventory_slots_a_machine_holds_is_rejected()
+    {
+        var error = LoadFails(new() { ["Simulation:Stores"] = "5000", ["Simulation:Products"] = "20000", ["Simulation:CustomersPerStoreDay"] = "100" });
+        Assert.Contains("Simulation:Stores × Simulation:Products (5000 × 20000) must be at most 50000000", error.Message);
+    }
+
+    [Fact]
+    public void Stores_times_customers_per_store_day_beyond_the_daily_visit_limit_is_rejected()
+    {
+        var error = LoadFails(new() { ["Simulation:Stores"] = "1000", ["Simulation:Products"] = "500", ["Simulation:CustomersPerStoreDay"] = "5000" });
+        Assert.Contains("Simulation:Stores × Simulation:CustomersPerStoreDay (1000 × 5000) must be at most 2000000", error.Message);
+    }
+
+    [Fact]
+    public void The_large_profile_sits_well_inside_every_limit()
+    {
+        var settings = Load(overrides: new()
+        {
+            ["Simulation:Profile"] = "large",
+            ["Simulation:Customers"] = "4000000",
+            ["Simulation:Stores"] = "860",
+        });
+        Assert.Equal(4_000_000, settings.Simulation.Customers);
+    }
+
+    [Fact]
+    public void Streaming_and_upload_settings_beyond_their_limits_are_reported_at_once()
+    {
+        var error = LoadFails(new()
+        {
+            ["Streaming:Speed"] = "0.000000001",
+            ["Streaming:MaxEventsPerSecond"] = "2000000000",
+            ["Streaming:BatchSize"] = "1000000",
+            ["Streaming:LeaseDuration"] = "30d",
+            ["Streaming:BreakerFailureThreshold"] = "5000",
+            ["Upload:Parallelism"] = "64",
+        });
+
+        string[] expected =
+        [
+            "Streaming:Speed must be between 0.01 and 1000000",
+            "Streaming:MaxEventsPerSecond must be at most 1000000",
+            "Streaming:BatchSize must be between 1 and 100000, got 1000000",
+            "Streaming:LeaseDuration must be at most 1.00:00:00",
+            "Streaming:BreakerFailureThreshold must be at most 1000, got 5000",
+            "Upload:BlockSizeMegabytes (8) with Upload:Parallelism (64) may buffer 32768 MiB at once",
+        ];
+        Assert.All(expected, problem => Assert.Contains(error.Problems, p => p.StartsWith(problem, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_event_hubs_connection_string_without_entity_path_needs_an_event_hub_name()
+    {
+        const string withoutEntityPath = "Endpoint=sb://myns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=c2VjcmV0";
+        var error = LoadFails(new() { ["Streaming:Sink"] = "eventhubs", ["Streaming:EventHubs:ConnectionString"] = withoutEntityPath });
+
+        var problem = Assert.Single(error.Problems);
+        Assert.StartsWith("Streaming:EventHubs:EventHubName is required: the connection string has no EntityPath", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0", error.Message, StringComparison.Ordinal);
+
+        var named = Load(overrides: new()
+        {
+            ["Streaming:Sink"] = "eventhubs",
+            ["Streaming:EventHubs:ConnectionString"] = withoutEntityPath,
+            ["Streaming:EventHubs:EventHubName"] = "orders",
+        });
+        Assert.Equal("orders", named.Streaming.EventHubs.EventHubName);
+    }
+
+    [Fact]
+    public void An_event_hub_name_that_contradicts_the_entity_path_is_rejected()
+    {
+        var error = LoadFails(new()
+        {
+            ["Streaming:Sink"] = "eventhubs",
+            ["Streaming:EventHubs:ConnectionString"] = "Endpoint=sb://myns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=c2VjcmV0;EntityPath=orders",
+            ["Streaming:EventHubs:EventHubName"] = "returns",
+        });
+        Assert.Contains("Streaming:EventHubs:EventHubName ('returns') differs from the hub the connection string's EntityPath names ('orders')", error.Message);
+    }
 }

@@ -147,4 +147,34 @@ public sealed class GenerateApiTests
         using var delete = await server.Client.DeleteAsync(new Uri("/api/tasks/nope", UriKind.Relative));
         await Problems.AssertStatusAsync(delete, HttpStatusCode.NotFound);
     }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("2034-01-08")]
+    public async Task An_end_date_beyond_ten_years_after_the_watermark_is_400_naming_end_date_and_starts_no_task(string endDate)
+    {
+        await using var server = await RunningServer.StartAsync();
+        await server.RunTaskAsync("/api/generate/dimensions", new { });
+
+        using var response = await server.PostJsonAsync("/api/generate/historical", new { end_date = endDate });
+
+        await Problems.AssertFieldAsync(response, "end_date");
+        Assert.Contains("at most 3660", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single((await server.GetJsonAsync("/api/tasks")).EnumerateArray()); // the dimensions task only
+        Assert.Equal(JsonValueKind.Null, (await server.GetJsonAsync("/api/status")).GetProperty("watermark").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_end_date_exactly_ten_years_after_the_watermark_is_accepted()
+    {
+        await using var server = await RunningServer.StartAsync();
+        await server.RunTaskAsync("/api/generate/dimensions", new { });
+
+        using var response = await server.PostJsonAsync("/api/generate/historical", new { end_date = "2034-01-07" });
+
+        await Problems.AssertStatusAsync(response, HttpStatusCode.Accepted);
+        var task = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        using var cancel = await server.Client.DeleteAsync(new Uri($"/api/tasks/{task}", UriKind.Relative));
+        await server.WaitForTaskAsync(task);
+    }
 }
