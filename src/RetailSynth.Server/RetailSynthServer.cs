@@ -11,6 +11,7 @@ using RetailSynth.Connectors;
 using RetailSynth.Diagnostics;
 using RetailSynth.Errors;
 using RetailSynth.Jobs;
+using RetailSynth.Server.Contracts;
 using RetailSynth.Server.Endpoints;
 using RetailSynth.Server.Hosting;
 using RetailSynth.Server.Tasks;
@@ -35,6 +36,7 @@ public static class RetailSynthServer
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls([.. BindAddresses.Split(urls)]);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
         builder.Logging.ClearProviders();
         if (options.ConfigureLogging is { } configureLogging)
         {
@@ -62,6 +64,7 @@ public static class RetailSynthServer
         services.AddSingleton<StreamingService>();
         services.AddSingleton<IStreamingService>(sp => sp.GetRequiredService<StreamingService>());
         services.AddSingleton<StreamingAccessor>();
+        services.AddSingleton<RequestBodyLimitMiddleware>();
         services.AddSingleton<ApiKeyMiddleware>();
         services.AddSingleton<TaskRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskRegistry>());
@@ -84,6 +87,7 @@ public static class RetailSynthServer
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
 
         app.MapHealthApi();

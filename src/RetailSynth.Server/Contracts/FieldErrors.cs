@@ -76,6 +76,41 @@ public sealed class FieldErrors
         return null;
     }
 
+    /// <summary>
+    /// Checks a folder path a client sends: at most <see cref="RequestLimits.MaxPathLength"/> characters, no control
+    /// characters (NUL is invalid in any path, the others make names no one can read or type), no folder name longer
+    /// than a file system allows. Records a problem for <paramref name="field"/> and returns false if any check fails.
+    /// </summary>
+    public bool PathText(string field, string text)
+    {
+        if (text.Length > RequestLimits.MaxPathLength)
+        {
+            Add(field, $"must be at most {RequestLimits.MaxPathLength} characters, got {text.Length}");
+            return false;
+        }
+
+        if (text.Any(char.IsControl))
+        {
+            Add(field, "must not contain control characters (U+0000–U+001F, U+007F–U+009F)");
+            return false;
+        }
+
+        if (text.Split('/', '\\').Any(name => System.Text.Encoding.UTF8.GetByteCount(name) > RequestLimits.MaxFolderNameBytes))
+        {
+            Add(field, $"each folder name must be at most {RequestLimits.MaxFolderNameBytes} bytes of UTF-8");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The first <see cref="RequestLimits.MaxEchoedValues"/> bad values, shortened and quoted, and how many more there are.</summary>
+    public static string Echo(IReadOnlyCollection<string> values)
+    {
+        var quoted = string.Join(", ", values.Take(RequestLimits.MaxEchoedValues).Select(v => $"'{Shorten(v)}'"));
+        return values.Count > RequestLimits.MaxEchoedValues ? $"{quoted} and {values.Count - RequestLimits.MaxEchoedValues} more" : quoted;
+    }
+
     /// <summary>Echoes at most 40 characters of a bad value (request values only, never settings).</summary>
     public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

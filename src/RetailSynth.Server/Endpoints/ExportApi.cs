@@ -27,12 +27,14 @@ public static class ExportApi
         var errors = new FieldErrors();
         var format = errors.Choice<ExportFormat>("format", body.Format) ?? ExportFormat.Parquet;
 
-        foreach (var table in body.Tables ?? [])
+        if (body.Tables is { Count: > RequestLimits.MaxListEntries } many)
         {
-            if (table is null || !ExportLayout.Tables.Contains(table, StringComparer.Ordinal))
-            {
-                errors.Add("tables", $"'{FieldErrors.Shorten(table ?? "null")}' is not a dimension or fact table");
-            }
+            errors.Add("tables", $"must list at most {RequestLimits.MaxListEntries} tables, got {many.Count}");
+        }
+        else if ((body.Tables ?? []).Where(t => t is null || !ExportLayout.Tables.Contains(t, StringComparer.Ordinal)).Select(t => t ?? "null").ToList() is { Count: > 0 } unknown)
+        {
+            // A few names are echoed, the rest counted: the answer stays small whatever the list holds.
+            errors.Add("tables", $"{FieldErrors.Echo(unknown)} {(unknown.Count == 1 ? "is not a dimension or fact table" : "are not dimension or fact tables")}");
         }
 
         var from = errors.Date("from", body.From);
@@ -43,13 +45,18 @@ public static class ExportApi
         }
 
         var root = Path.GetFullPath(host.WorkingDirectory);
-        var folder = Path.GetFullPath(Path.Combine(root, body.Out ?? ExportLayout.DefaultFolder));
-        if (body.Out is { } outText && (Path.IsPathRooted(outText) || !ContainedFolder.IsInside(root, folder)))
+        var outText = body.Out is { } text && errors.PathText("out", text) ? text : ExportLayout.DefaultFolder; // checked before any Path call: NUL throws there
+        var folder = Path.GetFullPath(Path.Combine(root, outText));
+        if (body.Out is not null && (Path.IsPathRooted(outText) || !ContainedFolder.IsInside(root, folder)))
         {
             errors.Add("out", "must be a folder relative to the server's working directory, inside it");
         }
 
-        if (body.Upload is { } target)
+        if (body.Upload is { Length: > RequestLimits.MaxUrlLength } longTarget)
+        {
+            errors.Add("upload", $"must be at most {RequestLimits.MaxUrlLength} characters, got {longTarget.Length}");
+        }
+        else if (body.Upload is { } target)
         {
             try
             {

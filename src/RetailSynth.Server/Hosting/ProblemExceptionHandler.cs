@@ -1,16 +1,21 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
 using RetailSynth.Errors;
+using RetailSynth.Server.Contracts;
 
 namespace RetailSynth.Server.Hosting;
 
 /// <summary>
-/// Turns exceptions into ProblemDetails: unreadable bodies → 400 naming the field, settings problems → 400,
-/// refusals → 409, other <see cref="RetailSynthException"/>s → 400; anything else → 500 with a generic text
-/// (an unexpected message could carry a secret, so it goes to the log only as the exception type).
+/// Turns exceptions into ProblemDetails: unreadable bodies → 400 naming the field (413 over the size limit), a JSON body
+/// in a charset .NET does not know → 415, settings problems → 400, refusals → 409, other
+/// <see cref="RetailSynthException"/>s → 400, each text cut to <see cref="ErrorText.MaxLength"/>; anything else → 500
+/// with a generic text (an unexpected message could carry a secret, so it goes to the log only as the exception type).
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -19,9 +24,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var details = exception switch
         {
             BadHttpRequestException bad => BadRequest(bad),
-            SettingsException settings => Validation(settings.Problems.GroupBy(Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)),
-            RefusedException refused => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = refused.Message },
-            RetailSynthException failure => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = failure.Message },
+            InvalidOperationException { InnerException: ArgumentException } when HasUnknownCharset(httpContext.Request) => UnsupportedCharset(),
+            SettingsException settings => Validation(settings.Problems.Select(ErrorText.Bound).GroupBy(Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)),
+            RefusedException refused => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = ErrorText.Bound(refused.Message) },
+            RetailSynthException failure => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = ErrorText.Bound(failure.Message) },
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => Unexpected(httpContext, exception),
         };
@@ -38,15 +44,41 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     {
         if (exception.InnerException is JsonException json)
         {
-            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : FieldErrors.Shorten(json.Path.TrimStart('$', '.')); // a path may quote a client's property name
             return Validation(new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
                 [field] = [field == "body" ? "the body is not a valid JSON object for this route" : "has the wrong type or is not valid JSON"],
             });
         }
 
-        return new ProblemDetails { Status = exception.StatusCode, Title = "Bad request", Detail = exception.Message };
+        return new ProblemDetails { Status = exception.StatusCode, Title = ReasonPhrases.GetReasonPhrase(exception.StatusCode), Detail = exception.Message };
     }
+
+    /// <summary>ASP.NET Core reads a JSON body in the charset the Content-Type names, and throws when it knows no such encoding.</summary>
+    private static bool HasUnknownCharset(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || mediaType.Charset.Value is not { Length: > 0 } charset)
+        {
+            return false;
+        }
+
+        try
+        {
+            Encoding.GetEncoding(charset.Trim('"'));
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
+    private static ProblemDetails UnsupportedCharset() => new()
+    {
+        Status = StatusCodes.Status415UnsupportedMediaType,
+        Title = "Unsupported Media Type",
+        Detail = "The Content-Type names a charset this server does not know; send JSON as UTF-8 (application/json).",
+    };
 
     private static HttpValidationProblemDetails Validation(Dictionary<string, string[]> errors) => new(errors)
     {

@@ -40,6 +40,17 @@ public sealed class ServerTask : IDisposable
     /// <summary>The running work; completes when the job has ended and released the writer gate.</summary>
     internal Task Completion { get; set; } = Task.CompletedTask;
 
+    public DateTimeOffset? FinishedAt
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _finishedAt;
+            }
+        }
+    }
+
     public bool IsRunning
     {
         get

@@ -3,21 +3,34 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RetailSynth.Errors;
 using RetailSynth.Jobs;
+using RetailSynth.Server.Contracts;
 
 namespace RetailSynth.Server.Tasks;
 
 /// <summary>
 /// Background jobs of the server (generation, export): each claims the <see cref="WriterGate"/> before it starts, so a
 /// second job of a conflicting kind is refused (409) and the request thread only validates and returns 202. On
-/// shutdown every running job is cancelled (its unfinished day rolls back) and awaited.
+/// shutdown every running job is cancelled (its unfinished day rolls back) and awaited. Finished tasks are kept as
+/// <see cref="TaskRetention"/> says, their errors cut to <see cref="ErrorText.MaxLength"/>.
 /// </summary>
 public sealed partial class TaskRegistry(WriterGate gate, TimeProvider time, ILogger<TaskRegistry> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<string, ServerTask> _tasks = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<ServerTask> All => [.. _tasks.Values.OrderBy(t => t.StartedAt)];
+    public IReadOnlyList<ServerTask> All
+    {
+        get
+        {
+            DropExpired();
+            return [.. _tasks.Values.OrderBy(t => t.StartedAt)];
+        }
+    }
 
-    public ServerTask? Find(string id) => _tasks.GetValueOrDefault(id);
+    public ServerTask? Find(string id)
+    {
+        DropExpired();
+        return _tasks.GetValueOrDefault(id);
+    }
 
     /// <summary>
     /// Claims the gate for <paramref name="kind"/>, runs <paramref name="check"/> on the request thread (refusals become
@@ -38,6 +51,7 @@ public sealed partial class TaskRegistry(WriterGate gate, TimeProvider time, ILo
 
         var task = new ServerTask(Guid.NewGuid().ToString("N")[..12], kind, time);
         _tasks[task.Id] = task;
+        DropExpired();
         LogStarted(task.Id, kind);
         var token = task.CancellationToken;
         task.Completion = Task.Factory.StartNew(
@@ -56,8 +70,9 @@ public sealed partial class TaskRegistry(WriterGate gate, TimeProvider time, ILo
                 }
                 catch (RetailSynthException ex)
                 {
-                    task.Finish(TaskState.Failed, ex.Message, null);
-                    LogFailed(task.Id, kind, ex.Message);
+                    var error = ErrorText.Bound(ex.Message); // a message may quote its input, of any length
+                    task.Finish(TaskState.Failed, error, null);
+                    LogFailed(task.Id, kind, error);
                 }
                 catch (Exception ex)
                 {
@@ -77,6 +92,26 @@ public sealed partial class TaskRegistry(WriterGate gate, TimeProvider time, ILo
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Forgets finished tasks beyond the newest <see cref="TaskRetention.MaxFinishedTasks"/> and those finished too long ago.</summary>
+    private void DropExpired()
+    {
+        var oldest = time.GetUtcNow() - TaskRetention.MaxFinishedAge;
+        var finished = _tasks.Values
+            .Select(t => (Task: t, t.FinishedAt))
+            .Where(t => t.FinishedAt is not null)
+            .OrderByDescending(t => t.FinishedAt)
+            .ThenByDescending(t => t.Task.StartedAt)
+            .ToList();
+        for (var i = 0; i < finished.Count; i++)
+        {
+            var (task, finishedAt) = finished[i];
+            if ((i >= TaskRetention.MaxFinishedTasks || finishedAt < oldest) && _tasks.TryRemove(KeyValuePair.Create(task.Id, task)))
+            {
+                task.Dispose();
+            }
+        }
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -155,4 +155,73 @@ public sealed class ExportApiTests
         await Problems.AssertFieldAsync(response, field);
         Assert.Empty((await server.GetJsonAsync("/api/tasks")).EnumerateArray());
     }
+
+    [Theory]
+    [InlineData(@"x\u0000y")]
+    [InlineData(@"exports/a\u0001b")]
+    [InlineData(@"line\nbreak")]
+    public async Task Export_refuses_control_characters_in_out_naming_the_field(string jsonEscapedOut)
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        using var response = await server.PostRawAsync("/api/export", $"{{\"out\": \"{jsonEscapedOut}\"}}");
+
+        await Problems.AssertFieldAsync(response, "out");
+        Assert.Empty((await server.GetJsonAsync("/api/tasks")).EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData(1_025, "out")]
+    [InlineData(20_000, "out")]
+    [InlineData(256, "out")] // one folder name longer than a file system allows
+    [InlineData(5_000, "upload")]
+    public async Task Export_refuses_an_overlong_path_naming_the_field_and_starts_no_task(int length, string field)
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        using var response = await server.PostJsonAsync("/api/export", new Dictionary<string, string> { [field] = new string('a', length) });
+
+        await Problems.AssertFieldAsync(response, field);
+        Assert.Empty((await server.GetJsonAsync("/api/tasks")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Export_accepts_a_nested_out_path_of_1024_characters()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var nested = string.Join('/', Enumerable.Repeat(new string('d', 99), 10)) + "/" + new string('e', 1024 - 1000);
+
+        using var response = await server.PostJsonAsync("/api/export", new { @out = nested, tables = new[] { "dim_stores" } });
+
+        Assert.Equal(1024, nested.Length);
+        await Problems.AssertStatusAsync(response, System.Net.HttpStatusCode.Accepted);
+    }
+
+    [Fact]
+    public async Task Export_refuses_more_than_100_tables()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        using var response = await server.PostJsonAsync("/api/export", new { tables = Enumerable.Repeat("dim_stores", 101) });
+
+        await Problems.AssertFieldAsync(response, "tables");
+        Assert.Empty((await server.GetJsonAsync("/api/tasks")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Export_echoes_at_most_three_bad_table_names_in_one_short_message()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var names = Enumerable.Range(0, 90).Select(i => $"no_such_table_{i}_{new string('x', 60)}").ToArray();
+
+        using var response = await server.PostJsonAsync("/api/export", new { tables = names });
+
+        await Problems.AssertFieldAsync(response, "tables");
+        var text = await response.Content.ReadAsStringAsync();
+        var message = Assert.Single(System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("errors").GetProperty("tables").EnumerateArray()).GetString()!;
+        Assert.Contains("no_such_table_0_", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("no_such_table_3_", message, StringComparison.Ordinal);
+        Assert.Contains("87 more", message, StringComparison.Ordinal);
+        Assert.True(text.Length < 1_000, $"{text.Length} characters: {text}");
+    }
 }

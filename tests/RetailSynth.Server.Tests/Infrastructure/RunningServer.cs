@@ -46,6 +46,9 @@ public sealed class RunningServer : IAsyncDisposable
 
     public string Folder => _folder.Path;
 
+    /// <summary>The app's container: its endpoint list, writer gate and task registry.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<RunningServer> StartAsync(
         string urls = "http://127.0.0.1:0",
         IReadOnlyDictionary<string, string?>? environment = null,
