@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using RetailSynth.Cli;
@@ -49,6 +50,46 @@ public sealed class ServeCommandTests
 
         Assert.Equal(CliApp.ExitFailed, exit);
         Assert.Contains("Server:ApiKey", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_exits_with_one_line_when_kestrel_configuration_binds_beyond_loopback_without_an_api_key()
+    {
+        using var folder = new TempFolder();
+        // The real executable in its own process: ASPNETCORE_* variables reach Kestrel's configuration from there only.
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "retailsynth.dll"), "serve", "--urls", "http://127.0.0.1:0", "--database", "serve.duckdb"])
+        {
+            WorkingDirectory = folder.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var variables = new Dictionary<string, string?>();
+        ReducedWorld.ApplyTo(variables);
+        foreach (var (name, value) in variables)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["ASPNETCORE_Kestrel__Endpoints__e1__Url"] = "http://0.0.0.0:0";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"serve kept running on every interface without a key: {await error}");
+        }
+
+        var text = await error + await output;
+        Assert.Equal(CliApp.ExitFailed, process.ExitCode);
+        Assert.Single(text.Split('\n'), line => line.StartsWith("error: ", StringComparison.Ordinal) && line.Contains("Server:ApiKey", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
     }
 
     private static (CliEnvironment Environment, StringWriter Error) Environment(TempFolder folder)
