@@ -35,6 +35,7 @@ public static class RetailSynthServer
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls([.. BindAddresses.Split(urls)]);
+        builder.WebHost.UseKestrelHttpsConfiguration(); // TLS certificates from Kestrel:Endpoints:<name>:Certificate (README, Security)
         builder.Logging.ClearProviders();
         if (options.ConfigureLogging is { } configureLogging)
         {
