@@ -24,7 +24,7 @@ namespace RetailSynth.Server;
 /// <summary>The HTTP API and dashboard (api.md §2–§5): host setup, then one MapXxxApi per group.</summary>
 public static class RetailSynthServer
 {
-    /// <summary>Validates the bind, opens (and from then on owns) the database, and builds the app; start it with RunAsync/StartAsync.</summary>
+    /// <summary>Validates the bind, opens (and from then on owns) the database, and builds the app; start it with <see cref="StartAsync"/>.</summary>
     public static WebApplication Build(ServerHostOptions options)
     {
         var settings = options.Settings;
@@ -37,6 +37,7 @@ public static class RetailSynthServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls([.. BindAddresses.Split(urls)]);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+        builder.WebHost.UseKestrelHttpsConfiguration(); // TLS certificates from Kestrel:Endpoints:<name>:Certificate (README, Security)
         builder.Logging.ClearProviders();
         if (options.ConfigureLogging is { } configureLogging)
         {
@@ -65,7 +66,18 @@ public static class RetailSynthServer
         services.AddSingleton<IStreamingService>(sp => sp.GetRequiredService<StreamingService>());
         services.AddSingleton<StreamingAccessor>();
         services.AddSingleton<RequestBodyLimitMiddleware>();
+        services.AddSingleton<ServerExposure>();
+        services.AddSingleton<BoundAddressGuard>();
+        // The web host's own startup filter runs host filtering first in the pipeline (400 for any other Host: DNS rebinding).
+        services.AddHostFiltering(hosts =>
+        {
+            hosts.AllowedHosts = [.. settings.Server.EffectiveAllowedHosts()];
+            hosts.IncludeFailureMessage = false;
+        });
+        services.AddSingleton<SecurityHeadersMiddleware>();
+        services.AddSingleton<SameOriginMiddleware>();
         services.AddSingleton<ApiKeyMiddleware>();
+        services.AddSingleton<JsonContentTypeMiddleware>();
         services.AddSingleton<TaskRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskRegistry>());
 
@@ -85,10 +97,14 @@ public static class RetailSynthServer
         options.ConfigureServices?.Invoke(services);
 
         var app = builder.Build();
+        // Browser and network guards first, before routing reads a body: origin (403), key (401), JSON (415).
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<SameOriginMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseMiddleware<JsonContentTypeMiddleware>();
 
         app.MapHealthApi();
         app.MapStatusApi();
@@ -99,8 +115,27 @@ public static class RetailSynthServer
         app.MapExportApi();
         app.MapDashboardApi();
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapScalarApiReference(scalar => scalar.DisableDefaultFonts()); // system fonts: no request to a font CDN, none for the CSP to allow
         app.MapPrometheusScrapingEndpoint();
         return app;
+    }
+
+    /// <summary>
+    /// Starts the app, then checks the addresses Kestrel bound (<see cref="BoundAddressGuard"/>): a non-loopback one
+    /// without an API key stops the server again and throws <see cref="SettingsException"/>. Until that check has
+    /// passed the server answers only its health probes and static pages.
+    /// </summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await app.StartAsync(cancellationToken);
+        try
+        {
+            app.Services.GetRequiredService<BoundAddressGuard>().Check();
+        }
+        catch (SettingsException)
+        {
+            await app.StopAsync(CancellationToken.None);
+            throw;
+        }
     }
 }

@@ -46,7 +46,7 @@ public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCom
                 })
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace), // logs on stderr, like every command
         });
-        await app.StartAsync(cancellationToken);
+        await RetailSynthServer.StartAsync(app, cancellationToken);
         foreach (var url in app.Urls)
         {
             runtime.Environment.Error.WriteLine($"RetailSynth is serving {options.Storage.DatabasePath} at {url}/ (API reference: {url}/scalar, Ctrl-C stops)");

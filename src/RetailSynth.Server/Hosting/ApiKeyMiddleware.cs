@@ -1,18 +1,21 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using RetailSynth.Configuration;
 
 namespace RetailSynth.Server.Hosting;
 
 /// <summary>
-/// Guards every mutating request (any method but GET, HEAD, OPTIONS), before its body is read: when an API key is
-/// configured (required for a non-loopback bind), the <c>X-Api-Key</c> header must match it, compared in constant
-/// time; otherwise 401. Being middleware, it also covers routes added later. The key is never logged or echoed.
+/// Guards requests before their body is read: a mutating request (<see cref="MutatingRequests"/>) needs the
+/// <c>X-Api-Key</c> header when a key is configured; on a non-loopback bind (<see cref="ServerExposure"/>) every route
+/// but <see cref="KeylessPaths"/> needs it, reads included, since anyone on the network could otherwise read the data.
+/// The key is compared in constant time; otherwise 401. Until the bound addresses are checked, or when the server is
+/// refusing to serve (non-loopback without a key), such routes answer 503. Being middleware, it also covers routes
+/// added later. The key is never logged or echoed.
 /// </summary>
-public sealed partial class ApiKeyMiddleware(ServerOptions options, IProblemDetailsService problems, ILogger<ApiKeyMiddleware> logger) : IMiddleware
+public sealed partial class ApiKeyMiddleware(ServerOptions options, ServerExposure exposure, IProblemDetailsService problems, ILogger<ApiKeyMiddleware> logger)
+    : IMiddleware
 {
     public const string HeaderName = "X-Api-Key";
 
@@ -21,9 +24,18 @@ public sealed partial class ApiKeyMiddleware(ServerOptions options, IProblemDeta
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if (_expected is null || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        var scope = exposure.Scope;
+        var needsKey = MutatingRequests.IsMutating(request) || (scope != BindScope.LoopbackOnly && !KeylessPaths.IsOpen(request.Path));
+        if (!needsKey || (_expected is null && scope == BindScope.LoopbackOnly))
         {
             await next(context);
+            return;
+        }
+
+        if (_expected is null)
+        {
+            await Refusals.WriteAsync(problems, context, StatusCodes.Status503ServiceUnavailable, "Not serving",
+                "The server is starting, or is bound beyond loopback without an API key and refuses to serve.");
             return;
         }
 
@@ -36,17 +48,10 @@ public sealed partial class ApiKeyMiddleware(ServerOptions options, IProblemDeta
         }
 
         LogRejected(request.Method, request.Path);
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "Unauthorized",
-                Detail = $"This route changes data: send the server's API key in the {HeaderName} header.",
-            },
-        });
+        await Refusals.WriteAsync(problems, context, StatusCodes.Status401Unauthorized, "Unauthorized",
+            MutatingRequests.IsMutating(request)
+                ? $"This route changes data: send the server's API key in the {HeaderName} header."
+                : $"This server listens beyond loopback: send its API key in the {HeaderName} header.");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Method} {Path}: missing or wrong API key")]

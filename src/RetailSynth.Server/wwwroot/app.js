@@ -15,7 +15,8 @@ async function api(method, path, body) {
   const headers = { Accept: "application/json" };
   const key = $("api-key").value;
   if (key) headers["X-Api-Key"] = key;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  // The server refuses (415) any change that is not declared as JSON, body or not.
+  if (method !== "GET") headers["Content-Type"] = "application/json";
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using RetailSynth.Cli;
 using RetailSynth.Tests;
 
@@ -49,6 +52,96 @@ public sealed class ServeCommandTests
 
         Assert.Equal(CliApp.ExitFailed, exit);
         Assert.Contains("Server:ApiKey", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_exits_with_one_line_when_kestrel_configuration_binds_beyond_loopback_without_an_api_key()
+    {
+        using var folder = new TempFolder();
+        using var process = StartServeProcess(folder, "http://127.0.0.1:0", new Dictionary<string, string?> { ["ASPNETCORE_Kestrel__Endpoints__e1__Url"] = "http://0.0.0.0:0" });
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"serve kept running on every interface without a key: {await error}");
+        }
+
+        var text = await error + await output;
+        Assert.Equal(CliApp.ExitFailed, process.ExitCode);
+        Assert.Single(text.Split('\n'), line => line.StartsWith("error: ", StringComparison.Ordinal) && line.Contains("Server:ApiKey", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_answers_over_https_with_the_certificate_of_a_kestrel_endpoint_setting()
+    {
+        using var folder = new TempFolder();
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllText(folder.File("cert.pem"), certificate.ExportCertificatePem());
+        File.WriteAllText(folder.File("key.pem"), rsa.ExportPkcs8PrivateKeyPem());
+        var port = FreePort();
+        using var process = StartServeProcess(folder, $"http://127.0.0.1:{FreePort()}", new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_Kestrel__Endpoints__Tls__Url"] = $"https://127.0.0.1:{port}",
+            ["ASPNETCORE_Kestrel__Endpoints__Tls__Certificate__Path"] = folder.File("cert.pem"),
+            ["ASPNETCORE_Kestrel__Endpoints__Tls__Certificate__KeyPath"] = folder.File("key.pem"),
+        });
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == certificate.Thumbprint };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+            HttpStatusCode? status = null;
+            for (var i = 0; i < 150 && status is null && !process.HasExited; i++)
+            {
+                try
+                {
+                    status = (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            Assert.True(status == HttpStatusCode.OK, $"no HTTPS answer ({status}); serve exited: {process.HasExited}");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        Assert.DoesNotContain("error:", await error + await output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The real executable in its own process: ASPNETCORE_* variables reach Kestrel's configuration from there only.</summary>
+    private static Process StartServeProcess(TempFolder folder, string urls, IReadOnlyDictionary<string, string?> extraEnvironment)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "retailsynth.dll"), "serve", "--urls", urls, "--database", "serve.duckdb"])
+        {
+            WorkingDirectory = folder.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var variables = new Dictionary<string, string?>(extraEnvironment);
+        ReducedWorld.ApplyTo(variables);
+        foreach (var (name, value) in variables)
+        {
+            start.Environment[name] = value;
+        }
+
+        return Process.Start(start)!;
     }
 
     private static (CliEnvironment Environment, StringWriter Error) Environment(TempFolder folder)

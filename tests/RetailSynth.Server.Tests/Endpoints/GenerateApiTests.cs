@@ -121,7 +121,7 @@ public sealed class GenerateApiTests
             await Task.Delay(50);
         }
 
-        using (var cancel = await server.Client.DeleteAsync(new Uri($"/api/tasks/{id}", UriKind.Relative)))
+        using (var cancel = await server.SendEmptyJsonAsync(HttpMethod.Delete, $"/api/tasks/{id}"))
         {
             Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         }
@@ -144,7 +144,7 @@ public sealed class GenerateApiTests
 
         using var get = await server.Client.GetAsync(new Uri("/api/tasks/nope", UriKind.Relative));
         await Problems.AssertStatusAsync(get, HttpStatusCode.NotFound);
-        using var delete = await server.Client.DeleteAsync(new Uri("/api/tasks/nope", UriKind.Relative));
+        using var delete = await server.SendEmptyJsonAsync(HttpMethod.Delete, "/api/tasks/nope");
         await Problems.AssertStatusAsync(delete, HttpStatusCode.NotFound);
     }
 

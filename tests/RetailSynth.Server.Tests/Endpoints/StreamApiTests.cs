@@ -44,7 +44,7 @@ public sealed class StreamApiTests
             await Problems.AssertStatusAsync(again, HttpStatusCode.Conflict);
         }
 
-        using (var clear = await server.Client.DeleteAsync(new Uri("/api/stream/outbox", UriKind.Relative)))
+        using (var clear = await server.SendEmptyJsonAsync(HttpMethod.Delete, "/api/stream/outbox"))
         {
             await Problems.AssertStatusAsync(clear, HttpStatusCode.Conflict);
         }
@@ -64,7 +64,7 @@ public sealed class StreamApiTests
     {
         await using var server = await RunningServer.StartAsync();
 
-        using var start = await server.Client.PostAsync(new Uri("/api/stream/start", UriKind.Relative), null);
+        using var start = await server.SendEmptyJsonAsync(HttpMethod.Post, "/api/stream/start");
         await Problems.AssertStatusAsync(start, HttpStatusCode.Accepted);
         Assert.Equal(new Streaming.StreamRequest(), Assert.Single(server.Streaming.Starts));
     }
@@ -156,7 +156,7 @@ public sealed class StreamApiTests
     {
         await using var server = await RunningServer.StartAsync();
 
-        using var clear = await server.Client.DeleteAsync(new Uri("/api/stream/outbox", UriKind.Relative));
+        using var clear = await server.SendEmptyJsonAsync(HttpMethod.Delete, "/api/stream/outbox");
         await Problems.AssertStatusAsync(clear, HttpStatusCode.OK);
         Assert.Contains("\"count\":10000", await clear.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

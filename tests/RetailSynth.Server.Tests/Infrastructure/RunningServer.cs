@@ -74,7 +74,7 @@ public sealed class RunningServer : IAsyncDisposable
                     }
                 },
             });
-            await app.StartAsync();
+            await RetailSynthServer.StartAsync(app, CancellationToken.None);
             var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
             var address = new UriBuilder(bound) { Host = "127.0.0.1" }.Uri;
             return new RunningServer(folder, app, address, logs, streaming, settings.Storage.DatabasePath);
@@ -116,6 +116,12 @@ public sealed class RunningServer : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostRawAsync(string path, string body) =>
         Client.PostAsync(new Uri(path, UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+    /// <summary>A body-less request to a mutating route, declared as JSON as the server requires of every change (415 otherwise).</summary>
+    public Task<HttpResponseMessage> SendEmptyJsonAsync(HttpMethod method, string path) =>
+        Client.SendAsync(new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = EmptyJson() });
+
+    public static HttpContent EmptyJson() => new ByteArrayContent([]) { Headers = { ContentType = new("application/json") } };
 
     /// <summary>Polls a task until it leaves running; returns its last snapshot.</summary>
     public async Task<JsonElement> WaitForTaskAsync(string id, TimeSpan? timeout = null)

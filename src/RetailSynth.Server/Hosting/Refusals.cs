@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace RetailSynth.Server.Hosting;
+
+/// <summary>Writes a guard's refusal as ProblemDetails (api.md: every error is one), before any route runs.</summary>
+public static class Refusals
+{
+    public static async Task WriteAsync(IProblemDetailsService problems, HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+}
