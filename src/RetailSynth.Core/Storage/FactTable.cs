@@ -81,7 +81,7 @@ internal sealed class FactTable<TFact, TColumns>(
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            TColumns.Append(appender.CreateRow(), span[i]).EndRow();
+            default(TColumns).Append(appender.CreateRow(), span[i]).EndRow();
         }
     }
 
