@@ -9,7 +9,7 @@ public class FactAppendersTests
     // Millisecond offsets matter: facts order lines by t_r + line_num ms (data-model §16.2).
     private static readonly DateTime s_t = new(2024, 3, 5, 14, 7, 9, 123, DateTimeKind.Utc);
 
-    private static DayFacts SampleDay()
+    internal static DayFacts SampleDay()
     {
         var facts = new DayFacts();
         var saleLine = new LineMoney(GrossCents: 1_998, DiscountCents: 200, NetCents: 1_798, TaxCents: 126);

@@ -1,6 +1,11 @@
+using RetailSynth.Storage;
+
 namespace RetailSynth.Domain.Facts;
 
-/// <summary>Every fact row one simulated UTC day produced, per table, in the order they were emitted.</summary>
+/// <summary>
+/// Every fact row one simulated UTC day produced, per table, in the order they were emitted. A new list also goes
+/// into <see cref="FactTables"/>, which totals and merges them.
+/// </summary>
 public sealed class DayFacts
 {
     public List<ReceiptFact> Receipts { get; } = [];
@@ -23,11 +28,19 @@ public sealed class DayFacts
     public List<OnlineOrderLineFact> OnlineOrderLines { get; } = [];
     public List<OnlineOrderStatusFact> OnlineOrderStatus { get; } = [];
 
-    public long TotalRows =>
-        (long)Receipts.Count + ReceiptLines.Count + Payments.Count + StoreInventoryTxns.Count + DcInventoryTxns.Count
-        + Stockouts.Count + Reorders.Count + TruckMoves.Count + TruckInventory.Count + FootTraffic.Count + BlePings.Count
-        + ZoneChanges.Count + Marketing.Count + Promotions.Count + PromoLines.Count + StoreOps.Count
-        + OnlineOrderHeaders.Count + OnlineOrderLines.Count + OnlineOrderStatus.Count;
+    public long TotalRows
+    {
+        get
+        {
+            var total = 0L;
+            foreach (var table in FactTables.All)
+            {
+                total += table.Count(this);
+            }
+
+            return total;
+        }
+    }
 
     /// <summary>Appends another batch (a store's hour, a network step) in order.</summary>
     public void AddRange(DayFacts other) => AddRange([other]);
@@ -38,39 +51,9 @@ public sealed class DayFacts
     /// </summary>
     public void AddRange(IReadOnlyList<DayFacts> others)
     {
-        Append(Receipts, others, static o => o.Receipts);
-        Append(ReceiptLines, others, static o => o.ReceiptLines);
-        Append(Payments, others, static o => o.Payments);
-        Append(StoreInventoryTxns, others, static o => o.StoreInventoryTxns);
-        Append(DcInventoryTxns, others, static o => o.DcInventoryTxns);
-        Append(Stockouts, others, static o => o.Stockouts);
-        Append(Reorders, others, static o => o.Reorders);
-        Append(TruckMoves, others, static o => o.TruckMoves);
-        Append(TruckInventory, others, static o => o.TruckInventory);
-        Append(FootTraffic, others, static o => o.FootTraffic);
-        Append(BlePings, others, static o => o.BlePings);
-        Append(ZoneChanges, others, static o => o.ZoneChanges);
-        Append(Marketing, others, static o => o.Marketing);
-        Append(Promotions, others, static o => o.Promotions);
-        Append(PromoLines, others, static o => o.PromoLines);
-        Append(StoreOps, others, static o => o.StoreOps);
-        Append(OnlineOrderHeaders, others, static o => o.OnlineOrderHeaders);
-        Append(OnlineOrderLines, others, static o => o.OnlineOrderLines);
-        Append(OnlineOrderStatus, others, static o => o.OnlineOrderStatus);
-    }
-
-    private static void Append<T>(List<T> target, IReadOnlyList<DayFacts> others, Func<DayFacts, List<T>> rows)
-    {
-        var total = target.Count;
-        foreach (var other in others)
+        foreach (var table in FactTables.All)
         {
-            total += rows(other).Count;
-        }
-
-        target.EnsureCapacity(total);
-        foreach (var other in others)
-        {
-            target.AddRange(rows(other));
+            table.AddRange(this, others);
         }
     }
 }
