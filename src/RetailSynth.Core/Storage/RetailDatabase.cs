@@ -64,7 +64,26 @@ public sealed partial class RetailDatabase : IDisposable
         return database;
     }
 
-    public void Dispose() => Connection.Dispose();
+    /// <summary>
+    /// Folds the WAL into the database file before closing, so that after a graceful stop the <c>.duckdb</c> file alone
+    /// holds every committed day (a copy of it is complete) even if another connection keeps DuckDB's instance open.
+    /// </summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (Connection.State == System.Data.ConnectionState.Open)
+            {
+                Execute("CHECKPOINT");
+            }
+        }
+        catch (DuckDBException)
+        {
+            // Another connection is inside a transaction: DuckDB checkpoints when the last connection closes.
+        }
+
+        Connection.Dispose();
+    }
 
     /// <summary>Another connection to the same file, sharing this process's DuckDB instance (for a second thread).</summary>
     public DuckDBConnection OpenConnection()
