@@ -37,7 +37,7 @@ public sealed class CommandRuntime(CliEnvironment environment)
         settings,
         Dictionaries,
         new WriterGate(),
-        new SinkFactory(logging, Console.OpenStandardOutput),
+        new SinkFactory(logging, StandardOutput.Open),
         TimeProvider.System,
         logging.CreateLogger<StreamingService>());
 
