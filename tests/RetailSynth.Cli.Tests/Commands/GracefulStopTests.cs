@@ -49,7 +49,7 @@ public partial class GracefulStopTests
     [Theory]
     [InlineData("TERM")]
     [InlineData("INT")]
-    public async Task Stream_stopped_by_a_signal_leaves_every_committed_day_in_the_database_file_alone(string signal)
+    public async Task Stream_stopped_by_a_signal_leaves_every_committed_day_in_the_database_file_alone_and_no_uncommitted_body_file(string signal)
     {
         using var cli = TinyWorld();
         Assert.Equal(0, (await cli.RunProcessAsync("generate", "dimensions")).ExitCode);
@@ -74,6 +74,10 @@ public partial class GracefulStopTests
         var lastCommitted = DateOnly.ParseExact(ended.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Equal(lastCommitted, WatermarkOfACopyOfTheFileAlone(cli, out var receipts));
         Assert.True(receipts > 0);
+
+        // The day after the watermark was being simulated and was rolled back: its body file goes with it.
+        var bodies = Directory.Exists(cli.DatabasePath + ".bodies") ? Directory.GetFiles(cli.DatabasePath + ".bodies") : [];
+        Assert.DoesNotContain(bodies, f => DateOnly.ParseExact(Path.GetFileNameWithoutExtension(f), "yyyy-MM-dd", CultureInfo.InvariantCulture) > lastCommitted);
     }
 
     [Fact]
