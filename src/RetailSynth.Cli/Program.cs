@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using RetailSynth.Cli;
 
 using var cancellation = new CancellationTokenSource();
@@ -10,5 +11,13 @@ Console.CancelKeyPress += (_, e) =>
         cancellation.Cancel();
     }
 };
+
+// SIGTERM (kill, docker stop, systemd) stops as gracefully as Ctrl-C: without this the runtime ends the process
+// at once and the database stays behind with its WAL and temp folder.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
 
 return await CliApp.RunAsync(args, CliEnvironment.FromProcess(), cancellation.Token);

@@ -57,7 +57,10 @@ public static class RetailSynthServer
         services.AddSingleton(settings);
         services.AddSingleton(settings.Server);
         services.AddSingleton(options.Dictionaries);
-        services.AddSingleton(new ServerDatabase(settings.Storage.DatabasePath));
+        // Opened here so a locked or damaged file fails the start; created through a factory so the container owns it and
+        // disposes it when the app stops: DuckDB then checkpoints the WAL into the file and removes its temp folder.
+        var database = new ServerDatabase(settings.Storage.DatabasePath);
+        services.AddSingleton(_ => database);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WriterGate>();
         services.AddSingleton<RetailSynthMetrics>();
@@ -97,6 +100,7 @@ public static class RetailSynthServer
         options.ConfigureServices?.Invoke(services);
 
         var app = builder.Build();
+        _ = app.Services.GetRequiredService<ServerDatabase>(); // resolved once, so the container tracks and disposes it
         // Browser and network guards first, before routing reads a body: origin (403), key (401), JSON (415).
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();

@@ -56,7 +56,7 @@ public sealed class OutboxPreviewCommand(CommandRuntime runtime) : AsyncCommand<
     {
         var options = runtime.LoadSettings(settings);
         using var logging = runtime.CreateLogging(settings);
-        await using var streaming = runtime.CreateStreaming(options, logging);
+        await using var streaming = runtime.CreateStreaming(options, logging, readsOnly: true);
         var rows = streaming.Preview(settings.ParsedStatus, settings.Order == "newest", settings.ParsedLimit);
         var output = runtime.Environment.Out;
         if (settings.Bodies)

@@ -11,7 +11,7 @@ public sealed class OutboxStatusCommand(CommandRuntime runtime) : AsyncCommand<G
     {
         var options = runtime.LoadSettings(settings);
         using var logging = runtime.CreateLogging(settings);
-        await using var streaming = runtime.CreateStreaming(options, logging);
+        await using var streaming = runtime.CreateStreaming(options, logging, readsOnly: true);
         var s = streaming.GetOutboxStatus();
         var table = new Table().AddColumn("outbox").AddColumn(new TableColumn("value").RightAligned());
         table.AddRow("pending", s.Pending.ToString("N0"));

@@ -16,7 +16,7 @@ public sealed class StatusCommand(CommandRuntime runtime) : Command<GlobalSettin
             throw new RetailSynthException($"There is no database at '{path}' yet; run `retailsynth generate dimensions` to create it.");
         }
 
-        using var database = RetailDatabase.Open(path);
+        using var database = RetailDatabase.OpenReadOnly(path);
         var store = new DimensionStore(database);
         var state = store.ReadState();
         var output = runtime.Environment.Out;

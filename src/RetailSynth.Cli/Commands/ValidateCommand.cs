@@ -20,7 +20,7 @@ public sealed class ValidateCommand(CommandRuntime runtime, StageReporter stages
 
         var report = await stages.RunAsync("validate", reportStage => Task.Run(() =>
         {
-            using var database = RetailDatabase.Open(path);
+            using var database = RetailDatabase.OpenReadOnly(path);
             var family = 0;
             return new DatasetValidator().Validate(database, check =>
             {

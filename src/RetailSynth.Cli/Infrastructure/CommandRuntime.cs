@@ -39,14 +39,18 @@ public sealed class CommandRuntime(CliEnvironment environment)
         return settings;
     }
 
-    /// <summary>The stream session and outbox service for one command run.</summary>
-    public StreamingService CreateStreaming(RetailSynthSettings settings, ILoggerFactory logging) => new(
+    /// <summary>
+    /// The stream session and outbox service for one command run; <paramref name="readsOnly"/> for the commands that only
+    /// read the outbox (status, preview, dead), which then open the file read-only.
+    /// </summary>
+    public StreamingService CreateStreaming(RetailSynthSettings settings, ILoggerFactory logging, bool readsOnly = false) => new(
         settings,
         Dictionaries,
         new WriterGate(),
-        new SinkFactory(logging, Console.OpenStandardOutput),
+        new SinkFactory(logging, StandardOutput.Open),
         TimeProvider.System,
-        logging.CreateLogger<StreamingService>());
+        logging.CreateLogger<StreamingService>(),
+        readsOpenTheFileReadOnly: readsOnly);
 
     public ILoggerFactory CreateLogging(GlobalSettings options) => LoggerFactory.Create(builder => builder
         .SetMinimumLevel(options.Verbose ? LogLevel.Debug : LogLevel.Warning)

@@ -196,7 +196,8 @@ public static class StreamingBenchmark
                                 .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
                                 .AppendValue(e.PartitionKey);
                             row = pass == 0 ? row.AppendValue(e.Body.ToArray()) : row.AppendNullValue();
-                            row = row.AppendValue("pending").AppendValue(0).AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId);
+                            // attempts as int?: a bare 0 binds to AppendValue(sbyte?) and writes one byte of the INTEGER.
+                            row = row.AppendValue("pending").AppendValue((int?)0).AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId);
                             row = bodies is null ? row.AppendNullValue().AppendNullValue() : row.AppendValue(bodies.Append(e.Body.Span)).AppendValue(e.Body.Length);
                             row.EndRow();
                         }

@@ -30,7 +30,7 @@ public sealed class ExportJob
         }
 
         var clock = Stopwatch.StartNew();
-        using var database = RetailDatabase.Open(databasePath);
+        using var database = RetailDatabase.OpenReadOnly(databasePath);
         if (new DimensionStore(database).ReadState() is null)
         {
             throw new RefusedException($"The database '{databasePath}' has no dimensions yet; run `retailsynth generate dimensions` first.");

@@ -29,6 +29,13 @@ public sealed class DayWriter : IDisposable
     /// </summary>
     private const int ItemsInFlight = 2;
 
+    /// <summary>
+    /// attempts of a new outbox row, typed to the INTEGER column: DuckDB.NET writes a value at the width of the overload
+    /// it binds to, and a bare literal 0 binds to <c>AppendValue(sbyte?)</c>, which fills one byte of the column and
+    /// leaves the rest of the vector's memory as it was.
+    /// </summary>
+    private static readonly int? s_notAttempted = 0;
+
     private readonly BlockingCollection<object> _queue;
     private readonly CancellationTokenSource _failed = new();
     private readonly RetailDatabase _database;
@@ -203,7 +210,7 @@ public sealed class DayWriter : IDisposable
             var body = e.InFile ?? throw new InvalidOperationException($"Outbox event {e.OutboxId} has no body in its day's body file.");
             appender.CreateRow()
                 .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
-                .AppendValue(e.PartitionKey).AppendNullValue().AppendValue("pending").AppendValue(0)
+                .AppendValue(e.PartitionKey).AppendNullValue().AppendValue("pending").AppendValue(s_notAttempted)
                 .AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId)
                 .AppendValue(body.Offset).AppendValue(body.Length)
                 .EndRow();

@@ -25,6 +25,27 @@ internal static class Migrator
             .ToList();
     }
 
+    /// <summary>How many embedded migrations the file lacks, without writing (a read-only open cannot apply them).</summary>
+    public static int Pending(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return Embedded().Count;
+        }
+
+        command.CommandText = "SELECT version FROM schema_migrations";
+        var applied = new HashSet<int>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            applied.Add(reader.GetInt32(0));
+        }
+
+        return Embedded().Count(m => !applied.Contains(m.Version));
+    }
+
     public static void Apply(DuckDBConnection connection)
     {
         Run(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)");

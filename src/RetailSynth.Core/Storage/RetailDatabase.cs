@@ -10,13 +10,17 @@ namespace RetailSynth.Storage;
 /// </summary>
 public sealed partial class RetailDatabase : IDisposable
 {
-    private RetailDatabase(string path, DuckDBConnection connection)
+    private RetailDatabase(string path, DuckDBConnection connection, bool readOnly = false)
     {
         Path = path;
         Connection = connection;
+        IsReadOnly = readOnly;
     }
 
     public string Path { get; }
+
+    /// <summary>Opened by <see cref="OpenReadOnly"/>: nothing is written, not even a WAL or a checkpoint.</summary>
+    public bool IsReadOnly { get; }
 
     /// <summary>The writer connection. DuckDB connections are not thread-safe: one user at a time.</summary>
     public DuckDBConnection Connection { get; }
@@ -64,7 +68,69 @@ public sealed partial class RetailDatabase : IDisposable
         return database;
     }
 
-    public void Dispose() => Connection.Dispose();
+    /// <summary>
+    /// The file for commands that only read it (status, validate, outbox status/preview/dead, export): DuckDB's
+    /// <c>ACCESS_MODE=READ_ONLY</c> creates no WAL or temp folder and changes no byte, so they work on a read-only folder
+    /// or a copy the user must not alter. Never beside a writer instance of the same file in this process.
+    /// </summary>
+    public static RetailDatabase OpenReadOnly(string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new RetailSynthException($"There is no database at '{fullPath}' yet; run `retailsynth generate dimensions` to create it.");
+        }
+
+        var connection = new DuckDBConnection($"Data Source={fullPath};ACCESS_MODE=READ_ONLY");
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException ex)
+        {
+            connection.Dispose();
+            throw Translate(fullPath, ex);
+        }
+
+        var database = new RetailDatabase(fullPath, connection, readOnly: true);
+        try
+        {
+            database.Execute("SET memory_limit = '192MB'");
+            if (Migrator.Pending(connection) > 0)
+            {
+                throw new RetailSynthException(
+                    $"The database '{fullPath}' was written by an older version of retailsynth; run a command that writes it (generate facts, stream or serve) once to upgrade it.");
+            }
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+
+        return database;
+    }
+
+    /// <summary>
+    /// Folds the WAL into the database file before closing, so that after a graceful stop the <c>.duckdb</c> file alone
+    /// holds every committed day (a copy of it is complete) even if another connection keeps DuckDB's instance open.
+    /// </summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (!IsReadOnly && Connection.State == System.Data.ConnectionState.Open)
+            {
+                Execute("CHECKPOINT");
+            }
+        }
+        catch (DuckDBException)
+        {
+            // Another connection is inside a transaction: DuckDB checkpoints when the last connection closes.
+        }
+
+        Connection.Dispose();
+    }
 
     /// <summary>Another connection to the same file, sharing this process's DuckDB instance (for a second thread).</summary>
     public DuckDBConnection OpenConnection()
@@ -102,7 +168,8 @@ public sealed partial class RetailDatabase : IDisposable
         }
 
         if (message.Contains("Permission denied", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase))
+            || message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("Operation not permitted", StringComparison.OrdinalIgnoreCase))
         {
             return new RetailSynthException($"The database '{path}' cannot be written: permission denied.", ex);
         }

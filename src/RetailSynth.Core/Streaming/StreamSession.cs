@@ -118,6 +118,11 @@ public sealed partial class StreamSession : IAsyncDisposable
             {
                 // the uncommitted next day: discarded, recomputed identically by the next session
             }
+            finally
+            {
+                // Its body file too: the next session would rewrite it identically, so keeping it only holds disk space.
+                Store.DeleteUncommittedBodyFiles();
+            }
         }
     }
 

@@ -24,7 +24,8 @@ public sealed partial class StreamingService(
     ISinkFactory sinks,
     TimeProvider time,
     ILogger<StreamingService> logger,
-    RetailSynthMetrics? metrics = null) : IStreamingService, IAsyncDisposable
+    RetailSynthMetrics? metrics = null,
+    bool readsOpenTheFileReadOnly = false) : IStreamingService, IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private StreamSession? _session;
@@ -137,7 +138,7 @@ public sealed partial class StreamingService(
     /// <summary>The error that ended the last session, if it failed.</summary>
     public string? LastError => _lastError;
 
-    public OutboxStatus GetOutboxStatus() => WithStore((store, session) =>
+    public OutboxStatus GetOutboxStatus() => WithStore(readOnly: true, (store, session) =>
     {
         var counts = store.Counts();
         var leased = session?.Relay.Leased ?? 0;
@@ -163,11 +164,11 @@ public sealed partial class StreamingService(
     });
 
     public IReadOnlyList<OutboxRow> Preview(OutboxRowStatus? status, bool newestFirst, int limit) =>
-        WithStore((store, _) => store.Preview(status, newestFirst, limit));
+        WithStore(readOnly: true, (store, _) => store.Preview(status, newestFirst, limit));
 
-    public IReadOnlyList<OutboxRow> DeadLetters(int limit) => WithStore((store, _) => store.Preview(OutboxRowStatus.Dead, newestFirst: false, limit));
+    public IReadOnlyList<OutboxRow> DeadLetters(int limit) => WithStore(readOnly: true, (store, _) => store.Preview(OutboxRowStatus.Dead, newestFirst: false, limit));
 
-    public long RequeueDead() => WithStore((store, session) =>
+    public long RequeueDead() => WithStore(readOnly: false, (store, session) =>
     {
         if (session is not null)
         {
@@ -183,7 +184,7 @@ public sealed partial class StreamingService(
         return store.RequeueDead(EventTypes.All);
     });
 
-    public long Clear() => WithStore((store, session) =>
+    public long Clear() => WithStore(readOnly: false, (store, session) =>
     {
         if (session is not null)
         {
@@ -243,8 +244,12 @@ public sealed partial class StreamingService(
         new DimensionJob(settings, dictionaries, NullLogger<DimensionJob>.Instance).Run(force: false, _ => { }, CancellationToken.None);
     }
 
-    /// <summary>Runs <paramref name="work"/> on a connection of its own (the session's are busy on other threads).</summary>
-    private T WithStore<T>(Func<OutboxStore, StreamSession?, T> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> on a connection of its own (the session's are busy on other threads). With no session,
+    /// a read (<paramref name="readOnly"/>) opens the file read-only if this process holds it nowhere else (the CLI's
+    /// outbox commands: <c>readsOpenTheFileReadOnly</c>); a server keeps its writer instance and must not.
+    /// </summary>
+    private T WithStore<T>(bool readOnly, Func<OutboxStore, StreamSession?, T> work)
     {
         var session = _session;
         if (session is not null)
@@ -254,7 +259,9 @@ public sealed partial class StreamingService(
             return work(new OutboxStore(connection, OutboxBodyFiles.ForDatabase(Path.GetFullPath(settings.Storage.DatabasePath))), session);
         }
 
-        using var database = RetailDatabase.Open(settings.Storage.DatabasePath);
+        using var database = readOnly && readsOpenTheFileReadOnly
+            ? RetailDatabase.OpenReadOnly(settings.Storage.DatabasePath)
+            : RetailDatabase.Open(settings.Storage.DatabasePath);
         return work(OutboxStore.For(database), null);
     }
 

@@ -61,6 +61,46 @@ public class StreamCommandTests
         Assert.Contains("Streaming to stdout", result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>As <c>retailsynth stream --sink stdout | head -3</c>: once the reader has gone, nothing more counts as sent.</summary>
+    [Fact]
+    public async Task Stdout_closed_by_its_reader_ends_the_stream_with_exit_0_and_the_unread_events_stay_pending()
+    {
+        using var cli = TinyWorld();
+        Assert.Equal(0, (await cli.RunAsync("generate", "dimensions")).ExitCode);
+
+        using var process = cli.StartProcess("stream", "--sink", "stdout", "--duration", "2m");
+        var error = process.StandardError.ReadToEndAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.StartsWith("{\"event_type\":", await process.StandardOutput.ReadLineAsync(), StringComparison.Ordinal);
+        }
+
+        process.StandardOutput.Close();
+        using (var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            try
+            {
+                await process.WaitForExitAsync(bound.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("the stream kept running after its reader closed standard output");
+            }
+        }
+
+        var stderr = await error;
+        Assert.True(process.ExitCode == 0, stderr);
+        Assert.Contains("standard output was closed by its reader", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", stderr, StringComparison.Ordinal);
+        var sent = long.Parse(
+            System.Text.RegularExpressions.Regex.Match(stderr, @"Stream ended: ([\d,]+) events sent").Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(sent < 5_000, $"{sent} events counted as sent into a pipe whose reader read 3");
+        using var database = RetailDatabase.Open(cli.DatabasePath);
+        Assert.True(database.Scalar("SELECT count(*) FROM streaming_outbox WHERE status = 'pending' AND outbox_id > (SELECT acked_through FROM streaming_relay)") > 0);
+    }
+
     [Theory]
     [InlineData("--sink", "pigeon", "Streaming:Sink must be one of file, stdout, eventhubs, kafka")]
     [InlineData("--duration", "-5m", "--duration must be positive")]

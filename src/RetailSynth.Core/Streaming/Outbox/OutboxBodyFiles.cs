@@ -92,6 +92,31 @@ public sealed class OutboxBodyFiles(string directory)
         return deleted;
     }
 
+    /// <summary>
+    /// Deletes the files of days after <paramref name="committedThrough"/> (every file when no day is committed): a
+    /// stream that stopped gracefully rolled such a day back, so no row references its file. Only once no day writer runs.
+    /// </summary>
+    public int DeleteUncommitted(DateOnly? committedThrough)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var path in System.IO.Directory.EnumerateFiles(directory, "*" + Extension))
+        {
+            if (DateOnly.TryParseExact(Path.GetFileNameWithoutExtension(path), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                && (committedThrough is not { } through || day > through))
+            {
+                File.Delete(path);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     /// <summary>Deletes every day's file: only when the outbox itself is empty (dimensions regenerated, benchmarks).</summary>
     public void DeleteAll()
     {

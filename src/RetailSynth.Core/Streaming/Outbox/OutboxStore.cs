@@ -160,6 +160,9 @@ public sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles bod
         return purged;
     }
 
+    /// <summary>Deletes the body files of days after the watermark: rolled back when a session stopped (no writer may run).</summary>
+    public int DeleteUncommittedBodyFiles() => bodies.DeleteUncommitted(ReadWatermark());
+
     /// <summary>Deletes the body files of committed days the outbox no longer references (after a purge or a clear, at start-up).</summary>
     public int DeleteUnreferencedBodyFiles()
     {

@@ -36,6 +36,7 @@ public sealed partial class OutboxRelay
     private DateOnly? _lastAcknowledgedDay;
     private readonly System.Diagnostics.Stopwatch _sending = new();
     private int _consecutiveFailures;
+    private string? _closedBecause;
     private string? _lastError;
 
     public OutboxRelay(OutboxStore store, IEventSink sink, StreamingOptions options, Pacer pacer, TimeProvider time, ILogger logger, RetailSynthMetrics? metrics = null)
@@ -94,6 +95,9 @@ public sealed partial class OutboxRelay
     public bool IsHealthy => Breaker == BreakerState.Closed && Volatile.Read(ref _consecutiveFailures) == 0;
 
     public PacingState PacingState => _pacer.State;
+
+    /// <summary>Why the sink can take nothing more (its receiver is gone), once it has said so; the drain then stops.</summary>
+    public string? ClosedBecause => Volatile.Read(ref _closedBecause);
 
     /// <summary>The simulated day of the last acknowledged event.</summary>
     public DateOnly? LastAcknowledgedDay => _lastAcknowledgedDay;
@@ -197,6 +201,11 @@ public sealed partial class OutboxRelay
                     }
 
                     remaining = undelivered;
+                    if (remaining.Count > 0 && report.Failure is { Kind: SinkFailureKind.Closed } closed)
+                    {
+                        throw new SinkClosedException(closed); // no retry, no attempt counted: the events were never received
+                    }
+
                     if (remaining.Count > 0)
                     {
                         var failure = report.Failure ?? new SinkFailure(SinkFailureKind.Transient, $"the sink did not confirm {remaining.Count} events");
@@ -214,6 +223,12 @@ public sealed partial class OutboxRelay
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+            return false;
+        }
+        catch (SinkClosedException closed)
+        {
+            Volatile.Write(ref _closedBecause, closed.Failure.Message);
+            LogSinkClosed(closed.Failure.Message, remaining.Count, remaining[0].OutboxId);
             return false;
         }
     }
@@ -252,6 +267,9 @@ public sealed partial class OutboxRelay
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sink failure ({Kind}): {Error}; {Count} events from outbox_id {Head} stay pending and are retried")]
     private partial void LogSinkFailure(SinkFailureKind kind, string error, int count, long head);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The stream stops: {Reason}; {Count} events from outbox_id {Head} on stay pending")]
+    private partial void LogSinkClosed(string reason, int count, long head);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {OutboxId} ({EventType}) dead-lettered: {Reason}")]
     private partial void LogDeadLettered(long outboxId, string eventType, string reason);

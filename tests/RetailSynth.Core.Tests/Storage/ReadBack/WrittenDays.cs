@@ -1,0 +1,103 @@
+using RetailSynth.Core.Tests.Simulation;
+using RetailSynth.Dimensions;
+using RetailSynth.Domain;
+using RetailSynth.Domain.Facts;
+using RetailSynth.Simulation;
+using RetailSynth.Simulation.State;
+using RetailSynth.Simulation.Stores;
+using RetailSynth.Simulation.World;
+using RetailSynth.Storage;
+using RetailSynth.Tests;
+
+namespace RetailSynth.Core.Tests.Storage.ReadBack;
+
+/// <summary>
+/// A database written through the real writers — dimensions, then three simulated days through the
+/// <see cref="DayWriter"/> with their facts, simulator state and more outbox events than one 2,048-row vector
+/// holds — together with every value each writer was handed.
+/// </summary>
+public sealed class WrittenDays : IDisposable
+{
+    public const int Days = 3;
+
+    public const int EventsPerDay = 3 * 2_048 + 77;
+
+    private readonly TempFolder _folder = new();
+
+    public WrittenDays()
+    {
+        var options = SimulationFixture.Options();
+        Dimensions = DimensionGenerator.Generate(options, SimulationFixture.Dictionaries);
+        Database = RetailDatabase.Open(_folder.File("db.duckdb"));
+        new DimensionStore(Database).Write(
+            Dimensions, DatasetIdentity.Compute(options, SimulationFixture.Dictionaries), options.Profile, options.StartDate, options.Seed, false, CancellationToken.None);
+
+        var simulator = new DaySimulator(new SimulationWorld(options, Dimensions, SimulationFixture.Dictionaries), 2);
+        var state = simulator.CreateInitialState();
+        var sales = new Dictionary<string, SaleForReturn>();
+        using (var writer = new DayWriter(Database, _ => { }))
+        {
+            for (var d = 0; d < Days; d++)
+            {
+                var day = options.StartDate.AddDays(d);
+                var events = Enumerable.Range(0, EventsPerDay).Select(rank => Event(day, rank)).ToList();
+                Events.AddRange(events);
+                var hourOfDay = 0;
+                writer.BeginDay(day);
+                var sold = simulator.Run(day, state, sales, hour =>
+                {
+                    FactAppenders.AppendAll(Facts, hour, CancellationToken.None);
+                    DayFacts.Add(hour);
+                    writer.AppendHour(hour);
+
+                    // As the stream's day pipeline does: each hour's events after its facts.
+                    writer.AppendOutbox(events[(events.Count * hourOfDay / 24)..(events.Count * (hourOfDay + 1) / 24)]);
+                    hourOfDay++;
+                }, CancellationToken.None);
+                foreach (var sale in sold)
+                {
+                    sales[sale.ReceiptIdExt] = sale;
+                }
+
+                State = state.Snapshot();
+                writer.CommitDay(day, State);
+            }
+
+            writer.Complete();
+        }
+    }
+
+    public DimensionSet Dimensions { get; }
+
+    /// <summary>The values <see cref="FactAppenders"/> handed to the writer, per fact table.</summary>
+    internal RecordedRows Facts { get; } = new();
+
+    /// <summary>The hours as the simulator emitted them, to write again through another writer.</summary>
+    internal List<DayFacts> DayFacts { get; } = [];
+
+    public SimulationState State { get; private set; } = null!;
+
+    public List<OutboxEvent> Events { get; } = [];
+
+    public RetailDatabase Database { get; }
+
+    public string Folder => _folder.Path;
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        _folder.Dispose();
+    }
+
+    /// <summary>Varied values in every column, a NULL correlation id on every third event.</summary>
+    private static OutboxEvent Event(DateOnly day, int rank) => new(
+        ((long)(day.DayNumber - new DateOnly(2024, 1, 1).DayNumber) << 32) + rank,
+        Guid.CreateVersion7(),
+        day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddMilliseconds(rank * 997L),
+        day,
+        rank % 2 == 0 ? "receipt_created" : "ble_ping",
+        $"store-{rank % 7}",
+        rank % 3 == 0 ? null : $"JRN-{rank}",
+        default,
+        new BodyLocation(rank * 613L, 400 + (rank % 211)));
+}
