@@ -20,17 +20,8 @@ public sealed class RequestBodyLimitMiddleware(IProblemDetailsService problems) 
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         context.Response.Headers.Connection = "close";
         var detail = $"The request body has {length} bytes; at most {RequestLimits.MaxBodyBytes} are accepted.";
-        var written = await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status413PayloadTooLarge, Title = "Content Too Large", Detail = detail },
-        });
-        if (!written)
-        {
-            await context.Response.WriteAsync(detail); // the client accepts no JSON (Accept: application/xml): plain text
-        }
+        await Refusals.WriteAsync(problems, context, StatusCodes.Status413PayloadTooLarge, "Content Too Large", detail);
     }
 }

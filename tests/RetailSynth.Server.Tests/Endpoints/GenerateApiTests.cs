@@ -174,7 +174,7 @@ public sealed class GenerateApiTests
 
         await Problems.AssertStatusAsync(response, HttpStatusCode.Accepted);
         var task = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
-        using var cancel = await server.Client.DeleteAsync(new Uri($"/api/tasks/{task}", UriKind.Relative));
+        using var cancel = await server.SendEmptyJsonAsync(HttpMethod.Delete, $"/api/tasks/{task}");
         await server.WaitForTaskAsync(task);
     }
 }
