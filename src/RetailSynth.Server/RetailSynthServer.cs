@@ -64,7 +64,7 @@ public static class RetailSynthServer
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WriterGate>();
         services.AddSingleton<RetailSynthMetrics>();
-        services.AddSingleton<ISinkFactory>(sp => new SinkFactory(sp.GetRequiredService<ILoggerFactory>(), Console.OpenStandardOutput));
+        services.AddSingleton<ISinkFactory>(sp => new SinkFactory(sp.GetRequiredService<ILoggerFactory>(), StandardOutput.Open));
         services.AddSingleton<StreamingService>();
         services.AddSingleton<IStreamingService>(sp => sp.GetRequiredService<StreamingService>());
         services.AddSingleton<StreamingAccessor>();

@@ -4,6 +4,7 @@ using RetailSynth.Connectors;
 using RetailSynth.Dictionaries;
 using RetailSynth.Jobs;
 using RetailSynth.Streaming;
+using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Cli;
 

@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace RetailSynth.Cli;
+namespace RetailSynth.Streaming.Sinks;
 
 /// <summary>The process's standard output as a stream that reports a reader that went away.</summary>
 public static class StandardOutput
