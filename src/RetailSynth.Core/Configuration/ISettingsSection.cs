@@ -1,8 +1,8 @@
 namespace RetailSynth.Configuration;
 
 /// <summary>
-/// A plain options section bound by <see cref="SectionBinder"/>: public settable properties of simple types
-/// (string, bool, int, long, double, TimeSpan, enums) or nested sections. Validation names each bad key.
+/// An options section that validates itself once <see cref="SectionBinder"/> has bound it: public settable properties
+/// of simple types (string, bool, int, long, double, TimeSpan, enums) or nested sections. Validation names each bad key.
 /// </summary>
 public interface ISettingsSection
 {

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace RetailSynth.Configuration;
 
 /// <summary>The whole validated configuration, as loaded once at start-up.</summary>
@@ -9,7 +11,18 @@ public sealed record RetailSynthSettings(
     ServerOptions Server,
     UploadOptions Upload)
 {
-    /// <summary>The sections bound by <see cref="SectionBinder"/>, by name.</summary>
+    // The positional parameters above are the one declaration of the sections: binding, unknown-key detection,
+    // validation and GET /api/config all walk this list, so a new section or setting is declared once.
+    private static readonly PropertyInfo[] s_sections = typeof(RetailSynthSettings)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.CanWrite)
+        .ToArray();
+
+    /// <summary>Every section by its configuration name (the property name), in declaration order.</summary>
+    public IEnumerable<(string Name, object Section)> Sections =>
+        s_sections.Select(p => (p.Name, p.GetValue(this)!));
+
+    /// <summary>The sections that validate themselves (and hold secrets), by name.</summary>
     public IEnumerable<(string Name, ISettingsSection Section)> PlainSections =>
-        [("Streaming", Streaming), ("Server", Server), ("Upload", Upload)];
+        Sections.Where(s => s.Section is ISettingsSection).Select(s => (s.Name, (ISettingsSection)s.Section));
 }

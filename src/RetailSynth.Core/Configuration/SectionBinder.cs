@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
@@ -5,73 +6,44 @@ using Microsoft.Extensions.Configuration;
 namespace RetailSynth.Configuration;
 
 /// <summary>
-/// Binds an <see cref="ISettingsSection"/> by reflection, collecting every unparsable value as a problem
-/// (never echoing a secret), and lists the keys it understands for unknown-setting detection.
+/// Walks an options object's settings (settable properties, nested objects and dictionaries) to bind them one by one
+/// through <see cref="ConfigurationBinder"/>, to list the keys it understands and to redact its secrets. Binding per
+/// setting, rather than the whole section at once, lets every unconvertible value be reported, never echoing a secret.
 /// </summary>
 public static class SectionBinder
 {
+    /// <summary>Sets every setting present in <paramref name="configuration"/>; each value that does not convert is one problem.</summary>
     public static void Bind(IConfiguration configuration, string prefix, object section, List<string> problems)
     {
-        foreach (var property in Settable(section.GetType()))
+        foreach (var (key, property, owner) in Settings(prefix, section))
         {
-            var key = $"{prefix}:{property.Name}";
-            if (IsNested(property.PropertyType))
-            {
-                Bind(configuration, key, property.GetValue(section)!, problems);
-                continue;
-            }
-
             if (configuration[key] is not { } raw)
             {
                 continue;
             }
 
-            if (TryParse(raw, property.PropertyType, out var value, out var expected))
+            if (TryConvert(configuration, key, raw, property.PropertyType, out var value))
             {
-                property.SetValue(section, value);
+                property.SetValue(owner, value);
             }
             else
             {
                 var shown = IsSecret(property) ? "a value that is not shown" : $"'{raw}'";
-                problems.Add($"{key} must be {expected}, got {shown}");
+                problems.Add($"{key} must be {Expected(property.PropertyType)}, got {shown}");
             }
         }
     }
 
-    public static IEnumerable<string> Keys(string prefix, Type sectionType)
-    {
-        foreach (var property in Settable(sectionType))
-        {
-            var key = $"{prefix}:{property.Name}";
-            if (IsNested(property.PropertyType))
-            {
-                foreach (var nested in Keys(key, property.PropertyType))
-                {
-                    yield return nested;
-                }
-            }
-            else
-            {
-                yield return key;
-            }
-        }
-    }
+    /// <summary>Every key <paramref name="section"/> understands (dictionary entries as they are in the instance).</summary>
+    public static IEnumerable<string> Keys(string prefix, object section) => Settings(prefix, section).Select(s => s.Key);
 
     /// <summary>The section as key/value pairs with every <see cref="SecretAttribute"/> value replaced (GET /api/config).</summary>
     public static IEnumerable<KeyValuePair<string, string?>> Redacted(string prefix, object section)
     {
-        foreach (var property in Settable(section.GetType()))
+        foreach (var (key, property, owner) in Settings(prefix, section))
         {
-            var key = $"{prefix}:{property.Name}";
-            var value = property.GetValue(section);
-            if (IsNested(property.PropertyType))
-            {
-                foreach (var nested in Redacted(key, value!))
-                {
-                    yield return nested;
-                }
-            }
-            else if (IsSecret(property))
+            var value = property.GetValue(owner);
+            if (IsSecret(property))
             {
                 yield return KeyValuePair.Create<string, string?>(key, value is null or "" ? null : "***");
             }
@@ -87,37 +59,92 @@ public static class SectionBinder
         }
     }
 
-    private static IEnumerable<PropertyInfo> Settable(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite || IsNested(p.PropertyType));
+    private static IEnumerable<(string Key, PropertyInfo Property, object Owner)> Settings(string prefix, object section)
+    {
+        foreach (var property in section.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var key = $"{prefix}:{property.Name}";
+            if (IsValue(property.PropertyType))
+            {
+                yield return (key, property, section);
+                continue;
+            }
 
-    private static bool IsNested(Type type) => typeof(ISettingsSection).IsAssignableFrom(type);
+            var nested = property.GetValue(section)!;
+            var children = nested is IDictionary entries
+                ? entries.Keys.Cast<object>().SelectMany(k => Settings($"{key}:{k}", entries[k]!))
+                : Settings(key, nested);
+            foreach (var child in children)
+            {
+                yield return child;
+            }
+        }
+    }
+
+    private static bool IsValue(Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        return target.IsPrimitive || target.IsEnum
+            || target == typeof(string) || target == typeof(decimal) || target == typeof(TimeSpan) || target == typeof(DateOnly);
+    }
 
     private static bool IsSecret(PropertyInfo property) => property.GetCustomAttribute<SecretAttribute>() is not null;
 
-    private static bool TryParse(string raw, Type type, out object? value, out string expected)
+    /// <summary>
+    /// Converts with the binder, plus the few rules it does not know: durations people type (<c>90s</c>), finite numbers,
+    /// enum names only (not numbers) and dates in their canonical <c>yyyy-MM-dd</c> form.
+    /// </summary>
+    private static bool TryConvert(IConfiguration configuration, string key, string raw, Type type, out object? value)
     {
-        var text = raw.Trim();
         var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (target != type && text.Length == 0)
+        if (target == typeof(TimeSpan))
         {
-            value = null;
-            expected = string.Empty;
-            return true;
+            if (target != type && raw.Trim().Length == 0)
+            {
+                value = null;
+                return true;
+            }
+
+            // The binder reads only hh:mm:ss; DurationParser (shared with `stream --duration`) reads that and 90s, 10m, 2h.
+            var parsed = DurationParser.TryParse(raw, out var duration);
+            value = duration;
+            return parsed;
         }
 
-        bool ok;
-        (ok, value, expected) = target switch
+        try
         {
-            _ when target == typeof(string) => (true, (object?)raw, "text"),
-            _ when target == typeof(bool) => (bool.TryParse(text, out var b), b, "true or false"),
-            _ when target == typeof(int) => (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i), i, "a whole number (32-bit)"),
-            _ when target == typeof(long) => (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l), l, "a whole number (64-bit)"),
-            _ when target == typeof(double) => (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d), d, "a number"),
-            _ when target == typeof(TimeSpan) => (DurationParser.TryParse(text, out var t), t, "a duration such as 30s, 10m, 2h or 00:10:00"),
-            _ when target.IsEnum => (Enum.TryParse(target, text, ignoreCase: true, out var e) && Enum.IsDefined(target, e!) && !int.TryParse(text, out _), e,
-                $"one of {string.Join(", ", Enum.GetNames(target).Select(n => n.ToLowerInvariant()))}"),
-            _ => throw new NotSupportedException($"settings of type {target.Name} are not supported"),
+            value = configuration.GetValue(type, key);
+        }
+        catch (InvalidOperationException)
+        {
+            // Its message quotes the raw value, which may be a secret: the caller words the problem instead.
+            value = null;
+            return false;
+        }
+
+        var text = raw.Trim();
+        return value switch
+        {
+            double number => double.IsFinite(number),
+            Enum => Enum.GetNames(target).Contains(text, StringComparer.OrdinalIgnoreCase),
+            DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) == text,
+            _ => true,
         };
-        return ok;
+    }
+
+    private static string Expected(Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        return target switch
+        {
+            _ when target == typeof(bool) => "true or false",
+            _ when target == typeof(int) => "a whole number (32-bit)",
+            _ when target == typeof(long) => "a whole number (64-bit)",
+            _ when target == typeof(double) || target == typeof(decimal) => "a number",
+            _ when target == typeof(TimeSpan) => "a duration such as 30s, 10m, 2h or 00:10:00",
+            _ when target == typeof(DateOnly) => "a date in yyyy-MM-dd form",
+            _ when target.IsEnum => $"one of {string.Join(", ", Enum.GetNames(target).Select(n => n.ToLowerInvariant()))}",
+            _ => $"a {target.Name} value",
+        };
     }
 }

@@ -1,26 +1,17 @@
-using System.Globalization;
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
-using RetailSynth.Domain;
 using RetailSynth.Errors;
 
 namespace RetailSynth.Configuration;
 
 /// <summary>
 /// Reads <c>retailsynth.json</c>, <c>RETAILSYNTH__*</c> environment variables and command-line
-/// overrides, applies the profile, parses every value and validates the result. Every problem
-/// is collected and reported at once; unknown settings are rejected (data-model P13).
+/// overrides, applies the profile, binds every setting through <see cref="SectionBinder"/> and validates the
+/// result. Every problem is collected and reported at once; unknown settings are rejected with a "did you mean"
+/// (data-model P13), which is why unknown keys are found here rather than by the binder's
+/// <c>ErrorOnUnknownConfiguration</c>, which stops at the first.
 /// </summary>
 public static class SettingsLoader
 {
-    private static readonly PropertyInfo[] s_simulationSettings = typeof(SimulationOptions)
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.Name is not nameof(SimulationOptions.Profile) and not nameof(SimulationOptions.MarketingCost))
-        .ToArray();
-
-    private static readonly (string Name, Type Type)[] s_plainSections =
-        [("Streaming", typeof(StreamingOptions)), ("Server", typeof(ServerOptions)), ("Upload", typeof(UploadOptions))];
-
     public static RetailSynthSettings Load(SettingsSources sources, DictionaryLimits limits)
     {
         var configuration = Build(sources);
@@ -36,57 +27,27 @@ public static class SettingsLoader
             simulation = SimulationProfiles.Create(SimulationProfiles.Small)!;
         }
 
-        foreach (var property in s_simulationSettings)
-        {
-            var key = $"Simulation:{property.Name}";
-            if (configuration[key] is { } raw && TryParse(key, raw, property.PropertyType, problems, out var value))
-            {
-                property.SetValue(simulation, value);
-            }
-        }
-
-        foreach (var (channel, range) in simulation.MarketingCost)
-        {
-            foreach (var bound in new[] { "Min", "Max" })
-            {
-                var key = $"Simulation:MarketingCost:{channel}:{bound}";
-                if (configuration[key] is { } raw && TryParse(key, raw, typeof(decimal), problems, out var value))
-                {
-                    if (bound == "Min")
-                    {
-                        range.Min = (decimal)value!;
-                    }
-                    else
-                    {
-                        range.Max = (decimal)value!;
-                    }
-                }
-            }
-        }
-
-        var performance = new PerformanceOptions();
-        if (configuration["Performance:MaxDegreeOfParallelism"] is { } dop
-            && TryParse("Performance:MaxDegreeOfParallelism", dop, typeof(int), problems, out var dopValue))
-        {
-            performance.MaxDegreeOfParallelism = (int)dopValue!;
-        }
-
-        var storage = new StorageOptions();
-        if (configuration["Storage:DatabasePath"] is { } path)
-        {
-            storage.DatabasePath = path;
-        }
-
-        SettingsValidator.Validate(simulation, performance, storage, limits, problems);
-        var settings = new RetailSynthSettings(simulation, performance, storage, new StreamingOptions(), new ServerOptions(), new UploadOptions());
-        foreach (var (name, section) in settings.PlainSections)
+        // The profile chose the defaults above; binding would otherwise replace its canonical (lower-case) name.
+        var profile = simulation.Profile;
+        var settings = WithDefaults(simulation);
+        var boundCleanly = new List<(string Name, ISettingsSection Section)>();
+        foreach (var (name, section) in settings.Sections)
         {
             var before = problems.Count;
             SectionBinder.Bind(configuration, name, section, problems);
-            if (problems.Count == before)
+            if (section is ISettingsSection validating && problems.Count == before)
             {
-                section.Validate(name, problems);
+                boundCleanly.Add((name, validating));
             }
+        }
+
+        simulation.Profile = profile;
+
+        // Simulation, Performance and Storage are validated even around a bad value, which keeps its profile default.
+        SettingsValidator.Validate(settings.Simulation, settings.Performance, settings.Storage, limits, problems);
+        foreach (var (name, section) in boundCleanly)
+        {
+            section.Validate(name, problems);
         }
 
         if (problems.Count > 0)
@@ -98,32 +59,13 @@ public static class SettingsLoader
     }
 
     /// <summary>Every key this build understands, for unknown-setting detection.</summary>
-    public static IReadOnlySet<string> KnownKeys()
-    {
-        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "Simulation:Profile",
-            "Performance:MaxDegreeOfParallelism",
-            "Storage:DatabasePath",
-        };
-        foreach (var property in s_simulationSettings)
-        {
-            keys.Add($"Simulation:{property.Name}");
-        }
+    public static IReadOnlySet<string> KnownKeys() =>
+        WithDefaults(SimulationProfiles.Create(SimulationProfiles.Small)!).Sections
+            .SelectMany(s => SectionBinder.Keys(s.Name, s.Section))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        foreach (var (name, type) in s_plainSections)
-        {
-            keys.UnionWith(SectionBinder.Keys(name, type));
-        }
-
-        foreach (var channel in Enum.GetNames<MarketingChannel>())
-        {
-            keys.Add($"Simulation:MarketingCost:{channel}:Min");
-            keys.Add($"Simulation:MarketingCost:{channel}:Max");
-        }
-
-        return keys;
-    }
+    private static RetailSynthSettings WithDefaults(SimulationOptions simulation) =>
+        new(simulation, new PerformanceOptions(), new StorageOptions(), new StreamingOptions(), new ServerOptions(), new UploadOptions());
 
     private static IConfigurationRoot Build(SettingsSources sources)
     {
@@ -175,35 +117,6 @@ public static class SettingsLoader
             problems.Add($"unknown setting '{key}'{hint}");
         }
     }
-
-    private static bool TryParse(string key, string raw, Type type, List<string> problems, out object? value)
-    {
-        var text = raw.Trim();
-        bool ok;
-        (ok, value) = type switch
-        {
-            _ when type == typeof(int) => (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i), (object)i),
-            _ when type == typeof(long) => (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l), l),
-            _ when type == typeof(double) => (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d), d),
-            _ when type == typeof(decimal) => (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var m), m),
-            _ when type == typeof(DateOnly) => (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date), date),
-            _ => throw new NotSupportedException(type.Name),
-        };
-        if (!ok)
-        {
-            problems.Add($"{key} must be {Describe(type)}, got '{raw}'");
-        }
-
-        return ok;
-    }
-
-    private static string Describe(Type type) => type switch
-    {
-        _ when type == typeof(int) => "a whole number (32-bit)",
-        _ when type == typeof(long) => "a whole number (64-bit)",
-        _ when type == typeof(DateOnly) => "a date in yyyy-MM-dd form",
-        _ => "a number",
-    };
 
     private static int EditDistance(string a, string b)
     {

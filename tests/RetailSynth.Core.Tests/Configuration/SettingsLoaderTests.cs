@@ -283,4 +283,99 @@ public class SettingsLoaderTests
         });
         Assert.Contains("Streaming:EventHubs:EventHubName ('returns') differs from the hub the connection string's EntityPath names ('orders')", error.Message);
     }
+
+    [Theory]
+    [InlineData("Streaming:BatchSze", "Streaming:BatchSize")]
+    [InlineData("Streaming:Kafka:Topc", "Streaming:Kafka:Topic")]
+    [InlineData("Simulation:MarketingCost:EMAL:Min", "Simulation:MarketingCost:EMAIL:Min")]
+    [InlineData("Upload:Parallelsm", "Upload:Parallelism")]
+    public void Unknown_setting_in_any_section_is_rejected_with_a_suggestion(string key, string suggestion)
+    {
+        var error = LoadFails(new() { [key] = "1" });
+        Assert.Contains($"unknown setting '{key}' (did you mean '{suggestion}'?)", error.Problems);
+    }
+
+    [Fact]
+    public void Every_unknown_setting_is_reported_at_once_with_the_bad_values_beside_them()
+    {
+        var error = LoadFails(new() { ["Simulation:Stors"] = "5", ["Server:ApiKy"] = "x", ["Streaming:BatchSize"] = "many" });
+        Assert.Contains("unknown setting 'Simulation:Stors' (did you mean 'Simulation:Stores'?)", error.Problems);
+        Assert.Contains("unknown setting 'Server:ApiKy' (did you mean 'Server:ApiKey'?)", error.Problems);
+        Assert.Contains("Streaming:BatchSize must be a whole number (32-bit), got 'many'", error.Problems);
+    }
+
+    [Fact]
+    public void Values_that_do_not_convert_are_reported_at_once_across_every_section()
+    {
+        var error = LoadFails(new()
+        {
+            ["Simulation:Seed"] = "abc",
+            ["Simulation:StartDate"] = "2024-1-31",
+            ["Simulation:TruckDcAssignmentRate"] = "NaN",
+            ["Simulation:MarketingCost:EMAIL:Max"] = "cheap",
+            ["Performance:MaxDegreeOfParallelism"] = "lots",
+            ["Streaming:Sink"] = "pigeon",
+            ["Streaming:Pacing"] = "1",
+            ["Streaming:Speed"] = "Infinity",
+            ["Streaming:LeaseDuration"] = "soon",
+            ["Streaming:MaxEventsPerSecond"] = "2.5",
+            ["Streaming:EventHubs:MaxBatchBytes"] = "1MB",
+            ["Upload:Parallelism"] = "four",
+        });
+
+        string[] expected =
+        [
+            "Simulation:Seed must be a whole number (64-bit), got 'abc'",
+            "Simulation:StartDate must be a date in yyyy-MM-dd form, got '2024-1-31'",
+            "Simulation:TruckDcAssignmentRate must be a number, got 'NaN'",
+            "Simulation:MarketingCost:EMAIL:Max must be a number, got 'cheap'",
+            "Performance:MaxDegreeOfParallelism must be a whole number (32-bit), got 'lots'",
+            "Streaming:Sink must be one of file, stdout, eventhubs, kafka, got 'pigeon'",
+            "Streaming:Pacing must be one of max, realtime, accelerated, got '1'",
+            "Streaming:Speed must be a number, got 'Infinity'",
+            "Streaming:LeaseDuration must be a duration such as 30s, 10m, 2h or 00:10:00, got 'soon'",
+            "Streaming:MaxEventsPerSecond must be a whole number (32-bit), got '2.5'",
+            "Streaming:EventHubs:MaxBatchBytes must be a whole number (64-bit), got '1MB'",
+            "Upload:Parallelism must be a whole number (32-bit), got 'four'",
+        ];
+        Assert.All(expected, problem => Assert.Contains(problem, error.Problems));
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Durations_enums_and_nullable_settings_bind_as_people_type_them()
+    {
+        var settings = Load(overrides: new()
+        {
+            ["Streaming:Sink"] = "KAFKA",
+            ["Streaming:Kafka:BootstrapServers"] = "127.0.0.1:9092",
+            ["Streaming:Kafka:Topic"] = "retail",
+            ["Streaming:LeaseDuration"] = "90s",
+            ["Streaming:RetryMaxDelay"] = "00:01:00",
+            ["Streaming:MaxEventsPerSecond"] = "",
+            ["Simulation:MarketingCost:EMAIL:Max"] = "0.5",
+        });
+        Assert.Equal(SinkKind.Kafka, settings.Streaming.Sink);
+        Assert.Equal(TimeSpan.FromSeconds(90), settings.Streaming.LeaseDuration);
+        Assert.Equal(TimeSpan.FromMinutes(1), settings.Streaming.RetryMaxDelay);
+        Assert.Null(settings.Streaming.MaxEventsPerSecond);
+        Assert.Equal(0.5m, settings.Simulation.MarketingCost["EMAIL"].Max);
+    }
+
+    [Fact]
+    public void Bad_values_of_secret_settings_are_reported_without_echoing_them()
+    {
+        const string apiKey = "short-s3cret-key";
+        const string connectionString = "sb://myns.servicebus.windows.net/;SharedAccessKey=s3cretPart";
+        var error = LoadFails(new()
+        {
+            ["Server:ApiKey"] = apiKey[..15],
+            ["Streaming:Sink"] = "eventhubs",
+            ["Streaming:EventHubs:ConnectionString"] = connectionString,
+        });
+
+        Assert.Contains("Server:ApiKey must be at least 16 characters", error.Problems);
+        Assert.Contains(error.Problems, p => p.StartsWith("Streaming:EventHubs:ConnectionString is malformed", StringComparison.Ordinal));
+        Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
+    }
 }
