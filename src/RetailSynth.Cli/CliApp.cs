@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RetailSynth.Cli.Commands;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

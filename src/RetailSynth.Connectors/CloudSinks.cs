@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using RetailSynth.Configuration;
 using RetailSynth.Connectors.EventHubs;
 using RetailSynth.Connectors.Kafka;
+using RetailSynth.Foundation.Configuration;
 using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Connectors;

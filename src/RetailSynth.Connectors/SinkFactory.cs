@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using RetailSynth.Configuration;
+using RetailSynth.Foundation.Configuration;
 using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Connectors;

@@ -8,14 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using RetailSynth.Connectors;
-using RetailSynth.Diagnostics;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Diagnostics;
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
+using RetailSynth.Jobs.Streaming;
 using RetailSynth.Server.Contracts;
 using RetailSynth.Server.Endpoints;
 using RetailSynth.Server.Hosting;
 using RetailSynth.Server.Tasks;
-using RetailSynth.Streaming;
 using RetailSynth.Streaming.Sinks;
 using Scalar.AspNetCore;
 

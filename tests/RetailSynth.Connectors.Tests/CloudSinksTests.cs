@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using RetailSynth.Configuration;
 using RetailSynth.Connectors.EventHubs;
 using RetailSynth.Connectors.Kafka;
+using RetailSynth.Foundation.Configuration;
 
 namespace RetailSynth.Connectors.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Connectors.Tests;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using RetailSynth.Configuration;
-using RetailSynth.Dictionaries;
+using RetailSynth.Foundation.Configuration;
 using RetailSynth.Jobs;
+using RetailSynth.Reference;
 
 namespace RetailSynth.Tests;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
-using RetailSynth.Benchmarks;
+using RetailSynth.Cli.Bench;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -78,7 +78,7 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         return CliApp.ExitOk;
     }
 
-    private async Task<int> BenchStreaming(Settings settings, Configuration.RetailSynthSettings options, string folder, CancellationToken cancellationToken)
+    private async Task<int> BenchStreaming(Settings settings, Foundation.Configuration.RetailSynthSettings options, string folder, CancellationToken cancellationToken)
     {
         var report = await stages.RunAsync($"bench --streaming ({options.Simulation.Profile}, {settings.Days} days)", progress =>
             StreamingBenchmark.RunAsync(options, runtime.Dictionaries, settings.Days, folder, progress, cancellationToken));

@@ -4,8 +4,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Configuration;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Storage;
 using Spectre.Console;
@@ -88,7 +88,7 @@ public sealed class DemoCommand(CommandRuntime runtime, StageReporter stages, Ti
 
         var clock = Stopwatch.StartNew();
         runtime.Environment.Error.WriteLine($"demo: streaming one day through the outbox to {options.Streaming.File.Directory}");
-        streaming.Start(new Streaming.StreamRequest(Days: 1));
+        streaming.Start(new Jobs.Streaming.StreamRequest(Days: 1));
         using (cancellationToken.Register(() => _ = streaming.StopAsync(CancellationToken.None)))
         {
             await streaming.WaitAsync(CancellationToken.None);

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using RetailSynth.Connectors.Upload;
-using RetailSynth.Export;
+using RetailSynth.Jobs.Export;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,4 +1,5 @@
-using RetailSynth.Streaming;
+using RetailSynth.Jobs.Streaming;
+using RetailSynth.Storage.Outbox;
 using Spectre.Console.Cli;
 
 namespace RetailSynth.Cli.Commands;

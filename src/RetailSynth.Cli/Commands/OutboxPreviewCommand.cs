@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
-using RetailSynth.Streaming;
+using RetailSynth.Jobs.Streaming;
+using RetailSynth.Storage.Outbox;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

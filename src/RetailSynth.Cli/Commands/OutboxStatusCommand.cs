@@ -1,4 +1,4 @@
-using RetailSynth.Streaming;
+using RetailSynth.Jobs.Streaming;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,4 +1,4 @@
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;

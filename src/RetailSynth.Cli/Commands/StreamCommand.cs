@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
-using RetailSynth.Configuration;
-using RetailSynth.Streaming;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Jobs.Streaming;
+using RetailSynth.Streaming.Relay;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -116,7 +117,7 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
         console.WriteLine($"Stream ended: {final.EventsSent:N0} events sent; outbox: {outbox.Pending:N0} pending, {outbox.Dead:N0} dead; last committed day {outbox.LastCommittedDay:yyyy-MM-dd}.");
         if (streaming.LastError is { } error)
         {
-            throw new Errors.RetailSynthException($"The stream session failed: {error}");
+            throw new Foundation.Errors.RetailSynthException($"The stream session failed: {error}");
         }
 
         return cancellationToken.IsCancellationRequested ? CliApp.ExitCancelled : CliApp.ExitOk;

@@ -2,8 +2,8 @@ using System.ComponentModel;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RetailSynth.Connectors.Upload;
-using RetailSynth.Errors;
-using RetailSynth.Export;
+using RetailSynth.Foundation.Errors;
+using RetailSynth.Jobs.Export;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,6 +1,6 @@
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
+using RetailSynth.Jobs.Validation;
 using RetailSynth.Storage;
-using RetailSynth.Validation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -17,7 +17,7 @@ public sealed record CliEnvironment(
         ProcessConsole(Console.Out, Console.IsOutputRedirected),
         ProcessConsole(Console.Error, Console.IsErrorRedirected),
         !Console.IsErrorRedirected,
-        RetailSynth.Configuration.SettingsSources.ProcessEnvironment(),
+        RetailSynth.Foundation.Configuration.SettingsSources.ProcessEnvironment(),
         Directory.GetCurrentDirectory());
 
     private static IAnsiConsole ProcessConsole(TextWriter writer, bool redirected)

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using RetailSynth.Configuration;
 using RetailSynth.Connectors;
-using RetailSynth.Dictionaries;
+using RetailSynth.Foundation.Configuration;
 using RetailSynth.Jobs;
-using RetailSynth.Streaming;
+using RetailSynth.Jobs.Streaming;
+using RetailSynth.Reference;
 using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Cli;

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using Azure.Messaging.EventHubs;
 using Azure.Messaging.EventHubs.Producer;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Configuration;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Connectors.EventHubs;

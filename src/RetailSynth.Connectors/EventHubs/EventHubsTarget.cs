@@ -1,7 +1,7 @@
 using Azure.Identity;
 using Azure.Messaging.EventHubs;
 using Azure.Messaging.EventHubs.Producer;
-using RetailSynth.Configuration;
+using RetailSynth.Foundation.Configuration;
 
 namespace RetailSynth.Connectors.EventHubs;
 

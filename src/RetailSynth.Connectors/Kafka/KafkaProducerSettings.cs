@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using RetailSynth.Configuration;
+using RetailSynth.Foundation.Configuration;
 
 namespace RetailSynth.Connectors.Kafka;
 

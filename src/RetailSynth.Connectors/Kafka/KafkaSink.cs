@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Configuration;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Connectors.Kafka;

@@ -1,3 +1,4 @@
+using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Connectors.Kafka;

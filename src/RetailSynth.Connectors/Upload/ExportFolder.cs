@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using RetailSynth.Errors;
-using RetailSynth.Export;
+using RetailSynth.Foundation.Errors;
+using RetailSynth.Jobs.Export;
 
 namespace RetailSynth.Connectors.Upload;
 

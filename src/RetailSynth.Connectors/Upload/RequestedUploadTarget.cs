@@ -1,5 +1,5 @@
-using RetailSynth.Configuration;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Connectors.Upload;
 

@@ -4,7 +4,7 @@ using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Connectors.Upload;
 

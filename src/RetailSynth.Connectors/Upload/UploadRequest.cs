@@ -1,5 +1,5 @@
 using System.Text;
-using RetailSynth.Configuration;
+using RetailSynth.Foundation.Configuration;
 
 namespace RetailSynth.Connectors.Upload;
 

@@ -4,8 +4,8 @@ using Azure.Core;
 using Azure.Identity;
 using Azure.Storage;
 using Azure.Storage.Blobs;
-using RetailSynth.Configuration;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Connectors.Upload;
 

@@ -1,14 +1,14 @@
-using RetailSynth.Configuration;
-using RetailSynth.Dictionaries;
-using RetailSynth.Dimensions;
 using RetailSynth.Domain.Facts;
-using RetailSynth.Errors;
-using RetailSynth.Simulation;
-using RetailSynth.Simulation.State;
-using RetailSynth.Simulation.Stores;
-using RetailSynth.Simulation.World;
+using RetailSynth.Engine.Dimensions;
+using RetailSynth.Engine.Simulation;
+using RetailSynth.Engine.Simulation.State;
+using RetailSynth.Engine.Simulation.Stores;
+using RetailSynth.Engine.Simulation.World;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Errors;
+using RetailSynth.Reference;
 using RetailSynth.Storage;
-using RetailSynth.Streaming.Outbox;
+using RetailSynth.Storage.Outbox;
 
 namespace RetailSynth.Jobs;
 

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Configuration;
-using RetailSynth.Dictionaries;
-using RetailSynth.Dimensions;
 using RetailSynth.Domain;
+using RetailSynth.Engine.Dimensions;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Reference;
 using RetailSynth.Storage;
+using RetailSynth.Storage.Outbox;
 
 namespace RetailSynth.Jobs;
 
@@ -40,6 +41,9 @@ public sealed partial class DimensionJob(RetailSynthSettings settings, Reference
         clock.Restart();
         var s = settings.Simulation;
         store.Write(dimensions, identity, s.Profile, s.StartDate, s.Seed, force, cancellationToken);
+
+        // The write emptied the outbox, so its body files belong to nothing.
+        OutboxBodyFiles.ForDatabase(database.Path).DeleteAll();
         var writeTime = clock.Elapsed;
 
         LogWritten(identity.DatasetId, settings.Storage.DatabasePath, generateTime.TotalMilliseconds, writeTime.TotalMilliseconds);

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Configuration;
-using RetailSynth.Dictionaries;
-using RetailSynth.Dimensions;
 using RetailSynth.Domain.Facts;
-using RetailSynth.Errors;
-using RetailSynth.Simulation;
-using RetailSynth.Simulation.World;
+using RetailSynth.Engine.Dimensions;
+using RetailSynth.Engine.Simulation;
+using RetailSynth.Engine.Simulation.World;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Errors;
+using RetailSynth.Reference;
 using RetailSynth.Storage;
-using RetailSynth.Streaming.Outbox;
+using RetailSynth.Storage.Outbox;
 
 namespace RetailSynth.Jobs;
 

@@ -1,4 +1,4 @@
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Jobs;
 

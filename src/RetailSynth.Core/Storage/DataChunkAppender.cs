@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
 using NativeAppender = DuckDB.NET.Native.DuckDBAppender;
 
 namespace RetailSynth.Storage;

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using RetailSynth.Configuration;
-using RetailSynth.Dictionaries;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Reference;
 
 namespace RetailSynth.Storage;
 

@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using DuckDB.NET.Data;
 using RetailSynth.Domain.Facts;
-using RetailSynth.Simulation.State;
-using RetailSynth.Streaming.Outbox;
+using RetailSynth.Engine.Events;
+using RetailSynth.Engine.Simulation.State;
+using RetailSynth.Storage.Outbox;
 
 namespace RetailSynth.Storage;
 

@@ -1,7 +1,6 @@
 using DuckDB.NET.Data;
 using RetailSynth.Domain;
-using RetailSynth.Errors;
-using RetailSynth.Streaming.Outbox;
+using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Storage;
 
@@ -86,9 +85,6 @@ public sealed class DimensionStore(RetailDatabase database)
 
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
-
-        // The outbox is empty now, so its body files belong to nothing.
-        OutboxBodyFiles.ForDatabase(database.Path).DeleteAll();
     }
 
     public IReadOnlyDictionary<string, long> CountRows() =>

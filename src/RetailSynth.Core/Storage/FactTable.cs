@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using RetailSynth.Domain.Facts;
-using RetailSynth.Events;
+using RetailSynth.Engine.Events;
 
 namespace RetailSynth.Storage;
 

@@ -1,5 +1,5 @@
 using RetailSynth.Domain.Facts;
-using RetailSynth.Events;
+using RetailSynth.Engine.Events;
 using static RetailSynth.Storage.FactAppenders;
 
 namespace RetailSynth.Storage;
@@ -7,8 +7,8 @@ namespace RetailSynth.Storage;
 /// <summary>
 /// The fact-table registry: the one list of the fact tables (data-model §7, in catalogue order) with each table's
 /// key, its rows in <see cref="DayFacts"/>, its columns (<see cref="FactAppenders"/>) and the events it feeds
-/// (events.md §1). <see cref="DatasetTables"/>, the writers, <see cref="DayFacts"/>' totals and the
-/// <see cref="HourEventBuilder"/> derive from it; a test holds it equal to the migrated schema.
+/// (events.md §1). <see cref="DatasetTables"/>, the writers and the
+/// <see cref="Outbox.HourEventBuilder"/> derive from it; a test holds it equal to the migrated schema and to <see cref="DayFacts"/>.
 /// </summary>
 internal static class FactTables
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Storage;
 

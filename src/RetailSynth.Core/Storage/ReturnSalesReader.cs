@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using RetailSynth.Domain.Facts;
-using RetailSynth.Simulation.State;
-using RetailSynth.Simulation.Stores;
+using RetailSynth.Engine.Simulation.State;
+using RetailSynth.Engine.Simulation.Stores;
 
 namespace RetailSynth.Storage;
 

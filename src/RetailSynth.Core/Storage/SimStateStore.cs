@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
-using RetailSynth.Simulation.Inventory;
-using RetailSynth.Simulation.State;
-using RetailSynth.Simulation.World;
+using RetailSynth.Engine.Simulation.Inventory;
+using RetailSynth.Engine.Simulation.State;
+using RetailSynth.Engine.Simulation.World;
 
 namespace RetailSynth.Storage;
 

@@ -1,4 +1,5 @@
-using RetailSynth.Streaming;
+using RetailSynth.Jobs.Streaming;
+using RetailSynth.Storage.Outbox;
 
 namespace RetailSynth.Server.Contracts;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using RetailSynth.Configuration;
+using RetailSynth.Foundation.Configuration;
 using RetailSynth.Server.Contracts;
 using RetailSynth.Server.Hosting;
 using RetailSynth.Server.Tasks;

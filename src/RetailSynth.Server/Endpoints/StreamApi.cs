@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using RetailSynth.Configuration;
-using RetailSynth.Diagnostics;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Diagnostics;
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
+using RetailSynth.Jobs.Streaming;
 using RetailSynth.Server.Contracts;
 using RetailSynth.Server.Hosting;
-using RetailSynth.Streaming;
+using RetailSynth.Storage.Outbox;
 
 namespace RetailSynth.Server.Endpoints;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Configuration;
+using RetailSynth.Foundation.Configuration;
 
 namespace RetailSynth.Server.Hosting;
 

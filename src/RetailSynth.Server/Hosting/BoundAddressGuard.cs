@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Configuration;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Server.Hosting;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Server.Contracts;
 
 namespace RetailSynth.Server.Hosting;

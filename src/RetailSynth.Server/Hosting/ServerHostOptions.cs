@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Configuration;
-using RetailSynth.Dictionaries;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Reference;
 
 namespace RetailSynth.Server.Hosting;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using RetailSynth.Errors;
-using RetailSynth.Streaming;
+using RetailSynth.Foundation.Errors;
+using RetailSynth.Jobs.Streaming;
 
 namespace RetailSynth.Server.Hosting;
 

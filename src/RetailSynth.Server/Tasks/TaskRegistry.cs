@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Server.Contracts;
 

@@ -1,6 +1,6 @@
+using RetailSynth.Jobs.Validation;
 using RetailSynth.Storage;
 using RetailSynth.Tests;
-using RetailSynth.Validation;
 
 namespace RetailSynth.Cli.Tests.Commands;
 

@@ -2,8 +2,8 @@ using System.Net.Sockets;
 using Azure;
 using Azure.Identity;
 using Azure.Messaging.EventHubs;
-using RetailSynth.Configuration;
 using RetailSynth.Connectors.EventHubs;
+using RetailSynth.Foundation.Configuration;
 using RetailSynth.Streaming.Sinks;
 using Reason = Azure.Messaging.EventHubs.EventHubsException.FailureReason;
 

@@ -1,8 +1,9 @@
 using System.Runtime.InteropServices;
 using Azure.Messaging.EventHubs;
 using Microsoft.Extensions.Logging.Abstractions;
-using RetailSynth.Configuration;
 using RetailSynth.Connectors.EventHubs;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Sinks;
 using static RetailSynth.Connectors.Tests.TestEvents;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
-using RetailSynth.Configuration;
 using RetailSynth.Connectors.Kafka;
 using RetailSynth.Connectors.Tests.EventHubs;
+using RetailSynth.Foundation.Configuration;
 using RetailSynth.Streaming.Sinks;
 using Xunit.Abstractions;
 using static RetailSynth.Connectors.Tests.TestEvents;

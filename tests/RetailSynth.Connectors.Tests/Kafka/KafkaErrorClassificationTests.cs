@@ -1,6 +1,6 @@
 using Confluent.Kafka;
-using RetailSynth.Configuration;
 using RetailSynth.Connectors.Kafka;
+using RetailSynth.Foundation.Configuration;
 using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Connectors.Tests.Kafka;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using RetailSynth.Configuration;
 using RetailSynth.Connectors.Kafka;
+using RetailSynth.Foundation.Configuration;
 using RetailSynth.Streaming.Sinks;
 using static RetailSynth.Connectors.Tests.TestEvents;
 

@@ -1,8 +1,9 @@
 using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
-using RetailSynth.Configuration;
 using RetailSynth.Connectors.Kafka;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Sinks;
 using static RetailSynth.Connectors.Tests.TestEvents;
 

@@ -1,6 +1,6 @@
-using RetailSynth.Configuration;
 using RetailSynth.Connectors.Upload;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Connectors.Tests.Upload;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RetailSynth.Connectors.Upload;
-using RetailSynth.Export;
+using RetailSynth.Jobs.Export;
 using RetailSynth.Tests;
 
 namespace RetailSynth.Connectors.Tests.Upload;

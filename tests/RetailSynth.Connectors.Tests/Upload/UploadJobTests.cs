@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
 using RetailSynth.Connectors.Upload;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Tests;
 
 namespace RetailSynth.Connectors.Tests.Upload;

@@ -42,7 +42,7 @@ public class UploadTargetTests
     [Fact]
     public void A_container_name_without_a_connection_string_says_how_to_give_a_target()
     {
-        var error = Assert.Throws<RetailSynth.Errors.RetailSynthException>(() => UploadTarget.Parse("lake/history", null, new BlobClientOptions()));
+        var error = Assert.Throws<RetailSynth.Foundation.Errors.RetailSynthException>(() => UploadTarget.Parse("lake/history", null, new BlobClientOptions()));
 
         Assert.Contains("set Upload:ConnectionString", error.Message, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public class UploadTargetTests
     {
         const string Key = "not-base64-secret!";
 
-        var error = Assert.Throws<RetailSynth.Errors.RetailSynthException>(() => UploadTarget.Parse(
+        var error = Assert.Throws<RetailSynth.Foundation.Errors.RetailSynthException>(() => UploadTarget.Parse(
             "lake", $"DefaultEndpointsProtocol=https;AccountName=account;AccountKey={Key};EndpointSuffix=core.windows.net", new BlobClientOptions()));
 
         Assert.StartsWith("Upload:ConnectionString is not a valid storage connection string", error.Message, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public class UploadTargetTests
     [Fact]
     public void Entra_id_over_plain_http_is_refused_before_any_request()
     {
-        var error = Assert.Throws<RetailSynth.Errors.RetailSynthException>(() => UploadTarget.Parse("http://127.0.0.1:10000/devstoreaccount1/lake", null, new BlobClientOptions(), s_credential));
+        var error = Assert.Throws<RetailSynth.Foundation.Errors.RetailSynthException>(() => UploadTarget.Parse("http://127.0.0.1:10000/devstoreaccount1/lake", null, new BlobClientOptions(), s_credential));
 
         Assert.StartsWith("Entra ID sign-in needs an https target", error.Message, StringComparison.Ordinal);
     }
@@ -86,7 +86,7 @@ public class UploadTargetTests
     {
         var asked = false;
 
-        var error = Assert.Throws<RetailSynth.Errors.RetailSynthException>(() => UploadTarget.Parse(target, null, new BlobClientOptions(), () =>
+        var error = Assert.Throws<RetailSynth.Foundation.Errors.RetailSynthException>(() => UploadTarget.Parse(target, null, new BlobClientOptions(), () =>
         {
             asked = true;
             return new EnvironmentCredential();
@@ -113,10 +113,10 @@ public class UploadTargetTests
     [Fact]
     public void A_host_under_an_allowed_target_takes_an_entra_id_token_and_one_beside_it_does_not()
     {
-        var options = new RetailSynth.Configuration.UploadOptions { AllowedTargets = "https://storage.contoso.com/lake" };
+        var options = new RetailSynth.Foundation.Configuration.UploadOptions { AllowedTargets = "https://storage.contoso.com/lake" };
 
         var allowed = UploadTarget.Parse("https://storage.contoso.com/lake/history", null, new BlobClientOptions(), s_credential, options.AllowList());
-        var error = Assert.Throws<RetailSynth.Errors.RetailSynthException>(() =>
+        var error = Assert.Throws<RetailSynth.Foundation.Errors.RetailSynthException>(() =>
             UploadTarget.Parse("https://storage.contoso.com/other", null, new BlobClientOptions(), s_credential, options.AllowList()));
 
         Assert.Equal("Entra ID", allowed.Authentication);
@@ -128,7 +128,7 @@ public class UploadTargetTests
     {
         var connectionString = $"DefaultEndpointsProtocol=https;AccountName=account;AccountKey={Convert.ToBase64String(new byte[32])};EndpointSuffix=core.windows.net";
 
-        var error = Assert.Throws<RetailSynth.Errors.RetailSynthException>(() => UploadTarget.Parse("https://attacker.example/account/lake", connectionString, new BlobClientOptions()));
+        var error = Assert.Throws<RetailSynth.Foundation.Errors.RetailSynthException>(() => UploadTarget.Parse("https://attacker.example/account/lake", connectionString, new BlobClientOptions()));
         var azure = UploadTarget.Parse("https://account.blob.core.windows.net/lake", connectionString, new BlobClientOptions());
 
         Assert.StartsWith("Refusing to send requests signed with the account key of Upload:ConnectionString to attacker.example:", error.Message, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
-using RetailSynth.Core.Tests.Simulation;
+using RetailSynth.Core.Tests.Engine.Simulation;
 using RetailSynth.Domain.Facts;
-using RetailSynth.Simulation.Stores;
+using RetailSynth.Engine.Events;
+using RetailSynth.Engine.Simulation.Stores;
 using RetailSynth.Storage;
 using RetailSynth.Tests;
 
@@ -24,7 +25,7 @@ public class DayWriterTests
     {
         using var folder = new TempFolder();
         var settings = ReducedWorld.Settings(folder.File("db.duckdb"));
-        new Jobs.DimensionJob(settings, ReducedWorld.Dictionaries, Microsoft.Extensions.Logging.Abstractions.NullLogger<Jobs.DimensionJob>.Instance)
+        new RetailSynth.Jobs.DimensionJob(settings, ReducedWorld.Dictionaries, Microsoft.Extensions.Logging.Abstractions.NullLogger<RetailSynth.Jobs.DimensionJob>.Instance)
             .Run(false, _ => { }, CancellationToken.None);
         var simulator = SimulationFixture.Simulator(settings.Simulation);
         var state = simulator.CreateInitialState();

@@ -1,7 +1,7 @@
-using RetailSynth.Configuration;
-using RetailSynth.Dictionaries;
-using RetailSynth.Dimensions;
-using RetailSynth.Errors;
+using RetailSynth.Engine.Dimensions;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Errors;
+using RetailSynth.Reference;
 using RetailSynth.Storage;
 using RetailSynth.Tests;
 

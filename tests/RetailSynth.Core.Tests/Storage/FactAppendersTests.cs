@@ -267,7 +267,7 @@ public class FactAppendersTests
     [Fact]
     public void Data_chunks_store_simulated_days_exactly_as_the_row_api_does()
     {
-        var days = Simulation.DaySimulatorTests.Run(days: 3);
+        var days = Engine.Simulation.DaySimulatorTests.Run(days: 3);
         using var folder = new TempFolder();
         using var chunks = RetailDatabase.Open(folder.File("chunks.duckdb"));
         using var rowApi = RetailDatabase.Open(folder.File("row-api.duckdb"));

@@ -1,5 +1,5 @@
 using System.Net;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Server.Hosting;
 using RetailSynth.Server.Tests.Infrastructure;
 using RetailSynth.Tests;

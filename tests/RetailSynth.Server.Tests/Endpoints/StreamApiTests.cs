@@ -1,10 +1,10 @@
 using System.Net;
-using RetailSynth.Configuration;
+using RetailSynth.Foundation.Configuration;
 using RetailSynth.Server.Tests.Infrastructure;
 
 namespace RetailSynth.Server.Tests.Endpoints;
 
-/// <summary>The stream routes against a fake <see cref="Streaming.IStreamingService"/>: validation, status codes, JSON shape.</summary>
+/// <summary>The stream routes against a fake <see cref="Jobs.Streaming.IStreamingService"/>: validation, status codes, JSON shape.</summary>
 public sealed class StreamApiTests
 {
     [Fact]
@@ -66,7 +66,7 @@ public sealed class StreamApiTests
 
         using var start = await server.SendEmptyJsonAsync(HttpMethod.Post, "/api/stream/start");
         await Problems.AssertStatusAsync(start, HttpStatusCode.Accepted);
-        Assert.Equal(new Streaming.StreamRequest(), Assert.Single(server.Streaming.Starts));
+        Assert.Equal(new Jobs.Streaming.StreamRequest(), Assert.Single(server.Streaming.Starts));
     }
 
     [Theory]

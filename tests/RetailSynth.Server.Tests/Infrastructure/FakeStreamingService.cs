@@ -1,6 +1,8 @@
-using RetailSynth.Configuration;
-using RetailSynth.Errors;
-using RetailSynth.Streaming;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Errors;
+using RetailSynth.Jobs.Streaming;
+using RetailSynth.Storage.Outbox;
+using RetailSynth.Streaming.Relay;
 
 namespace RetailSynth.Server.Tests.Infrastructure;
 

@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Configuration;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Jobs.Streaming;
 using RetailSynth.Server.Hosting;
-using RetailSynth.Streaming;
 using RetailSynth.Tests;
 
 namespace RetailSynth.Server.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using RetailSynth.Errors;
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Server.Contracts;
 using RetailSynth.Server.Tasks;

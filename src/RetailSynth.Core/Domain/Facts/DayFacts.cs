@@ -1,10 +1,8 @@
-using RetailSynth.Storage;
-
 namespace RetailSynth.Domain.Facts;
 
 /// <summary>
-/// Every fact row one simulated UTC day produced, per table, in the order they were emitted. A new list also goes
-/// into <see cref="FactTables"/>, which totals and merges them.
+/// Every fact row one simulated UTC day produced, per table, in the order they were emitted. The storage layer's
+/// fact-table registry maps each list to its table; a test holds the two equal.
 /// </summary>
 public sealed class DayFacts
 {
@@ -28,19 +26,11 @@ public sealed class DayFacts
     public List<OnlineOrderLineFact> OnlineOrderLines { get; } = [];
     public List<OnlineOrderStatusFact> OnlineOrderStatus { get; } = [];
 
-    public long TotalRows
-    {
-        get
-        {
-            var total = 0L;
-            foreach (var table in FactTables.All)
-            {
-                total += table.Count(this);
-            }
-
-            return total;
-        }
-    }
+    public long TotalRows =>
+        (long)Receipts.Count + ReceiptLines.Count + Payments.Count + StoreInventoryTxns.Count + DcInventoryTxns.Count
+        + Stockouts.Count + Reorders.Count + TruckMoves.Count + TruckInventory.Count + FootTraffic.Count
+        + BlePings.Count + ZoneChanges.Count + Marketing.Count + Promotions.Count + PromoLines.Count + StoreOps.Count
+        + OnlineOrderHeaders.Count + OnlineOrderLines.Count + OnlineOrderStatus.Count;
 
     /// <summary>Appends another batch (a store's hour, a network step) in order.</summary>
     public void AddRange(DayFacts other) => AddRange([other]);
@@ -51,9 +41,40 @@ public sealed class DayFacts
     /// </summary>
     public void AddRange(IReadOnlyList<DayFacts> others)
     {
-        foreach (var table in FactTables.All)
+        Merge(others, static f => f.Receipts);
+        Merge(others, static f => f.ReceiptLines);
+        Merge(others, static f => f.Payments);
+        Merge(others, static f => f.StoreInventoryTxns);
+        Merge(others, static f => f.DcInventoryTxns);
+        Merge(others, static f => f.Stockouts);
+        Merge(others, static f => f.Reorders);
+        Merge(others, static f => f.TruckMoves);
+        Merge(others, static f => f.TruckInventory);
+        Merge(others, static f => f.FootTraffic);
+        Merge(others, static f => f.BlePings);
+        Merge(others, static f => f.ZoneChanges);
+        Merge(others, static f => f.Marketing);
+        Merge(others, static f => f.Promotions);
+        Merge(others, static f => f.PromoLines);
+        Merge(others, static f => f.StoreOps);
+        Merge(others, static f => f.OnlineOrderHeaders);
+        Merge(others, static f => f.OnlineOrderLines);
+        Merge(others, static f => f.OnlineOrderStatus);
+    }
+
+    private void Merge<TFact>(IReadOnlyList<DayFacts> others, Func<DayFacts, List<TFact>> rows)
+    {
+        var list = rows(this);
+        var total = list.Count;
+        foreach (var other in others)
         {
-            table.AddRange(this, others);
+            total += rows(other).Count;
+        }
+
+        list.EnsureCapacity(total);
+        foreach (var other in others)
+        {
+            list.AddRange(rows(other));
         }
     }
 }

@@ -2,9 +2,9 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
-using RetailSynth.Configuration;
-using RetailSynth.Diagnostics;
-using RetailSynth.Streaming.Outbox;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Diagnostics;
+using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Streaming.Relay;

@@ -1,4 +1,4 @@
-using RetailSynth.Configuration;
+using RetailSynth.Foundation.Configuration;
 
 namespace RetailSynth.Streaming.Relay;
 
@@ -44,7 +44,7 @@ public sealed class Pacer
     };
 
     /// <summary>How many of <paramref name="events"/> (from <paramref name="start"/>) are due now, updating <see cref="State"/>.</summary>
-    public int DueCount(IReadOnlyList<Sinks.OutboundEvent> events, int start)
+    public int DueCount(IReadOnlyList<Storage.Outbox.OutboundEvent> events, int start)
     {
         var now = Now;
         var count = 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RetailSynth.Storage.Outbox;
 
 namespace RetailSynth.Streaming.Sinks;
 

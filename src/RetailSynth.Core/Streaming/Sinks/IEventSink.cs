@@ -1,3 +1,5 @@
+using RetailSynth.Storage.Outbox;
+
 namespace RetailSynth.Streaming.Sinks;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using RetailSynth.Configuration;
+using RetailSynth.Foundation.Configuration;
 
 namespace RetailSynth.Streaming.Sinks;
 

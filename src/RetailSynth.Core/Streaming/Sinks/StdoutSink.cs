@@ -1,3 +1,5 @@
+using RetailSynth.Storage.Outbox;
+
 namespace RetailSynth.Streaming.Sinks;
 
 /// <summary>NDJSON to standard output, flushed once per batch. Hosts send every other line to stderr while it runs.</summary>

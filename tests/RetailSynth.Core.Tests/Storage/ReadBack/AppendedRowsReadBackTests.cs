@@ -1,5 +1,6 @@
 using RetailSynth.Domain.Facts;
-using RetailSynth.Simulation.Inventory;
+using RetailSynth.Engine.Events;
+using RetailSynth.Engine.Simulation.Inventory;
 using RetailSynth.Storage;
 using RetailSynth.Tests;
 

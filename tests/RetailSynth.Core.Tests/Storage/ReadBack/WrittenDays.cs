@@ -1,11 +1,12 @@
-using RetailSynth.Core.Tests.Simulation;
-using RetailSynth.Dimensions;
+using RetailSynth.Core.Tests.Engine.Simulation;
 using RetailSynth.Domain;
 using RetailSynth.Domain.Facts;
-using RetailSynth.Simulation;
-using RetailSynth.Simulation.State;
-using RetailSynth.Simulation.Stores;
-using RetailSynth.Simulation.World;
+using RetailSynth.Engine.Dimensions;
+using RetailSynth.Engine.Events;
+using RetailSynth.Engine.Simulation;
+using RetailSynth.Engine.Simulation.State;
+using RetailSynth.Engine.Simulation.Stores;
+using RetailSynth.Engine.Simulation.World;
 using RetailSynth.Storage;
 using RetailSynth.Tests;
 

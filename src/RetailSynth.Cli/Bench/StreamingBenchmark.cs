@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging.Abstractions;
+using RetailSynth.Domain.Facts;
+using RetailSynth.Engine.Dimensions;
+using RetailSynth.Engine.Events;
+using RetailSynth.Engine.Simulation;
+using RetailSynth.Engine.Simulation.World;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Jobs;
+using RetailSynth.Jobs.Streaming;
+using RetailSynth.Reference;
+using RetailSynth.Storage;
+using RetailSynth.Storage.Outbox;
+using RetailSynth.Streaming.Sinks;
+
+namespace RetailSynth.Cli.Bench;
+
+/// <summary>
+/// <c>retailsynth bench --streaming</c> (streaming.md §2–§4), in one run: (1) N days streamed at max pacing
+/// through outbox, relay and file sink, end to end (events committed and delivered per wall second) and the relay's
+/// own send rate; (2) the same days generated historically (no outbox), for the outbox overhead; (3) the body
+/// designs' parts on the first day: serialising the events, and appending the outbox rows with bodies in a column,
+/// in a day file, or not at all (the compact row a rendered-body design would append).
+/// </summary>
+public static class StreamingBenchmark
+{
+    public sealed record Report(
+        string Profile,
+        int Days,
+        long Events,
+        double StreamSeconds,
+        double EndToEndEventsPerSecond,
+        double SteadyStateEventsPerSecond,
+        IReadOnlyList<DayCycle> Cycles,
+        double RelaySendEventsPerSecond,
+        double HistoricalSeconds,
+        double HistoricalEventsPerSecondEquivalent,
+        double OutboxOverheadRatio,
+        long FirstDayEvents,
+        double SerialiseEventsPerSecond,
+        double AppendBodyColumnSeconds,
+        double AppendBodyFileSeconds,
+        double AppendCompactSeconds,
+        double AverageBodyBytes,
+        double SeedLoopEventsPerSecond,
+        double StreamPeakRssMiB,
+        double PeakRssMiB);
+
+    /// <summary>A day delivered <paramref name="Seconds"/> after the previous one (the first: after the session started).</summary>
+    public sealed record DayCycle(DateOnly Day, long Events, double Seconds);
+
+    public static async Task<Report> RunAsync(
+        RetailSynthSettings settings, ReferenceDictionaries dictionaries, int days, string folder, Action<string> progress, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var streamPath = Path.Combine(folder, "bench-stream.duckdb");
+        var historyPath = Path.Combine(folder, "bench-history.duckdb");
+        var eventsFolder = Path.Combine(folder, "events");
+        foreach (var path in new[] { streamPath, historyPath, streamPath + ".wal", historyPath + ".wal" })
+        {
+            File.Delete(path);
+        }
+
+        if (Directory.Exists(eventsFolder))
+        {
+            Directory.Delete(eventsFolder, recursive: true);
+        }
+
+        var streaming = new StreamingOptions { Sink = SinkKind.File, Pacing = PacingMode.Max, File = new FileSinkOptions { Directory = eventsFolder } };
+        var streamSettings = settings with { Storage = new StorageOptions { DatabasePath = streamPath }, Streaming = streaming };
+        var historySettings = settings with { Storage = new StorageOptions { DatabasePath = historyPath } };
+
+        progress("dimensions (twice)");
+        new DimensionJob(streamSettings, dictionaries, NullLogger<DimensionJob>.Instance).Run(false, _ => { }, cancellationToken);
+        new DimensionJob(historySettings, dictionaries, NullLogger<DimensionJob>.Instance).Run(false, _ => { }, cancellationToken);
+
+        progress($"streaming {days} days to the file sink at max pacing");
+        var service = new StreamingService(streamSettings, dictionaries, new WriterGate(), new FileOnly(), TimeProvider.System, NullLogger<StreamingService>.Instance);
+        await using (service.ConfigureAwait(false))
+        {
+            var clock = Stopwatch.StartNew();
+            service.Start(new StreamRequest(Days: days));
+            await service.WaitAsync(cancellationToken).ConfigureAwait(false);
+            clock.Stop();
+            if (service.LastError is { } error)
+            {
+                throw new InvalidOperationException($"the benchmark's stream failed: {error}");
+            }
+
+            var status = service.Status;
+            var events = status.EventsSent;
+            var (cycles, steadyState) = Cycles(service.Deliveries);
+            var streamPeakRss = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0; // dimensions and streaming only
+
+            progress($"the same {days} days generated historically (no outbox)");
+            var history = new FactGenerationJob(historySettings, dictionaries, NullLogger<FactGenerationJob>.Instance)
+                .Run(new FactGenerationJob.Range(days, null), _ => { }, cancellationToken);
+
+            progress("outbox bodies: serialising the first day's events, appending them three ways");
+            var (firstDayEvents, serialiseSeconds) = SerialiseFirstDay(settings, dictionaries, cancellationToken);
+            var (column, dayFile, compact) = AppendOutbox(Path.Combine(folder, "bench-outbox.duckdb"), firstDayEvents);
+
+            progress("the seed's loop: one event per send, 500 ms pause, for 5 s");
+            var seedLoop = await SeedLoopAsync(Path.Combine(folder, "seed-loop"), firstDayEvents, cancellationToken).ConfigureAwait(false);
+
+            return new Report(
+                settings.Simulation.Profile,
+                days,
+                events,
+                clock.Elapsed.TotalSeconds,
+                events / clock.Elapsed.TotalSeconds,
+                steadyState,
+                cycles,
+                service.RelaySendSeconds > 0 ? events / service.RelaySendSeconds : 0,
+                history.Elapsed.TotalSeconds,
+                events / history.Elapsed.TotalSeconds,
+                clock.Elapsed.TotalSeconds / history.Elapsed.TotalSeconds,
+                firstDayEvents.Count,
+                firstDayEvents.Count / serialiseSeconds,
+                column,
+                dayFile,
+                compact,
+                firstDayEvents.Average(e => e.Body.Length),
+                seedLoop,
+                streamPeakRss,
+                Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0);
+        }
+    }
+
+    /// <summary>
+    /// Each day's delivery after the previous one's, and the steady-state rate: the events of every day after the
+    /// first over the time from the first day's delivery to the last's, so start-up (building the world, the first
+    /// commit, JIT) is left out. While a day drains the next is simulated, so this is the pipeline's throughput.
+    /// </summary>
+    private static (List<DayCycle> Cycles, double SteadyState) Cycles(IReadOnlyList<DayDelivery> deliveries)
+    {
+        var cycles = new List<DayCycle>();
+        var previous = new DayDelivery(default, TimeSpan.Zero, 0);
+        foreach (var delivery in deliveries)
+        {
+            cycles.Add(new DayCycle(delivery.Day, delivery.EventsSent - previous.EventsSent, (delivery.SinceStart - previous.SinceStart).TotalSeconds));
+            previous = delivery;
+        }
+
+        var steadyState = deliveries.Count < 2 ? 0
+            : (deliveries[^1].EventsSent - deliveries[0].EventsSent) / (deliveries[^1].SinceStart - deliveries[0].SinceStart).TotalSeconds;
+        return (cycles, steadyState);
+    }
+
+    /// <summary>The first day simulated in memory; only the event building is timed.</summary>
+    private static (List<OutboxEvent> Events, double Seconds) SerialiseFirstDay(RetailSynthSettings settings, ReferenceDictionaries dictionaries, CancellationToken cancellationToken)
+    {
+        var identity = DatasetIdentity.Compute(settings.Simulation, dictionaries);
+        var simulator = new DaySimulator(
+            new SimulationWorld(settings.Simulation, DimensionGenerator.Generate(settings.Simulation, dictionaries), dictionaries),
+            settings.Performance.MaxDegreeOfParallelism);
+        var day = settings.Simulation.StartDate;
+        var builder = new HourEventBuilder(identity.DatasetId, settings.Simulation.StartDate);
+        var rank = 0L;
+        var events = new List<OutboxEvent>();
+        var clock = new Stopwatch();
+        simulator.Run(day, simulator.CreateInitialState(), new Dictionary<string, RetailSynth.Engine.Simulation.Stores.SaleForReturn>(), hour =>
+        {
+            clock.Start();
+            events.AddRange(builder.Build(hour, day, ref rank));
+            clock.Stop();
+        }, cancellationToken);
+        return (events, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The same outbox rows appended in one transaction each, three ways: bodies in the table's <c>body</c> column (the
+    /// first stored-body design), bodies in a day file with the row holding their byte range (the design in use,
+    /// fsync included), and no bodies at all (the compact row of the rendered-body design: its lower bound).
+    /// </summary>
+    private static (double Column, double DayFile, double Compact) AppendOutbox(string path, List<OutboxEvent> events)
+    {
+        File.Delete(path);
+        var seconds = new double[3];
+        using (var database = RetailDatabase.Open(path))
+        {
+            var files = OutboxBodyFiles.ForDatabase(database.Path);
+            for (var pass = 0; pass < 3; pass++)
+            {
+                database.Execute($"DELETE FROM {DatasetTables.Outbox}");
+                var clock = Stopwatch.StartNew();
+                using (var transaction = database.Connection.BeginTransaction())
+                using (var bodies = pass == 1 ? files.StartDay(events[0].SimDay) : null)
+                {
+                    using (var appender = database.Connection.CreateAppender(DatasetTables.Outbox))
+                    {
+                        foreach (var e in events)
+                        {
+                            var row = appender.CreateRow()
+                                .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
+                                .AppendValue(e.PartitionKey);
+                            row = pass == 0 ? row.AppendValue(e.Body.ToArray()) : row.AppendNullValue();
+                            // attempts as int?: a bare 0 binds to AppendValue(sbyte?) and writes one byte of the INTEGER.
+                            row = row.AppendValue("pending").AppendValue((int?)0).AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId);
+                            row = bodies is null ? row.AppendNullValue().AppendNullValue() : row.AppendValue(bodies.Append(e.Body.Span)).AppendValue(e.Body.Length);
+                            row.EndRow();
+                        }
+                    }
+
+                    bodies?.Complete();
+                    transaction.Commit();
+                }
+
+                seconds[pass] = clock.Elapsed.TotalSeconds;
+            }
+
+            files.DeleteAll();
+        }
+
+        File.Delete(path);
+        return (seconds[0], seconds[1], seconds[2]);
+    }
+
+    /// <summary>The reference: the seed's relay sent one event per send and paused 500 ms between sends.</summary>
+    private static async Task<double> SeedLoopAsync(string folder, List<OutboxEvent> events, CancellationToken cancellationToken)
+    {
+        var sink = new FileSink(folder);
+        await using (sink.ConfigureAwait(false))
+        {
+            var clock = Stopwatch.StartNew();
+            var sent = 0;
+            while (clock.Elapsed < TimeSpan.FromSeconds(5) && sent < events.Count)
+            {
+                var e = events[sent];
+                await sink.SendAsync([new OutboundEvent(e.OutboxId, e.EventId.ToString(), e.EventTs, e.SimDay, e.EventType, e.PartitionKey, e.CorrelationId, e.Body)], cancellationToken)
+                    .ConfigureAwait(false);
+                sent++;
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            }
+
+            return sent / clock.Elapsed.TotalSeconds;
+        }
+    }
+
+    private sealed class FileOnly : ISinkFactory
+    {
+        public IEventSink Create(StreamingOptions options) => new FileSink(options.File.Directory);
+    }
+}

@@ -1,0 +1,50 @@
+using RetailSynth.Foundation.Randomness;
+
+namespace RetailSynth.Engine.Simulation.Calendar;
+
+/// <summary>Chain event draw and traffic factor per local date (data-model §9.1).</summary>
+public static class ChainEvents
+{
+    public const string Component = "calendar.events";
+
+    /// <summary>
+    /// "First hit wins" from the stream (calendar.events, local date): one Bernoulli per candidate,
+    /// in the order FLASH_SALE 0.02, WEEKEND_SALE 0.10, CLEARANCE 0.05, SEASONAL_EVENT 0.03, stopping
+    /// at the first hit. WEEKEND_SALE is a candidate on Fri–Sun only; on other days it is skipped
+    /// without consuming a draw. No hit → NONE.
+    /// </summary>
+    public static ChainEvent Draw(RandomHierarchy random, DateOnly localDate)
+    {
+        var stream = random.Stream(Component, localDate);
+        if (stream.Bernoulli(0.02))
+        {
+            return ChainEvent.FLASH_SALE;
+        }
+
+        if (IsWeekendSaleDay(localDate) && stream.Bernoulli(0.10))
+        {
+            return ChainEvent.WEEKEND_SALE;
+        }
+
+        if (stream.Bernoulli(0.05))
+        {
+            return ChainEvent.CLEARANCE;
+        }
+
+        return stream.Bernoulli(0.03) ? ChainEvent.SEASONAL_EVENT : ChainEvent.NONE;
+    }
+
+    public static double Factor(ChainEvent chainEvent) => chainEvent switch
+    {
+        ChainEvent.NONE => 1.0,
+        ChainEvent.FLASH_SALE => 2.0,
+        ChainEvent.WEEKEND_SALE => 1.5,
+        ChainEvent.CLEARANCE => 1.3,
+        ChainEvent.SEASONAL_EVENT => 1.4,
+        _ => throw new ArgumentOutOfRangeException(nameof(chainEvent), chainEvent, "Unknown chain event."),
+    };
+
+    /// <summary>Friday, Saturday or Sunday: the days a WEEKEND_SALE can run.</summary>
+    public static bool IsWeekendSaleDay(DateOnly localDate) =>
+        localDate.DayOfWeek is DayOfWeek.Friday or DayOfWeek.Saturday or DayOfWeek.Sunday;
+}

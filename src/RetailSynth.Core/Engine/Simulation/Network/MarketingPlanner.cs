@@ -1,0 +1,146 @@
+using RetailSynth.Domain;
+using RetailSynth.Domain.Facts;
+using RetailSynth.Engine.Simulation.Calendar;
+using RetailSynth.Engine.Simulation.State;
+using RetailSynth.Engine.Simulation.World;
+using RetailSynth.Foundation.Randomness;
+
+namespace RetailSynth.Engine.Simulation.Network;
+
+/// <summary>
+/// Phase A of hour 00 (§14): the day's new campaign, then every impression of the day with its
+/// conversion decision, drawn from the <c>marketing</c> stream and held in memory; rows are emitted in
+/// the hour of their time. Conversions become state, never rows, until they happen.
+/// </summary>
+internal static class MarketingPlanner
+{
+    private static readonly string[] s_campaignTypes = ["SEASONAL_SALE", "PRODUCT_LAUNCH", "LOYALTY_PROGRAM", "FLASH_SALE"];
+    private static readonly string[] s_devices = ["MOBILE", "DESKTOP", "TABLET"];
+    private static readonly double[] s_deviceCost = [1.0, 1.5, 1.2];
+
+    public sealed record Plan(List<MarketingFact> Impressions, List<PendingConversion> Conversions);
+
+    public static Plan Run(SimulationWorld world, SimulationState state, DateOnly day, RandomStream stream)
+    {
+        StartCampaign(state, day, stream);
+        state.Campaigns.RemoveAll(c => c.EndDay < day);
+
+        var multiplier = SeasonalWindows.MarketingMultiplier(day);
+        var active = state.Campaigns.Where(c => c.StartDay <= day).OrderBy(c => c.CampaignId, StringComparer.Ordinal).ToList();
+        var volumes = active.Select(c => (long)Math.Max(100 * c.Channels.Count, Rounding.ToLong(c.DailyImpressions * multiplier))).ToArray();
+        var cap = (long)Math.Max(1000, Rounding.ToLong(world.Options.MarketingImpressionsPerDay * Math.Clamp(multiplier, 0.5, 2)));
+        ScaleToCap(volumes, cap);
+
+        var drawn = new List<(int Second, MarketingFact Row, PendingConversion? Conversion)>();
+        var dayStart = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        for (var c = 0; c < active.Count; c++)
+        {
+            var campaign = active[c];
+            var perChannel = volumes[c] / campaign.Channels.Count;
+            for (var k = 0; k < campaign.Channels.Count; k++)
+            {
+                var count = perChannel + (k == 0 ? volumes[c] % campaign.Channels.Count : 0);
+                for (var i = 0; i < count; i++)
+                {
+                    drawn.Add(DrawImpression(world, campaign, campaign.Channels[k], dayStart, stream));
+                }
+            }
+        }
+
+        // Sequence numbers follow time, ties by draw order (a stable sort keeps draw order).
+        var ordered = drawn.Select((d, index) => (d, index)).OrderBy(x => x.d.Second).ThenBy(x => x.index).ToList();
+        var impressions = new List<MarketingFact>(ordered.Count);
+        var conversions = new List<PendingConversion>();
+        var dayKey = day.ToString("yyyyMMdd");
+        for (var seq = 1; seq <= ordered.Count; seq++)
+        {
+            var (second, row, conversion) = ordered[seq - 1].d;
+            var impressionId = $"IMP-{dayKey}-{seq:0000000}";
+            var journeyId = $"JRN-{dayKey}-{seq:0000000}";
+            impressions.Add(row with { ImpressionIdExt = impressionId, CorrelationId = journeyId });
+            if (conversion is not null)
+            {
+                conversions.Add(conversion with { JourneyId = journeyId, ImpressionIdExt = impressionId });
+            }
+        }
+
+        return new Plan(impressions, conversions);
+    }
+
+    /// <summary>A new campaign with p 0.9; type weights by month (§14.1).</summary>
+    private static void StartCampaign(SimulationState state, DateOnly day, RandomStream stream)
+    {
+        if (!stream.Bernoulli(0.9))
+        {
+            return;
+        }
+
+        double[] weights = day.Month is 11 or 12 ? [3, 1, 2, 4] : day.Month is 8 or 9 ? [2, 3, 1, 2] : [1, 1, 1, 1];
+        var type = s_campaignTypes[stream.Categorical(weights)];
+        var (channels, days, daily) = type switch
+        {
+            "SEASONAL_SALE" => (new[] { "FACEBOOK", "GOOGLE", "EMAIL" }, 7, 1_000),
+            "PRODUCT_LAUNCH" => (new[] { "INSTAGRAM", "YOUTUBE", "DISPLAY" }, 14, 2_000),
+            "LOYALTY_PROGRAM" => (new[] { "EMAIL", "SOCIAL" }, 30, 500),
+            _ => (new[] { "SOCIAL", "SEARCH" }, 1, 5_000),
+        };
+        state.Campaigns.Add(new Campaign($"CMP-{day:yyyyMMdd}", type, day, day.AddDays(days - 1), daily, channels));
+    }
+
+    /// <summary>Above the daily cap every campaign is scaled down proportionally (floor, remainder by campaign id).</summary>
+    private static void ScaleToCap(long[] volumes, long cap)
+    {
+        var total = volumes.Sum();
+        if (total <= cap)
+        {
+            return;
+        }
+
+        var scaled = volumes.Select(v => v * cap / total).ToArray();
+        var remainder = cap - scaled.Sum();
+        for (var i = 0; remainder > 0; i = (i + 1) % scaled.Length, remainder--)
+        {
+            scaled[i]++;
+        }
+
+        scaled.CopyTo(volumes, 0);
+    }
+
+    private static (int Second, MarketingFact Row, PendingConversion? Conversion) DrawImpression(
+        SimulationWorld world, Campaign campaign, string channel, DateTime dayStart, RandomStream stream)
+    {
+        var second = stream.UniformInt(0, 86_399);
+        var ts = dayStart.AddSeconds(second);
+        var customer = world.Customers.Rows[stream.UniformInt(0, world.Customers.Count - 1)];
+        long? customerId = channel == "EMAIL" || stream.Bernoulli(0.05) ? customer.CustomerId : null;
+        var device = stream.Categorical([0.6, 0.3, 0.1]);
+        var cost = world.Options.MarketingCost[channel];
+        var costCents = Rounding.ToCents(stream.Uniform((double)cost.Min, (double)cost.Max) * s_deviceCost[device]);
+        var creative = $"CRV-{campaign.StartDay:yyyyMMdd}-{channel}-{stream.UniformInt(1, 3)}";
+        var row = new MarketingFact(string.Empty, ts, campaign.CampaignId, campaign.CampaignType, channel, creative, customer.AdId,
+            customerId, s_devices[device], costCents, string.Empty);
+
+        PendingConversion? conversion = null;
+        if (stream.Bernoulli(ConversionRate(channel)))
+        {
+            var due = ts.AddSeconds(stream.UniformInt(3_600, 48 * 3_600));
+            var toStore = stream.Bernoulli(0.6);
+            conversion = new PendingConversion(string.Empty, string.Empty, campaign.CampaignId, customer.CustomerId,
+                toStore ? PendingConversion.Store : PendingConversion.Online, toStore ? customer.PrimaryStoreId : null, due, due.AddDays(7));
+        }
+
+        return (second, row, conversion);
+    }
+
+    private static double ConversionRate(string channel) => channel switch
+    {
+        "EMAIL" => 0.025,
+        "SEARCH" => 0.035,
+        "GOOGLE" => 0.030,
+        "DISPLAY" => 0.005,
+        "SOCIAL" => 0.010,
+        "FACEBOOK" => 0.012,
+        "INSTAGRAM" => 0.010,
+        _ => 0.008,
+    };
+}

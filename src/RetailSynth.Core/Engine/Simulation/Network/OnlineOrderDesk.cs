@@ -1,0 +1,273 @@
+using RetailSynth.Domain;
+using RetailSynth.Domain.Facts;
+using RetailSynth.Engine.Simulation.Calendar;
+using RetailSynth.Engine.Simulation.Inventory;
+using RetailSynth.Engine.Simulation.State;
+using RetailSynth.Engine.Simulation.Stores;
+using RetailSynth.Engine.Simulation.World;
+using RetailSynth.Foundation.Randomness;
+
+namespace RetailSynth.Engine.Simulation.Network;
+
+/// <summary>
+/// Online orders (§15): the day's plan at hour 00 (conversion orders plus random ones), then each order
+/// created in its hour — basket, node, reservation, promotion, tax and payment attempts — with every
+/// later transition instant fixed at creation and kept in <see cref="OpenOrder"/> state.
+/// </summary>
+internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState state, DateOnly day, RandomStream stream, BasketCatalog.Cache catalogs)
+{
+    private static readonly string[] s_tenders = [Tenders.Credit, Tenders.Debit, Tenders.PayPal, Tenders.Other];
+    private static readonly string[] s_modes = ["SHIP_FROM_DC", "SHIP_FROM_STORE", "BOPIS"];
+    private readonly string _dayKey = day.ToString("yyyyMMdd");
+
+    public sealed record PlannedOrder(int Seq, DateTime CreatedTs, int Customer, PendingConversion? Conversion);
+
+    /// <summary>§15 plan: k conversion orders due today (one due ≥ 23:59 moves to 00:00 next day), then max(0, N − k) random orders.</summary>
+    public List<PlannedOrder> Plan(IReadOnlyList<PendingConversion> dueOnline)
+    {
+        var dayStart = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var n = stream.Poisson(world.Options.OnlineOrdersPerDay * DayFactors.OnlineDay(day));
+        var entries = dueOnline
+            .Select(c => (Created: c.DueTs < dayStart ? dayStart : c.DueTs, Conversion: (PendingConversion?)c, Customer: (int)c.CustomerId - 1, Draw: 0))
+            .ToList();
+        for (var i = 0; i < n - dueOnline.Count; i++)
+        {
+            var created = dayStart.AddSeconds(stream.UniformInt(0, (23 * 3600) + (59 * 60) - 1));
+            entries.Add((created, null, stream.UniformInt(0, world.Customers.Count - 1), i + 1));
+        }
+
+        return entries
+            .OrderBy(e => e.Created).ThenBy(e => e.Conversion is null).ThenBy(e => e.Conversion?.JourneyId, StringComparer.Ordinal).ThenBy(e => e.Draw)
+            .Select((e, i) => new PlannedOrder(i + 1, e.Created, e.Customer, e.Conversion))
+            .ToList();
+    }
+
+    /// <summary>Creates one order at its time; returns the open order (null if no line could be served).</summary>
+    public OpenOrder? Create(PlannedOrder planned, DayFacts output)
+    {
+        var customer = world.Customers.Rows[planned.Customer];
+        var segment = world.Customers.Segment[planned.Customer];
+        var lines = DrawBasket(segment);
+        var (mode, nodeType, node, served) = ChooseNode(customer, s_modes[stream.Categorical([0.6, 0.3, 0.1])], lines);
+        if (served.Count == 0)
+        {
+            return null;
+        }
+
+        var orderId = $"ONL-{_dayKey}-{planned.Seq:000000}";
+        var ledger = nodeType == "STORE" ? state.StoreStock[node] : state.DcStock[node];
+        foreach (var (product, quantity) in served)
+        {
+            ledger.Reserved[product] += quantity;
+        }
+
+        var rateE5 = mode == "BOPIS" ? world.Stores[node].Store.TaxRateE5 : world.GeographyTaxRateE5[customer.GeographyId - 1];
+        var promoRate = stream.Uniform(0.10, 0.30);
+        var (code, percent) = stream.Categorical([0.50, 0.35, 0.15]) switch { 0 => ("PROMO5", 5), 1 => ("PROMO10", 10), _ => ("PROMO20", 20) };
+        var money = new LineMoney[served.Count];
+        for (var i = 0; i < served.Count; i++)
+        {
+            var (product, quantity) = served[i];
+            var unit = world.Products.SaleCents[product];
+            var gross = unit * quantity;
+            var discounted = stream.Bernoulli(promoRate);
+            var discount = discounted ? Rounding.Divide(gross * percent, 100) : 0;
+            var net = gross - discount;
+            money[i] = new LineMoney(gross, discount, net, Rounding.Divide(net * rateE5 * world.Products.TaxMultiplier[product], 10_000_000));
+            output.OnlineOrderLines.Add(new OnlineOrderLineFact(orderId, i + 1, planned.CreatedTs, product + 1L, quantity, unit, money[i], discount > 0 ? code : null));
+        }
+
+        var total = Money.Sum(money);
+        var conversion = planned.Conversion;
+        var correlation = conversion?.JourneyId;
+        var nodeId = nodeType == "STORE" ? world.Stores[node].Store.StoreId : world.Dcs[node].Dc.DcId;
+        var tender = s_tenders[stream.Categorical([0.60, 0.25, 0.10, 0.05])];
+        output.OnlineOrderHeaders.Add(new OnlineOrderHeaderFact(
+            orderId, planned.CreatedTs, customer.CustomerId, mode, nodeType, nodeId, served.Sum(l => l.Quantity), served.Count, total, rateE5, tender,
+            conversion?.CampaignId, conversion?.ImpressionIdExt, correlation));
+
+        // Up to two attempts with the same tender; two declines cancel the order one second later.
+        var attemptStart = planned.CreatedTs;
+        var attempt = 0;
+        var approved = false;
+        DateTime lastEvent = planned.CreatedTs;
+        while (!approved && attempt < 2)
+        {
+            attempt++;
+            var declined = stream.Bernoulli(Tenders.DeclineProbability(tender));
+            var reason = declined ? Tenders.DeclineReasons[stream.UniformInt(0, Tenders.DeclineReasons.Count - 1)] : null;
+            var ms = Tenders.ProcessingMs(stream, tender);
+            lastEvent = attemptStart.AddMilliseconds(ms);
+            output.Payments.Add(new PaymentFact($"TXN-{orderId}-{attempt}", lastEvent, null, orderId, null, customer.CustomerId, attempt, tender,
+                declined ? Tenders.Declined : Tenders.Approved, reason, total.TotalCents, ms, correlation));
+            approved = !declined;
+            attemptStart = lastEvent.AddSeconds(stream.UniformInt(5, 30));
+        }
+
+        var lifecycle = Lifecycle(mode, nodeType == "STORE" ? world.Stores[node] : null, planned.CreatedTs);
+        DateTime? cancel = null;
+        if (!approved)
+        {
+            cancel = WholeSecond(lastEvent).AddSeconds(1);
+        }
+        else if (stream.Bernoulli(0.02))
+        {
+            var customerCancel = planned.CreatedTs.AddSeconds(stream.UniformInt(5 * 60, 60 * 60));
+            cancel = customerCancel < lifecycle.Picked ? customerCancel : null;
+        }
+
+        return new OpenOrder
+        {
+            OrderIdExt = orderId,
+            FulfillmentMode = mode,
+            NodeType = nodeType,
+            NodeId = nodeId,
+            CorrelationId = correlation,
+            PickedTs = lifecycle.Picked,
+            ShippedTs = lifecycle.Shipped,
+            DeliveredTs = lifecycle.Delivered,
+            CancelTs = cancel,
+            NextStatus = cancel is null ? OrderStatus.Picked : OrderStatus.Cancelled,
+            CustomerId = customer.CustomerId,
+            TotalCents = approved ? total.TotalCents : 0,
+            Tender = tender,
+            LastAttempt = attempt,
+            Lines = [.. served.Select(l => (l.Product + 1L, l.Quantity))],
+        };
+    }
+
+    /// <summary>Processing time of a refund, drawn when the cancellation is written.</summary>
+    public int RefundProcessingMs(string tender) => Tenders.ProcessingMs(stream, tender);
+
+    private List<(int Product, int Quantity)> DrawBasket(int segment)
+    {
+        var catalog = catalogs.For(day);
+        var trip = stream.Categorical(BasketRules.TripWeights(segment));
+        var count = stream.Categorical([0.60, 0.30, 0.10]) switch
+        {
+            0 => stream.UniformInt(1, 3),
+            1 => stream.UniformInt(2, 5),
+            _ => stream.UniformInt(5, 8),
+        };
+        var lines = new List<(int Product, int Quantity)>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var product = catalog.Pick(stream, stream.Categorical(BasketRules.GroupShares(trip)), BasketRules.FilterFor(segment));
+            var quantity = 1 + stream.Categorical([0.70, 0.25, 0.05]);
+            if (product >= 0 && !lines.Exists(l => l.Product == product))
+            {
+                lines.Add((product, quantity));
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>§15 Node: the nearest DC covering every line, or for store modes the primary/secondary store with 2 spare units per line.</summary>
+    /// <remarks>A store mode that no store can serve becomes SHIP_FROM_DC.</remarks>
+    private (string Mode, string NodeType, int Node, List<(int Product, int Quantity)> Lines) ChooseNode(
+        Customer customer, string mode, List<(int Product, int Quantity)> lines)
+    {
+        if (mode != "SHIP_FROM_DC")
+        {
+            foreach (var storeId in new[] { customer.PrimaryStoreId, customer.SecondaryStoreId })
+            {
+                if (storeId is { } id && lines.TrueForAll(l => state.StoreStock[id - 1].Sellable(l.Product) >= l.Quantity + 2))
+                {
+                    return (mode, "STORE", (int)id - 1, lines);
+                }
+            }
+        }
+
+        var dcOrder = world.GeographyDcOrder[customer.GeographyId - 1];
+        foreach (var dc in dcOrder)
+        {
+            if (lines.TrueForAll(l => state.DcStock[dc].Sellable(l.Product) >= l.Quantity))
+            {
+                return ("SHIP_FROM_DC", "DC", dc, lines);
+            }
+        }
+
+        var nearest = dcOrder[0];
+        return ("SHIP_FROM_DC", "DC", nearest, lines.Where(l => state.DcStock[nearest].Sellable(l.Product) >= l.Quantity).ToList());
+    }
+
+    private sealed record Timeline(DateTime Picked, DateTime? Shipped, DateTime Delivered);
+
+    /// <summary>Lifecycle instants (whole seconds) with f = clamp(0.8 + 0.6 × m_D, 1, 2).</summary>
+    private Timeline Lifecycle(string mode, StoreInfo? store, DateTime created)
+    {
+        var f = Math.Clamp(0.8 + (0.6 * DayFactors.Base(day)), 1, 2);
+        if (mode == "BOPIS")
+        {
+            var p = Hours(Math.Max(4, stream.Triangular(4, 12, 24) * f));
+            var picked = IntoOpeningHours(store!, created + (p / 2));
+            var delivered = Max(created + p, picked.AddMinutes(30));
+            if (!IsOpen(store!, delivered))
+            {
+                delivered = Max(IntoOpeningHours(store!, delivered), picked.AddMinutes(30));
+            }
+
+            return new Timeline(picked, null, delivered);
+        }
+
+        var s = Hours(stream.Triangular(8, 18, 48) * f);
+        var pickDelay = TimeSpan.FromSeconds(Math.Min(stream.UniformInt(30 * 60, 240 * 60), (s - TimeSpan.FromMinutes(30)).TotalSeconds));
+        var pickedAt = WholeSecond(created + pickDelay);
+        if (mode == "SHIP_FROM_DC")
+        {
+            var shipped = created + s;
+            return new Timeline(pickedAt, shipped, shipped + Hours(stream.Uniform(24, 72) * f));
+        }
+
+        pickedAt = IntoOpeningHours(store!, pickedAt);
+        var shippedFromStore = Max(created + s, pickedAt.AddMinutes(30));
+        return new Timeline(pickedAt, shippedFromStore, shippedFromStore + Hours(stream.Uniform(20, 28) * f));
+    }
+
+    /// <summary>An instant inside the store's open interval: itself, or the next opening + U(0,60) min.</summary>
+    private DateTime IntoOpeningHours(StoreInfo store, DateTime t)
+    {
+        if (IsOpen(store, t))
+        {
+            return t;
+        }
+
+        var date = BusinessDay.LocalDateOf(store.Zone, t).AddDays(-1);
+        for (var i = 0; i < 4; i++, date = date.AddDays(1))
+        {
+            var open = BusinessDay.LocalToUtc(store.Zone, date, store.Store.OpenMinute);
+            if (open > t && open >= world.StartInstant && !Holidays.StoresClosed(date))
+            {
+                return open.AddSeconds(stream.UniformInt(0, 3600));
+            }
+        }
+
+        throw new InvalidOperationException($"Store {store.Store.StoreId} has no opening after {t:O}.");
+    }
+
+    /// <summary>Inside an open business day; days opening before the start instant never happened (§2.2 First day).</summary>
+    private bool IsOpen(StoreInfo store, DateTime t)
+    {
+        var date = BusinessDay.LocalDateOf(store.Zone, t);
+        for (var d = date.AddDays(-1); d <= date; d = d.AddDays(1))
+        {
+            var open = BusinessDay.LocalToUtc(store.Zone, d, store.Store.OpenMinute);
+            if (!Holidays.StoresClosed(d)
+                && open >= world.StartInstant
+                && t >= open
+                && t < BusinessDay.LocalToUtc(store.Zone, d, store.Store.CloseMinute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static TimeSpan Hours(double hours) => TimeSpan.FromSeconds(Rounding.ToLong(hours * 3600));
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+    private static DateTime WholeSecond(DateTime t) => new(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+}

@@ -1,0 +1,63 @@
+using RetailSynth.Engine.Simulation.Inventory;
+
+namespace RetailSynth.Engine.Simulation.State;
+
+/// <summary>
+/// Everything day D+1 needs besides dimensions and committed facts (data-model §17). Lives in memory
+/// while days run and is persisted into the <c>sim_*</c> tables with every day commit; no random
+/// position is kept (streams are re-derived from their names).
+/// </summary>
+public sealed class SimulationState
+{
+    public required InventoryLedger[] StoreStock { get; init; }
+    public required InventoryLedger[] DcStock { get; init; }
+    public List<ScheduledReturn> ScheduledReturns { get; init; } = [];
+    public List<OpenReorder> OpenReorders { get; init; } = [];
+    public List<PendingShipment> Shipments { get; init; } = [];
+    public List<SupplierOrder> SupplierOrders { get; init; } = [];
+    public List<Campaign> Campaigns { get; init; } = [];
+    public List<PendingConversion> PendingConversions { get; init; } = [];
+    public List<OpenOrder> OpenOrders { get; init; } = [];
+
+    /// <summary>When each truck is next free (sim_trucks); every truck starts free at the start instant.</summary>
+    public required TruckState[] Trucks { get; init; }
+
+    /// <summary>The last committed UTC day, or null before the first.</summary>
+    public DateOnly? LastCommittedDay { get; set; }
+
+    /// <summary>
+    /// A deep copy to commit one day while the next is simulated on the original. Mutable entries are
+    /// copied; immutable records are shared; inventory snapshots share the persisted baseline.
+    /// </summary>
+    public SimulationState Snapshot() => new()
+    {
+        StoreStock = [.. StoreStock.Select(l => l.Snapshot())],
+        DcStock = [.. DcStock.Select(l => l.Snapshot())],
+        ScheduledReturns = [.. ScheduledReturns],
+        OpenReorders = [.. OpenReorders],
+        Shipments = [.. Shipments.Select(s => s.Copy())],
+        SupplierOrders = [.. SupplierOrders],
+        Campaigns = [.. Campaigns],
+        PendingConversions = [.. PendingConversions],
+        OpenOrders = [.. OpenOrders.Select(o => o.Copy())],
+        Trucks = [.. Trucks.Select(t => new TruckState(t.TruckId, t.AvailableAt) { ShipmentId = t.ShipmentId })],
+        LastCommittedDay = LastCommittedDay,
+    };
+}
+
+/// <summary>sim_scheduled_returns: a sale that will be returned on a later store-local date (§11).</summary>
+public sealed record ScheduledReturn(string SaleReceiptIdExt, long StoreId, long CustomerId, DateOnly ReturnDate);
+
+/// <summary>sim_open_reorders: a reviewed store reorder not yet formed into shipments (§12.4, §13.1).</summary>
+public sealed record OpenReorder(string ReorderId, long StoreId, long DcId, long ProductId, int Quantity, string Priority, DateTime ReviewedTs);
+
+/// <summary>sim_supplier_orders: inbound supplier units for a DC (§12.4).</summary>
+public sealed record SupplierOrder(string PoId, long ProductId, long DcId, int Quantity, DateTime ArrivalTs);
+
+/// <summary>sim_trucks: a truck is free from <see cref="AvailableAt"/>; <see cref="ShipmentId"/> is its last assignment.</summary>
+public sealed class TruckState(long truckId, DateTime availableAt)
+{
+    public long TruckId { get; } = truckId;
+    public DateTime AvailableAt { get; set; } = availableAt;
+    public string? ShipmentId { get; set; }
+}

@@ -1,0 +1,347 @@
+using RetailSynth.Domain;
+using RetailSynth.Domain.Facts;
+using RetailSynth.Engine.Simulation.Calendar;
+using RetailSynth.Engine.Simulation.Inventory;
+using RetailSynth.Engine.Simulation.World;
+
+namespace RetailSynth.Engine.Simulation.Stores;
+
+/// <summary>Visits: slot volumes (§9.3), who shops (§10.1), baskets (§10.2), paths and sensors (§10.4, §10.5).</summary>
+public sealed partial class StoreDaySimulator
+{
+    /// <summary>Visits last under 55 minutes (§10.4); longer draws are scaled down to this many seconds.</summary>
+    private const int MaxVisitSeconds = 54 * 60;
+
+    private static readonly double[] s_nonBuyerZoneWeights = NonBuyerZoneWeights();
+
+    private List<PlannedVisit> PlanSlots(DateTime hourStart, DateTime hourEnd, DayFacts output)
+    {
+        var visits = new List<PlannedVisit>();
+        foreach (var business in _businessDays)
+        {
+            var slotStart = business.Open > hourStart ? business.Open : hourStart;
+            var slotEnd = business.Close < hourEnd ? business.Close : hourEnd;
+            if (slotStart >= slotEnd)
+            {
+                continue;
+            }
+
+            var localHour = BusinessDay.LocalHourOf(_store.Zone, slotStart);
+            var weekend = DayFactors.IsWeekend(business.Date);
+            var dayFactor = _calendar.DayFactor(_store.Store.GeographyId, business.Date);
+            var lambda = _world.Options.CustomersPerStoreDay * _store.Store.DailyTrafficMultiplier * dayFactor
+                * HourlyCurve.Traffic(localHour, weekend) / HourlyCurve.ReferenceSum(weekend) * ((slotEnd - slotStart).TotalMinutes / 60.0);
+            var conversionRate = HourlyCurve.ConversionRate(localHour, weekend);
+            var buyers = _stream.Poisson(lambda);
+            var browsers = _stream.Poisson(lambda * (1 - conversionRate) / conversionRate);
+
+            var slotVisits = new List<PlannedVisit>();
+            var catalog = _catalogs.For(business.Date);
+
+            // Due STORE conversions take the first buyer places of the slot (§10.1, §14.3); expired ones are dropped.
+            _conversions.RemoveAll(c => c.ExpiresTs <= slotStart);
+            var due = buyers == 0 ? [] : _conversions.Where(c => c.DueTs < slotEnd).Take((int)buyers).ToList();
+            for (var i = 0; i < buyers; i++)
+            {
+                var conversion = i < due.Count ? due[i] : null;
+                var visit = PlanBuyer(visits.Count + slotVisits.Count, slotStart, slotEnd, business.Date, catalog, conversion);
+                if (visit is null && conversion is not null)
+                {
+                    // The conversion's entry range is empty here: it moves to the next eligible slot; this place is an ordinary buyer.
+                    visit = PlanBuyer(visits.Count + slotVisits.Count, slotStart, slotEnd, business.Date, catalog, null);
+                }
+                else if (conversion is not null)
+                {
+                    _conversions.Remove(conversion);
+                }
+
+                if (visit is not null)
+                {
+                    slotVisits.Add(visit);
+                }
+            }
+
+            for (var i = 0; i < browsers; i++)
+            {
+                if (PlanBrowser(visits.Count + slotVisits.Count, slotStart, slotEnd, business.Date) is { } visit)
+                {
+                    slotVisits.Add(visit);
+                }
+            }
+
+            WriteFootTraffic(slotStart, slotVisits, output);
+            visits.AddRange(slotVisits.Where(v => v.Buyer));
+        }
+
+        return visits;
+    }
+
+    private PlannedVisit? PlanBuyer(
+        int order, DateTime slotStart, DateTime slotEnd, DateOnly date, BasketCatalog catalog, State.PendingConversion? conversion)
+    {
+        var customer = conversion is null ? DrawCustomer() : (int)conversion.CustomerId - 1;
+        var segment = _world.Customers.Segment[customer];
+        var trip = _stream.Categorical(BasketRules.TripWeights(segment));
+        var lines = DrawBasket(trip, segment, date, catalog);
+
+        var zones = new List<int>();
+        foreach (var zone in StoreZones.Layout)
+        {
+            if (HasZone(lines, zone))
+            {
+                zones.Add(zone);
+            }
+        }
+
+        if (_stream.Bernoulli(0.3))
+        {
+            var unused = StoreZones.Layout.Where(z => !zones.Contains(z)).ToList();
+            if (unused.Count > 0)
+            {
+                var extra = unused[_stream.UniformInt(0, unused.Count - 1)];
+                zones.Insert(_stream.UniformInt(0, zones.Count), extra);
+            }
+        }
+
+        var path = new List<int>(zones.Count + 2) { DrawEntrance() };
+        path.AddRange(zones);
+        path.Add(StoreZones.Checkout);
+        var dwell = DrawDwell(path);
+        var earliest = conversion is not null && conversion.DueTs > slotStart ? conversion.DueTs : slotStart;
+        if (DrawEntry(earliest, slotEnd, dwell) is not { } entry)
+        {
+            return null;
+        }
+
+        var detection = _world.Customers.BleOptIn[customer] ? 1 : _stream.Bernoulli(0.4) ? 2 : 0;
+        var visit = new PlannedVisit
+        {
+            Order = order,
+            Buyer = true,
+            Customer = customer,
+            Segment = segment,
+            Lines = lines,
+            Path = [.. path],
+            Dwell = dwell,
+            Entry = entry,
+            SlotStart = slotStart,
+            BusinessDate = date,
+            Detection = detection,
+            Conversion = conversion,
+        };
+        if (detection != 0)
+        {
+            DrawPings(visit);
+        }
+
+        return visit;
+    }
+
+    /// <summary>Non-buying visitors (§10.4): an entrance, 1–2 zones by QUICK_TRIP shares, no checkout, no pings.</summary>
+    private PlannedVisit? PlanBrowser(int order, DateTime slotStart, DateTime slotEnd, DateOnly date)
+    {
+        var path = new List<int> { DrawEntrance() };
+        var weights = (double[])s_nonBuyerZoneWeights.Clone();
+        var count = _stream.UniformInt(1, 2);
+        for (var k = 0; k < count; k++)
+        {
+            var zone = _stream.Categorical(weights);
+            path.Add(zone);
+            weights[zone] = 0;
+        }
+
+        var dwell = DrawDwell(path);
+        return DrawEntry(slotStart, slotEnd, dwell) is { } entry
+            ? new PlannedVisit { Order = order, Buyer = false, Path = [.. path], Dwell = dwell, Entry = entry, SlotStart = slotStart, BusinessDate = date }
+            : null;
+    }
+
+    /// <summary>Who shops (§10.1): primary customers p 0.65, secondary p 0.20, anyone by mobility p 0.15; empty pools fall through.</summary>
+    private int DrawCustomer()
+    {
+        var u = _stream.NextDouble();
+        var primary = _world.Customers.PrimaryOf[_store.Index];
+        var secondary = _world.Customers.SecondaryOf[_store.Index];
+        if (u < 0.65 && primary.Length > 0)
+        {
+            return primary[_stream.UniformInt(0, primary.Length - 1)];
+        }
+
+        if (u < 0.85 && secondary.Length > 0)
+        {
+            return secondary[_stream.UniformInt(0, secondary.Length - 1)];
+        }
+
+        return _world.Customers.DrawByMobility(_stream.NextDouble());
+    }
+
+    private List<(int Product, int Quantity)> DrawBasket(int trip, int segment, DateOnly date, BasketCatalog catalog)
+    {
+        var format = _store.Store.StoreFormat;
+        int lineCount;
+        if (format == StoreFormats.Express)
+        {
+            lineCount = _stream.UniformInt(1, 3);
+        }
+        else
+        {
+            var (min, max) = BasketRules.LineCount(trip);
+            lineCount = (int)Math.Max(1, Rounding.ToLong(_stream.UniformInt(min, max) * BasketRules.FormatLineFactor(format)));
+        }
+
+        lineCount = (int)Math.Min(99, Rounding.ToLong(lineCount * SeasonalWindows.LineCountFactor(date)));
+        var filter = BasketRules.FilterFor(segment);
+        var lines = new List<(int Product, int Quantity)>(lineCount);
+        for (var i = 0; i < lineCount; i++)
+        {
+            var group = _stream.Categorical(BasketRules.GroupShares(trip));
+            var product = -1;
+            for (var attempt = 0; attempt < 5 && product < 0; attempt++)
+            {
+                var candidate = catalog.Pick(_stream, group, filter);
+                if (candidate >= 0 && !HasProduct(lines, candidate))
+                {
+                    product = candidate;
+                }
+            }
+
+            if (product < 0)
+            {
+                continue;
+            }
+
+            var quantity = MerchGroup.IsMultiUnit(group) ? 1 + _stream.Categorical(BasketRules.MultiUnitQuantityWeights) : 1;
+            if (catalog.IsOverlaid(product))
+            {
+                quantity += _stream.UniformInt(0, 2);
+            }
+
+            lines.Add((product, quantity));
+        }
+
+        return lines;
+    }
+
+    private int DrawEntrance() =>
+        _stream.Bernoulli(BasketRules.MainEntranceShare(_store.Store.StoreFormat)) ? StoreZones.EntranceMain : StoreZones.EntranceSide;
+
+    private int[] DrawDwell(List<int> path)
+    {
+        var dwell = new int[path.Count];
+        var total = 0;
+        for (var i = 0; i < path.Count; i++)
+        {
+            var (min, max) = StoreZones.Dwell(path[i]);
+            dwell[i] = _stream.UniformInt(min, max);
+            total += dwell[i];
+        }
+
+        if (total > MaxVisitSeconds)
+        {
+            for (var i = 0; i < dwell.Length; i++)
+            {
+                dwell[i] = Math.Max(1, dwell[i] * MaxVisitSeconds / total);
+            }
+        }
+
+        return dwell;
+    }
+
+    /// <summary>Entry t_e ~ U[earliest, slot end − L − 60 s) in whole seconds; null if that range is empty.</summary>
+    private DateTime? DrawEntry(DateTime earliest, DateTime slotEnd, int[] dwell)
+    {
+        var start = earliest.Ticks % TimeSpan.TicksPerSecond == 0 ? earliest : new DateTime(earliest.Ticks - (earliest.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc).AddSeconds(1);
+        var latest = (long)(slotEnd - start).TotalSeconds - dwell.Sum() - 60;
+        return latest <= 0 ? null : start.AddSeconds(_stream.UniformInt(0L, latest - 1));
+    }
+
+    private void DrawPings(PlannedVisit visit)
+    {
+        var factor = BasketRules.PingFormatFactor(_store.Store.StoreFormat) * Math.Clamp(_store.Store.DailyTrafficMultiplier, 0.6, 1.8);
+        for (var i = 0; i < visit.Path.Length; i++)
+        {
+            var zone = visit.Path[i];
+            var basePings = zone is StoreZones.EntranceMain or StoreZones.EntranceSide or StoreZones.Checkout
+                ? _stream.UniformInt(1, 2)
+                : _stream.UniformInt(2, 5);
+            var count = (int)Math.Max(1, Rounding.ToLong(basePings * factor));
+            var start = visit.ZoneStart(i);
+            var times = new DateTime[count];
+            for (var k = 0; k < count; k++)
+            {
+                times[k] = start.AddSeconds(_stream.UniformInt(0, visit.Dwell[i] - 1));
+            }
+
+            Array.Sort(times);
+            foreach (var t in times)
+            {
+                visit.Pings.Add((zone, t, _stream.UniformInt(-80, -30)));
+            }
+        }
+    }
+
+    /// <summary>Foot traffic (§10.5): per slot and zone, visitors entering it and their mean dwell; zero rows are not written.</summary>
+    private void WriteFootTraffic(DateTime slotStart, List<PlannedVisit> visits, DayFacts output)
+    {
+        var count = new int[StoreZones.Count];
+        var dwell = new long[StoreZones.Count];
+        foreach (var visit in visits)
+        {
+            for (var i = 0; i < visit.Path.Length; i++)
+            {
+                count[visit.Path[i]]++;
+                dwell[visit.Path[i]] += visit.Dwell[i];
+            }
+        }
+
+        for (var zone = 0; zone < StoreZones.Count; zone++)
+        {
+            if (count[zone] > 0)
+            {
+                output.FootTraffic.Add(new FootTrafficFact(
+                    slotStart.AddSeconds(3599), slotStart, StoreId, StoreZones.Names[zone], _sensors[zone],
+                    count[zone], (int)Rounding.Divide(dwell[zone], count[zone])));
+            }
+        }
+    }
+
+    // Plain loops rather than List.Exists with a capturing lambda: these run per basket line, and the closures were
+    // 10 % of a large day's allocations.
+    private static bool HasProduct(List<(int Product, int Quantity)> lines, int product)
+    {
+        foreach (var line in lines)
+        {
+            if (line.Product == product)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasZone(List<(int Product, int Quantity)> lines, int zone)
+    {
+        foreach (var line in lines)
+        {
+            if (_world.Products.Zone[line.Product] == zone)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double[] NonBuyerZoneWeights()
+    {
+        var weights = new double[StoreZones.Count];
+        var shares = BasketRules.GroupShares(BasketRules.QuickTrip);
+        for (var g = 0; g < MerchGroup.Count; g++)
+        {
+            weights[StoreZones.ForGroup(g)] += shares[g];
+        }
+
+        return weights;
+    }
+}

@@ -1,0 +1,84 @@
+using NodaTime;
+using RetailSynth.Domain;
+using RetailSynth.Engine.Dimensions;
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Geo;
+using RetailSynth.Foundation.Randomness;
+using RetailSynth.Reference;
+
+namespace RetailSynth.Engine.Simulation.World;
+
+/// <summary>
+/// Everything the simulation reads but never changes: dimensions flattened into arrays indexed by id,
+/// plus what is derived from them once (distances, pools, price-ordered product lists). Transcendental
+/// values (distances) are computed here, once, as data-model §3.1 recommends.
+/// </summary>
+public sealed class SimulationWorld
+{
+    public SimulationWorld(SimulationOptions options, DimensionSet dimensions, ReferenceDictionaries dictionaries)
+    {
+        Options = options;
+        Random = new RandomHierarchy(options.Seed);
+        Geographies = dimensions.Geographies;
+        Products = new ProductTable(dimensions.Products);
+        Stores = dimensions.Stores.Select(s => new StoreInfo(s, TimeZones.Resolve(s.TimeZone))).ToArray();
+        Dcs = dimensions.DistributionCenters.Select(d => new DcInfo(d, TimeZones.Resolve(d.TimeZone))).ToArray();
+        Customers = new CustomerTable(dimensions.Customers, dimensions.Stores.Count);
+        Trucks = dimensions.Trucks;
+        TaxRates = new TaxRateLookup(dictionaries.TaxRates);
+
+        var geographyById = dimensions.Geographies.ToDictionary(g => g.GeographyId);
+        StoreDcMiles = new double[Stores.Length][];
+        StoreDcOrder = new int[Stores.Length][];
+        for (var s = 0; s < Stores.Length; s++)
+        {
+            var from = geographyById[Stores[s].Store.GeographyId];
+            StoreDcMiles[s] = Dcs.Select(d => Haversine.Miles(from, geographyById[d.Dc.GeographyId])).ToArray();
+            var miles = StoreDcMiles[s];
+            StoreDcOrder[s] = Enumerable.Range(0, Dcs.Length).OrderBy(d => miles[d]).ThenBy(d => d).ToArray();
+        }
+
+        GeographyDcOrder = new int[dimensions.Geographies.Count][];
+        GeographyTaxRateE5 = new long[dimensions.Geographies.Count];
+        foreach (var geography in dimensions.Geographies)
+        {
+            var miles = Dcs.Select(d => Haversine.Miles(geography, geographyById[d.Dc.GeographyId])).ToArray();
+            GeographyDcOrder[geography.GeographyId - 1] = Enumerable.Range(0, Dcs.Length).OrderBy(d => miles[d]).ThenBy(d => d).ToArray();
+            GeographyTaxRateE5[geography.GeographyId - 1] = TaxRates.RateE5(geography.State, geography.City);
+        }
+    }
+
+    public SimulationOptions Options { get; }
+    public RandomHierarchy Random { get; }
+    public IReadOnlyList<Domain.Geography> Geographies { get; }
+    public ProductTable Products { get; }
+    public StoreInfo[] Stores { get; }
+    public DcInfo[] Dcs { get; }
+    public CustomerTable Customers { get; }
+    public IReadOnlyList<Truck> Trucks { get; }
+    public TaxRateLookup TaxRates { get; }
+
+    /// <summary>Haversine miles from store index to DC index.</summary>
+    public double[][] StoreDcMiles { get; }
+
+    /// <summary>DC indexes by distance from each store (ties by id).</summary>
+    public int[][] StoreDcOrder { get; }
+
+    /// <summary>DC indexes by distance from each geography (ties by id): online orders ship from the nearest DC that can.</summary>
+    public int[][] GeographyDcOrder { get; }
+
+    /// <summary>The §4 tax lookup on each geography's (state, city): online orders are taxed where the customer lives.</summary>
+    public long[] GeographyTaxRateE5 { get; }
+
+    public DateTime StartInstant => Options.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+}
+
+public sealed record StoreInfo(Store Store, DateTimeZone Zone)
+{
+    public int Index => (int)Store.StoreId - 1;
+}
+
+public sealed record DcInfo(DistributionCenter Dc, DateTimeZone Zone)
+{
+    public int Index => (int)Dc.DcId - 1;
+}

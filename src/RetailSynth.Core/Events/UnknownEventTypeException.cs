@@ -1,6 +1,0 @@
-using RetailSynth.Errors;
-
-namespace RetailSynth.Events;
-
-/// <summary>A name or value outside the 18 event types (E3): building, serialising, parsing or requeuing it fails.</summary>
-public sealed class UnknownEventTypeException(string message) : RetailSynthException(message);

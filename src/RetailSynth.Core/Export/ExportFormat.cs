@@ -1,8 +1,0 @@
-namespace RetailSynth.Export;
-
-/// <summary>The file format of an export.</summary>
-public enum ExportFormat
-{
-    Parquet,
-    Csv,
-}

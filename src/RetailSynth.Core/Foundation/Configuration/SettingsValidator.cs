@@ -1,0 +1,142 @@
+namespace RetailSynth.Foundation.Configuration;
+
+/// <summary>The validation rules of data-model §1, each problem naming its setting.</summary>
+internal static class SettingsValidator
+{
+    public static void Validate(
+        SimulationOptions s, PerformanceOptions performance, StorageOptions storage, DictionaryLimits limits, List<string> problems)
+    {
+        if (s.Seed < 0)
+        {
+            problems.Add($"Simulation:Seed must be between 0 and {long.MaxValue}, got {s.Seed}");
+        }
+
+        if (s.StartDate < SettingsLimits.EarliestStartDate || s.StartDate > SettingsLimits.LatestStartDate)
+        {
+            problems.Add($"Simulation:StartDate must be between {SettingsLimits.EarliestStartDate:yyyy-MM-dd} and {SettingsLimits.LatestStartDate:yyyy-MM-dd}, got {s.StartDate:yyyy-MM-dd}");
+        }
+
+        // Geographies and DistributionCenters are bounded by the geography dictionary (below).
+        Bounded(problems, "Geographies", s.Geographies, long.MaxValue);
+        Bounded(problems, "Stores", s.Stores, SettingsLimits.MaxStores);
+        Bounded(problems, "DistributionCenters", s.DistributionCenters, long.MaxValue);
+        Bounded(problems, "Customers", s.Customers, SettingsLimits.MaxCustomers);
+        Bounded(problems, "Products", s.Products, SettingsLimits.MaxProducts);
+        Bounded(problems, "CustomersPerStoreDay", s.CustomersPerStoreDay, SettingsLimits.MaxCustomersPerStoreDay);
+        Bounded(problems, "OnlineOrdersPerDay", s.OnlineOrdersPerDay, SettingsLimits.MaxOnlineOrdersPerDay);
+        Bounded(problems, "MarketingImpressionsPerDay", s.MarketingImpressionsPerDay, SettingsLimits.MaxMarketingImpressionsPerDay);
+        Bounded(problems, "RefrigeratedTrucks", s.RefrigeratedTrucks, SettingsLimits.MaxTrucks);
+        Bounded(problems, "DryTrucks", s.DryTrucks, SettingsLimits.MaxTrucks);
+        Bounded(problems, "SupplierRefrigeratedTrucks", s.SupplierRefrigeratedTrucks, SettingsLimits.MaxTrucks);
+        Bounded(problems, "SupplierDryTrucks", s.SupplierDryTrucks, SettingsLimits.MaxTrucks);
+        Bounded(problems, "TruckCapacityUnits", s.TruckCapacityUnits, SettingsLimits.MaxUnits);
+        Bounded(problems, "StoreInitialInventoryMin", s.StoreInitialInventoryMin, SettingsLimits.MaxUnits);
+        Bounded(problems, "StoreInitialInventoryMax", s.StoreInitialInventoryMax, SettingsLimits.MaxUnits);
+        Bounded(problems, "StoreReorderPointMin", s.StoreReorderPointMin, SettingsLimits.MaxUnits);
+        Bounded(problems, "StoreReorderPointMax", s.StoreReorderPointMax, SettingsLimits.MaxUnits);
+        Bounded(problems, "DcInitialInventoryMin", s.DcInitialInventoryMin, SettingsLimits.MaxUnits);
+        Bounded(problems, "DcInitialInventoryMax", s.DcInitialInventoryMax, SettingsLimits.MaxUnits);
+        Bounded(problems, "DcReorderPointMin", s.DcReorderPointMin, SettingsLimits.MaxUnits);
+        Bounded(problems, "DcReorderPointMax", s.DcReorderPointMax, SettingsLimits.MaxUnits);
+
+        // Each alone may be fine while their product is not: inventory slots and daily store visits.
+        if (s.Stores is > 0 and <= SettingsLimits.MaxStores && s.Products is > 0 and <= SettingsLimits.MaxProducts
+            && (long)s.Stores * s.Products > SettingsLimits.MaxStoreProductSlots)
+        {
+            problems.Add($"Simulation:Stores × Simulation:Products ({s.Stores} × {s.Products}) must be at most {SettingsLimits.MaxStoreProductSlots} store inventory slots (the memory a 24 GB machine can honour)");
+        }
+
+        if (s.Stores is > 0 and <= SettingsLimits.MaxStores && s.CustomersPerStoreDay is > 0 and <= SettingsLimits.MaxCustomersPerStoreDay
+            && (long)s.Stores * s.CustomersPerStoreDay > SettingsLimits.MaxStoreVisitsPerDay)
+        {
+            problems.Add($"Simulation:Stores × Simulation:CustomersPerStoreDay ({s.Stores} × {s.CustomersPerStoreDay}) must be at most {SettingsLimits.MaxStoreVisitsPerDay} store visits a day");
+        }
+
+        if (s.TruckDcAssignmentRate is <= 0 or > 1)
+        {
+            problems.Add($"Simulation:TruckDcAssignmentRate must be > 0 and ≤ 1, got {s.TruckDcAssignmentRate}");
+        }
+
+        if (s.DistributionCenters > s.Geographies && s.Geographies > 0)
+        {
+            problems.Add($"Simulation:DistributionCenters ({s.DistributionCenters}) must not exceed Simulation:Geographies ({s.Geographies})");
+        }
+
+        if (s.Geographies > limits.Geographies)
+        {
+            problems.Add($"Simulation:Geographies ({s.Geographies}) exceeds the {limits.Geographies} rows of the geography dictionary");
+        }
+
+        if (s.Products > limits.ProductPairs && s.Products <= SettingsLimits.MaxProducts)
+        {
+            problems.Add($"Simulation:Products ({s.Products}) exceeds the {limits.ProductPairs} (base product, brand) pairs of the dictionaries");
+        }
+
+        MinMax(problems, "StoreInitialInventory", s.StoreInitialInventoryMin, s.StoreInitialInventoryMax);
+        MinMax(problems, "StoreReorderPoint", s.StoreReorderPointMin, s.StoreReorderPointMax);
+        MinMax(problems, "DcInitialInventory", s.DcInitialInventoryMin, s.DcInitialInventoryMax);
+        MinMax(problems, "DcReorderPoint", s.DcReorderPointMin, s.DcReorderPointMax);
+
+        if (s.StoreInitialInventoryMin < 3L * s.StoreReorderPointMin)
+        {
+            problems.Add($"Simulation:StoreInitialInventoryMin ({s.StoreInitialInventoryMin}) must be at least 3 × Simulation:StoreReorderPointMin ({s.StoreReorderPointMin})");
+        }
+
+        if (s.DcInitialInventoryMin < 5L * s.DcReorderPointMin)
+        {
+            problems.Add($"Simulation:DcInitialInventoryMin ({s.DcInitialInventoryMin}) must be at least 5 × Simulation:DcReorderPointMin ({s.DcReorderPointMin})");
+        }
+
+        foreach (var (channel, range) in s.MarketingCost)
+        {
+            if (range.Min < 0)
+            {
+                problems.Add($"Simulation:MarketingCost:{channel}:Min must be ≥ 0, got {range.Min}");
+            }
+
+            if (range.Max > SettingsLimits.MaxMarketingCost)
+            {
+                problems.Add($"Simulation:MarketingCost:{channel}:Max must be at most {SettingsLimits.MaxMarketingCost} USD per impression, got {range.Max}");
+            }
+
+            if (range.Min > range.Max)
+            {
+                problems.Add($"Simulation:MarketingCost:{channel}:Min ({range.Min}) must not exceed Simulation:MarketingCost:{channel}:Max ({range.Max})");
+            }
+        }
+
+        if (performance.MaxDegreeOfParallelism < 1)
+        {
+            problems.Add($"Performance:MaxDegreeOfParallelism must be ≥ 1, got {performance.MaxDegreeOfParallelism}");
+        }
+        else if (performance.MaxDegreeOfParallelism > SettingsLimits.MaxDegreeOfParallelism)
+        {
+            problems.Add($"Performance:MaxDegreeOfParallelism must be at most {SettingsLimits.MaxDegreeOfParallelism}, got {performance.MaxDegreeOfParallelism}");
+        }
+
+        if (string.IsNullOrWhiteSpace(storage.DatabasePath))
+        {
+            problems.Add("Storage:DatabasePath must not be empty");
+        }
+    }
+
+    private static void Bounded(List<string> problems, string name, long value, long max)
+    {
+        if (value <= 0)
+        {
+            problems.Add($"Simulation:{name} must be > 0, got {value}");
+        }
+        else if (value > max)
+        {
+            problems.Add($"Simulation:{name} must be at most {max}, got {value}");
+        }
+    }
+
+    private static void MinMax(List<string> problems, string name, int min, int max)
+    {
+        if (min > max)
+        {
+            problems.Add($"Simulation:{name}Min ({min}) must not exceed Simulation:{name}Max ({max})");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace RetailSynth.Foundation.Configuration;
+
+/// <summary>
+/// The <c>Simulation</c> section (data-model §1). Every public property except <see cref="Profile"/>
+/// is a setting that drives output and is part of <c>dataset_id</c>.
+/// </summary>
+public sealed class SimulationOptions
+{
+    /// <summary>Selects the defaults; not itself part of the dataset identity.</summary>
+    public string Profile { get; set; } = SimulationProfiles.Small;
+
+    public long Seed { get; set; } = 42;
+    public DateOnly StartDate { get; set; } = new(2024, 1, 1);
+    public int Geographies { get; set; }
+    public int Stores { get; set; }
+    public int DistributionCenters { get; set; }
+    public int Customers { get; set; }
+    public int Products { get; set; }
+    public int CustomersPerStoreDay { get; set; }
+    public int OnlineOrdersPerDay { get; set; }
+    public int MarketingImpressionsPerDay { get; set; }
+    public int RefrigeratedTrucks { get; set; }
+    public int DryTrucks { get; set; }
+    public int SupplierRefrigeratedTrucks { get; set; }
+    public int SupplierDryTrucks { get; set; }
+    public double TruckDcAssignmentRate { get; set; }
+    public int TruckCapacityUnits { get; set; }
+    public int StoreInitialInventoryMin { get; set; }
+    public int StoreInitialInventoryMax { get; set; }
+    public int StoreReorderPointMin { get; set; }
+    public int StoreReorderPointMax { get; set; }
+    public int DcInitialInventoryMin { get; set; }
+    public int DcInitialInventoryMax { get; set; }
+    public int DcReorderPointMin { get; set; }
+    public int DcReorderPointMax { get; set; }
+
+    /// <summary>USD per impression by channel (data-model §14.2), keyed by channel name.</summary>
+    public SortedDictionary<string, CostRange> MarketingCost { get; set; } = new(StringComparer.Ordinal);
+}
+
+public sealed class CostRange
+{
+    public decimal Min { get; set; }
+    public decimal Max { get; set; }
+}

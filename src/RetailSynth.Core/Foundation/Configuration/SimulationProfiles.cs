@@ -1,0 +1,85 @@
+using RetailSynth.Domain;
+
+namespace RetailSynth.Foundation.Configuration;
+
+/// <summary>The <c>small</c> and <c>large</c> columns of data-model §1.</summary>
+public static class SimulationProfiles
+{
+    public const string Small = "small";
+    public const string Large = "large";
+
+    public static IReadOnlyList<string> Names { get; } = [Small, Large];
+
+    /// <summary>A fresh options object holding the profile's defaults, or null for an unknown profile.</summary>
+    public static SimulationOptions? Create(string profile)
+    {
+        var options = profile.ToLowerInvariant() switch
+        {
+            Small => new SimulationOptions
+            {
+                Geographies = 60,
+                Stores = 20,
+                DistributionCenters = 3,
+                Customers = 20_000,
+                Products = 2_000,
+                CustomersPerStoreDay = 120,
+                OnlineOrdersPerDay = 150,
+                MarketingImpressionsPerDay = 2_000,
+                RefrigeratedTrucks = 22,
+                DryTrucks = 22,
+            },
+            Large => new SimulationOptions
+            {
+                Geographies = 200,
+                Stores = 86,
+                DistributionCenters = 20,
+                Customers = 403_000,
+                Products = 10_000,
+                CustomersPerStoreDay = 200,
+                OnlineOrdersPerDay = 653,
+                MarketingImpressionsPerDay = 8_950,
+                RefrigeratedTrucks = 90,
+                DryTrucks = 90,
+            },
+            _ => null,
+        };
+        if (options is null)
+        {
+            return null;
+        }
+
+        options.Profile = profile.ToLowerInvariant();
+        options.SupplierRefrigeratedTrucks = 12;
+        options.SupplierDryTrucks = 18;
+        options.TruckDcAssignmentRate = 0.85;
+        options.TruckCapacityUnits = 15_000;
+        options.StoreInitialInventoryMin = 20;
+        options.StoreInitialInventoryMax = 200;
+        options.StoreReorderPointMin = 5;
+        options.StoreReorderPointMax = 50;
+        options.DcInitialInventoryMin = 500;
+        options.DcInitialInventoryMax = 5_000;
+        options.DcReorderPointMin = 50;
+        options.DcReorderPointMax = 500;
+        foreach (var channel in Enum.GetValues<MarketingChannel>())
+        {
+            var (min, max) = DefaultCost(channel);
+            options.MarketingCost[channel.ToString()] = new CostRange { Min = min, Max = max };
+        }
+
+        return options;
+    }
+
+    private static (decimal Min, decimal Max) DefaultCost(MarketingChannel channel) => channel switch
+    {
+        MarketingChannel.EMAIL => (0.10m, 0.25m),
+        MarketingChannel.DISPLAY => (0.50m, 2.00m),
+        MarketingChannel.SOCIAL => (0.75m, 3.00m),
+        MarketingChannel.SEARCH => (1.00m, 5.00m),
+        MarketingChannel.FACEBOOK => (0.25m, 3.00m),
+        MarketingChannel.GOOGLE => (1.00m, 5.00m),
+        MarketingChannel.INSTAGRAM => (0.20m, 3.00m),
+        MarketingChannel.YOUTUBE => (1.50m, 5.25m),
+        _ => throw new ArgumentOutOfRangeException(nameof(channel)),
+    };
+}

@@ -1,0 +1,20 @@
+namespace RetailSynth.Foundation.Randomness;
+
+/// <summary>The component names of data-model §3.1; one stream owner each.</summary>
+public static class RandomComponents
+{
+    public const string Geographies = "dims.geographies";
+    public const string Stores = "dims.stores";
+    public const string DistributionCenters = "dims.dcs";
+    public const string Trucks = "dims.trucks";
+    public const string Customers = "dims.customers";
+    public const string Products = "dims.products";
+
+    // Day streams of the simulation (§3.1), keyed by UTC day or, for returns, the store-local return date.
+    public const string Store = "store";
+    public const string Returns = "returns";
+    public const string Online = "online";
+    public const string Marketing = "marketing";
+    public const string Logistics = "logistics";
+    public const string DistributionCenter = "dc";
+}

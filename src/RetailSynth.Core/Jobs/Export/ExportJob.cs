@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+using RetailSynth.Foundation.Errors;
+using RetailSynth.Storage;
+
+namespace RetailSynth.Jobs.Export;
+
+/// <summary>
+/// <c>export</c>: tables to Parquet or CSV files with DuckDB <c>COPY</c> in the <see cref="ExportLayout"/>, dimensions
+/// whole, facts one file per table and UTC month of <c>event_ts</c>. A re-export replaces exactly the files it writes
+/// and leaves every other file alone, including a month it no longer covers (a narrower range is not a deletion).
+/// </summary>
+public sealed class ExportJob
+{
+    public ExportResult Run(ExportRequest request, Action<ExportProgress> report, CancellationToken cancellationToken)
+    {
+        // Arguments, then the database, then the output folder: a refused export writes nothing.
+        var tables = ExportTables.Resolve(request.Tables);
+        if (request.From is { } from && request.To is { } to && from > to)
+        {
+            throw new RetailSynthException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}; the range is inclusive, so give from <= to.");
+        }
+
+        var databasePath = Path.GetFullPath(request.DatabasePath);
+        if (!File.Exists(databasePath))
+        {
+            // RetailDatabase.Open would create an empty database; an export must not.
+            throw new RetailSynthException($"There is no database at '{databasePath}'; run `retailsynth generate dimensions` first.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var database = RetailDatabase.OpenReadOnly(databasePath);
+        if (new DimensionStore(database).ReadState() is null)
+        {
+            throw new RefusedException($"The database '{databasePath}' has no dimensions yet; run `retailsynth generate dimensions` first.");
+        }
+
+        var folder = Path.GetFullPath(request.OutputFolder);
+        EnsureWritable(folder, tables);
+
+        // One read transaction for all files: every table sees the same committed days, even if a writer on another
+        // connection commits a day meanwhile (days are committed atomically, so plain SELECTs never see half a day).
+        // Nothing is written to the database, so disposing (a rollback) ends it.
+        using var snapshot = database.Connection.BeginTransaction();
+        var files = new List<ExportedFile>();
+        for (var i = 0; i < tables.Count; i++)
+        {
+            foreach (var file in ExportTable(database.Connection, tables[i], request, folder, cancellationToken))
+            {
+                files.Add(file);
+                report(new ExportProgress(i + 1, tables.Count, file));
+            }
+        }
+
+        return new ExportResult(folder, tables, files, clock.Elapsed);
+    }
+
+    private static IEnumerable<ExportedFile> ExportTable(DuckDBConnection connection, string table, ExportRequest request, string folder, CancellationToken cancellationToken)
+    {
+        // `table` comes from ExportTables.Resolve, so it is one of DatasetTables' names and safe to splice.
+        var order = DatasetTables.KeyOrder[table];
+        if (!DatasetTables.Facts.Contains(table))
+        {
+            // Dimensions are always exported whole: --from/--to describe event time, which dimensions do not have.
+            yield return Copy(connection, table, null, $"SELECT * FROM {table} ORDER BY {order}", request.Format, folder, cancellationToken);
+            yield break;
+        }
+
+        // Every fact table, fact_store_ops included (its business_date is a local date), is partitioned and filtered by
+        // event_ts, the one UTC instant all facts share. Months without rows in range get no file. A month the range
+        // covers only partly still gets its usual file name, holding only the rows in range: the name says which month,
+        // not that the month is complete.
+        foreach (var month in Months(connection, table, RangeFilter(request.From, request.To), cancellationToken))
+        {
+            var monthEnd = month.AddMonths(1);
+            var lower = request.From is { } from && from > month ? from : month;
+            var upper = request.To is { } to && to.AddDays(1) < monthEnd ? to.AddDays(1) : monthEnd;
+            yield return Copy(
+                connection,
+                table,
+                month,
+                $"SELECT * FROM {table} WHERE event_ts >= {Timestamp(lower)} AND event_ts < {Timestamp(upper)} ORDER BY {order}",
+                request.Format,
+                folder,
+                cancellationToken);
+        }
+    }
+
+    /// <summary>First days of the UTC months of event_ts with rows in range, ascending.</summary>
+    private static List<DateOnly> Months(DuckDBConnection connection, string table, string filter, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        using var cancel = cancellationToken.Register(command.Cancel);
+        command.CommandText = $"SELECT DISTINCT strftime(event_ts, '%Y-%m-01') AS month FROM {table} WHERE {filter} ORDER BY month";
+        using var reader = command.ExecuteReader();
+        var months = new List<DateOnly>();
+        while (reader.Read())
+        {
+            months.Add(DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        return months;
+    }
+
+    private static ExportedFile Copy(
+        DuckDBConnection connection, string table, DateOnly? month, string select, ExportFormat format, string folder, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var target = Path.GetFullPath(Path.Combine(folder, ExportLayout.FileOf(table, month, format)));
+        var targetFolder = Path.GetDirectoryName(target)!;
+
+        // Written under a hidden temporary name in the target's own folder, then renamed over the target (atomic on one
+        // file system): a crash or cancellation never leaves a half file under a final name.
+        var temporary = Path.Combine(targetFolder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(targetFolder);
+            long rows;
+            using (var command = connection.CreateCommand())
+            using (cancellationToken.Register(command.Cancel))
+            {
+                command.CommandText = $"COPY ({select}) TO {Literal(temporary)} ({Options(format)})";
+                rows = command.ExecuteNonQuery();
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Move(temporary, target, overwrite: true);
+            return new ExportedFile(table, month, target, rows, new FileInfo(target).Length);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RetailSynthException($"Cannot write '{target}': {ex.Message}", ex);
+        }
+        catch (DuckDBException ex)
+        {
+            throw new RetailSynthException($"Exporting {table} to '{target}' failed: {ex.Message.Split('\n')[0].Trim()}", ex);
+        }
+        finally
+        {
+            DeleteQuietly(temporary);
+        }
+    }
+
+    /// <summary>Fails before anything is written if the folder, or a table folder inside it, cannot take files.</summary>
+    private static void EnsureWritable(string folder, IReadOnlyList<string> tables)
+    {
+        try
+        {
+            // Said plainly, rather than the runtime's "could not find a part of the path".
+            for (var ancestor = folder; ancestor is not null; ancestor = Path.GetDirectoryName(ancestor))
+            {
+                if (File.Exists(ancestor))
+                {
+                    throw new IOException($"'{ancestor}' is a file, not a folder.");
+                }
+            }
+
+            Directory.CreateDirectory(folder);
+            Probe(folder);
+            foreach (var table in tables)
+            {
+                var tableFolder = Path.Combine(folder, table);
+                if (File.Exists(tableFolder))
+                {
+                    throw new IOException($"'{tableFolder}' is a file where the {table} folder belongs.");
+                }
+
+                if (Directory.Exists(tableFolder))
+                {
+                    Probe(tableFolder);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new RetailSynthException($"Cannot write to the export folder '{folder}': {ex.Message}", ex);
+        }
+    }
+
+    private static void Probe(string folder)
+    {
+        using var probe = new FileStream(
+            Path.Combine(folder, $".retailsynth-probe-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort while another failure is on its way out; a stray hidden .tmp is harmless.
+        }
+    }
+
+    private static string RangeFilter(DateOnly? from, DateOnly? to)
+    {
+        var conditions = new List<string>();
+        if (from is { } f)
+        {
+            conditions.Add($"event_ts >= {Timestamp(f)}");
+        }
+
+        if (to is { } t)
+        {
+            conditions.Add($"event_ts < {Timestamp(t.AddDays(1))}");
+        }
+
+        return conditions.Count == 0 ? "TRUE" : string.Join(" AND ", conditions);
+    }
+
+    private static string Timestamp(DateOnly day) => $"TIMESTAMP '{day:yyyy-MM-dd}'";
+
+    private static string Options(ExportFormat format) => format switch
+    {
+        ExportFormat.Parquet => "FORMAT PARQUET",
+        ExportFormat.Csv => "FORMAT CSV, HEADER",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
+    };
+
+    /// <summary>A DuckDB string literal: single quotes doubled (backslashes are not escapes in DuckDB).</summary>
+    private static string Literal(string text) => $"'{text.Replace("'", "''")}'";
+}

@@ -1,0 +1,74 @@
+using RetailSynth.Foundation.Configuration;
+using RetailSynth.Storage.Outbox;
+using RetailSynth.Streaming.Relay;
+
+namespace RetailSynth.Jobs.Streaming;
+
+/// <summary>
+/// The stream session and the outbox as the hosts see them (api.md §2, streaming.md §7). One instance per process;
+/// the CLI and the server share it. Conflicts throw <see cref="Foundation.Errors.RefusedException"/> (409), bad values
+/// <see cref="Foundation.Errors.SettingsException"/> (400).
+/// </summary>
+public interface IStreamingService
+{
+    StreamStatus Status { get; }
+
+    /// <summary>Validates the request and starts a session in the background.</summary>
+    StreamStatus Start(StreamRequest request);
+
+    /// <summary>Graceful stop: the in-flight batch is acknowledged, the rest stays pending for the next session.</summary>
+    Task StopAsync(CancellationToken cancellationToken);
+
+    /// <summary>Completes when the current session (if any) has ended.</summary>
+    Task WaitAsync(CancellationToken cancellationToken);
+
+    OutboxStatus GetOutboxStatus();
+
+    IReadOnlyList<OutboxRow> Preview(OutboxRowStatus? status, bool newestFirst, int limit);
+
+    IReadOnlyList<OutboxRow> DeadLetters(int limit);
+
+    /// <summary>Dead events back to pending; refused while a day is being drained.</summary>
+    long RequeueDead();
+
+    /// <summary>Deletes every outbox row (their facts stay); refused while a session runs.</summary>
+    long Clear();
+}
+
+/// <summary>What to stream; every field optional (settings fill the rest). <see cref="Days"/> stops after N fully acknowledged days.</summary>
+public sealed record StreamRequest(
+    TimeSpan? Duration = null,
+    int? Days = null,
+    SinkKind? Sink = null,
+    PacingMode? Pacing = null,
+    double? Speed = null,
+    int? MaxEventsPerSecond = null);
+
+public sealed record StreamStatus(
+    bool Running,
+    DateTime? Since,
+    long EventsSent,
+    double EventsPerSecond,
+    DateOnly? CurrentDay,
+    PacingMode Pacing,
+    PacingState PacingState,
+    string Sink,
+    string? LastError);
+
+public sealed record OutboxStatus(
+    long Pending,
+    long Leased,
+    long Sent,
+    long Dead,
+    DateTime? OldestPendingEventTs,
+    DateTime? NewestPendingEventTs,
+    DateOnly? LastCommittedDay,
+    DateOnly? DayBeingDrained,
+    bool NextDayInMemory,
+    long BacklogEvents,
+    int BacklogDays,
+    double SendRatePerSecond,
+    PacingState? PacingState,
+    TimeSpan? Lag,
+    int HeadAttempts,
+    SinkHealth Sink);

@@ -1,0 +1,8 @@
+namespace RetailSynth.Jobs.Validation;
+
+public enum InvariantOutcome
+{
+    Pass,
+    Fail,
+    Warn,
+}

@@ -1,0 +1,68 @@
+using RetailSynth.Domain.Facts;
+using RetailSynth.Engine.Events;
+using RetailSynth.Storage;
+
+namespace RetailSynth.Storage.Outbox;
+
+/// <summary>
+/// Turns one hour chunk of facts into its outbox events (events.md E1/E2, streaming.md §3): one event per
+/// feeding row, in outbox order — event_ts, then the table number of data-model §7, then the order of the
+/// chunk's lists (network before stores, stores by store_id, each in emission order). Which tables feed which
+/// events is <see cref="FactTables"/>' to say.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: it reuses its buffers across calls. Feed it the hours of a day in order with one rank
+/// counter, so outbox ids = (day − StartDate) × 2^32 + rank increase strictly across the day and the dataset.
+/// </remarks>
+public sealed class HourEventBuilder(string datasetId, DateOnly startDate)
+{
+    private readonly EventEncoder _encoder = new(datasetId);
+    private readonly List<OutboxOrderKey> _entries = [];
+
+    /// <summary>
+    /// The chunk's events in outbox order; <paramref name="rank"/> is the day's running rank (0 at the first
+    /// hour) and is advanced by the number of events returned. With <paramref name="bodyFile"/>, the bodies are
+    /// appended to it (in outbox order) instead of kept in memory.
+    /// </summary>
+    public List<OutboxEvent> Build(DayFacts hour, DateOnly simDay, ref long rank, IBodyFile? bodyFile = null)
+    {
+        var dayOffset = (long)(simDay.DayNumber - startDate.DayNumber);
+        if (dayOffset < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(simDay), $"Day {simDay:yyyy-MM-dd} precedes the start date {startDate:yyyy-MM-dd}.");
+        }
+
+        Collect(hour);
+        if (rank + _entries.Count > uint.MaxValue)
+        {
+            throw new InvalidOperationException($"Day {simDay:yyyy-MM-dd} has more events than an outbox id can rank (2^32).");
+        }
+
+        var events = new List<OutboxEvent>(_entries.Count);
+        _encoder.Bodies = new BodyArena(); // the hour's events may outlive the next call
+        _encoder.BodyFile = bodyFile;
+        foreach (var entry in _entries)
+        {
+            var slot = new EventSlot((dayOffset << 32) + rank++, simDay);
+            events.Add(Encode(hour, entry, slot));
+        }
+
+        return events;
+    }
+
+    /// <summary>The feeding rows of the chunk, sorted (event_ts, table, list index): a stable sort by (event_ts, table).</summary>
+    private void Collect(DayFacts hour)
+    {
+        _entries.Clear();
+        var tables = FactTables.All;
+        for (var table = 0; table < tables.Count; table++)
+        {
+            tables[table].AddFeedingRows(hour, table, _entries);
+        }
+
+        _entries.Sort();
+    }
+
+    private OutboxEvent Encode(DayFacts hour, OutboxOrderKey entry, in EventSlot slot) =>
+        FactTables.All[entry.Table].Encode(_encoder, hour, entry.Index, slot);
+}

@@ -1,0 +1,9 @@
+namespace RetailSynth.Storage.Outbox;
+
+public enum OutboxRowStatus
+{
+    Pending,
+    Leased,
+    Sent,
+    Dead,
+}

@@ -1,0 +1,8 @@
+namespace RetailSynth.Streaming.Relay;
+
+public enum BreakerState
+{
+    Closed,
+    Open,
+    HalfOpen,
+}

@@ -1,0 +1,3 @@
+namespace RetailSynth.Streaming.Relay;
+
+public sealed record SinkHealth(string Type, BreakerState Breaker, int ConsecutiveFailures, string? LastError);

@@ -1,8 +1,0 @@
-namespace RetailSynth.Validation;
-
-public enum InvariantOutcome
-{
-    Pass,
-    Fail,
-    Warn,
-}

@@ -1,8 +1,0 @@
-namespace RetailSynth.Validation;
-
-/// <summary>How a violated invariant counts: an error fails <c>validate</c>, a warning is only reported.</summary>
-public enum InvariantSeverity
-{
-    Error,
-    Warning,
-}

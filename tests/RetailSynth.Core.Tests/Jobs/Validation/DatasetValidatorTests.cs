@@ -1,0 +1,197 @@
+using RetailSynth.Jobs.Validation;
+using RetailSynth.Storage;
+using RetailSynth.Tests;
+
+namespace RetailSynth.Core.Tests.Jobs.Validation;
+
+public class DatasetValidatorTests(ValidationDatasetFixture dataset) : IClassFixture<ValidationDatasetFixture>
+{
+    // One consistent SHIP_FROM_DC order (header, line, approved payment), created 2024-01-02 01:00Z; statuses are added per test.
+    private const string OrderId = "ONL-20240102-999999";
+
+    private static readonly string[] s_consistentOrder =
+    [
+        $"""
+        INSERT INTO fact_online_order_headers VALUES ('{OrderId}', TIMESTAMP '2024-01-02 01:00:00', 1, 'SHIP_FROM_DC', 'DC', 1, 1, 1,
+            10.00, 1000, 0.00, 0, 10.00, 1000, 0.70, 70, 10.70, 1070, 0.07, 'CREDIT', NULL, NULL, NULL)
+        """,
+        $"""
+        INSERT INTO fact_online_order_lines VALUES ('{OrderId}', 1, TIMESTAMP '2024-01-02 01:00:00', 1, 1,
+            10.00, 1000, 10.00, 1000, 0.00, 0, 10.00, 1000, 0.70, 70, NULL)
+        """,
+        $"""
+        INSERT INTO fact_payments VALUES ('TXN-{OrderId}-1', TIMESTAMP '2024-01-02 01:00:02', NULL, '{OrderId}', NULL, 1, 1,
+            'CREDIT', 'APPROVED', NULL, 10.70, 1070, 2000, NULL)
+        """,
+    ];
+
+    [Fact]
+    public void A_freshly_generated_dataset_passes_every_check_in_catalog_order()
+    {
+        using var database = dataset.OpenCopy();
+        // The checks only mean something if the days exercised what they check.
+        Assert.True(database.Scalar("SELECT count(*) FROM fact_receipts") > 0);
+        Assert.True(database.Scalar("SELECT count(*) FROM fact_promotions") > 0);
+        Assert.True(database.Scalar("SELECT count(*) FROM fact_stockouts") > 0);
+        Assert.True(database.Scalar("SELECT count(*) FROM fact_truck_moves WHERE status = 'COMPLETED'") > 0);
+
+        var report = dataset.Generated;
+
+        Assert.Empty(report.Results.Where(r => r.Outcome != InvariantOutcome.Pass).Select(r => $"{r.Id}: {r.Violations}"));
+        Assert.Equal(InvariantCatalog.All.Select(i => i.Id), report.Results.Select(r => r.Id));
+        Assert.True(report.IsValid);
+    }
+
+    [Fact]
+    public void An_empty_database_passes_every_check()
+    {
+        using var folder = new TempFolder();
+        using var database = RetailDatabase.Open(folder.File("empty.duckdb"));
+
+        var report = new DatasetValidator().Validate(database);
+
+        Assert.Equal(report.Results.Count, report.Passed);
+    }
+
+    [Fact]
+    public void An_event_after_the_watermark_fails_only_the_timeliness_check()
+    {
+        var report = ValidateAfter("UPDATE fact_stockouts SET event_ts = event_ts + INTERVAL 10 DAY WHERE rowid = (SELECT min(rowid) FROM fact_stockouts)");
+        AssertOnlyItsFamilyFails(report, "1.event_ts.stockouts");
+    }
+
+    [Theory]
+    [InlineData("UPDATE fact_receipt_lines SET product_id = 999999 WHERE rowid = (SELECT min(rowid) FROM fact_receipt_lines)", "2.fk.receipt_lines.product")]
+    [InlineData("UPDATE fact_truck_moves SET temperature_class = 'BOGUS' WHERE rowid = (SELECT min(rowid) FROM fact_truck_moves)", "2.enum.truck_moves.temperature_class")]
+    [InlineData("UPDATE fact_customer_zone_changes SET to_zone = from_zone WHERE rowid = (SELECT min(rowid) FROM fact_customer_zone_changes)", "2.zone_changes.distinct_zones")]
+    [InlineData("INSERT INTO fact_foot_traffic SELECT * FROM fact_foot_traffic LIMIT 1", "2.key.fact_foot_traffic")]
+    public void A_broken_reference_key_or_vocabulary_fails_only_integrity_checks(string breaking, string expected) =>
+        AssertOnlyItsFamilyFails(ValidateAfter(breaking), expected);
+
+    [Theory]
+    [InlineData("UPDATE fact_receipt_lines SET ext_cents = ext_cents + 1 WHERE rowid = (SELECT min(rowid) FROM fact_receipt_lines)", "3.money.receipt_lines.net")]
+    [InlineData("UPDATE fact_receipt_lines SET tax_amount = tax_amount + 0.01 WHERE rowid = (SELECT min(rowid) FROM fact_receipt_lines)", "3.decimal.receipt_lines")]
+    [InlineData("UPDATE fact_receipts SET item_count = item_count + 1 WHERE rowid = (SELECT min(rowid) FROM fact_receipts)", "3.sum.receipts.lines")]
+    [InlineData(
+        "UPDATE fact_promotions SET discount_cents = discount_cents + 1, discount_amount = discount_amount + 0.01 WHERE rowid = (SELECT min(rowid) FROM fact_promotions)",
+        "3.sum.promotions.promo_lines")]
+    public void A_wrong_amount_fails_only_money_checks(string breaking, string expected) =>
+        AssertOnlyItsFamilyFails(ValidateAfter(breaking), expected);
+
+    [Theory]
+    [InlineData(
+        "DELETE FROM fact_payments WHERE rowid = (SELECT min(rowid) FROM fact_payments WHERE status = 'APPROVED' AND receipt_id_ext IS NOT NULL)",
+        "4.payments.sales.approved_once")]
+    [InlineData(
+        "UPDATE fact_payments SET event_ts = (SELECT r.event_ts FROM fact_receipts r WHERE r.receipt_id_ext = fact_payments.receipt_id_ext) WHERE rowid = (SELECT min(rowid) FROM fact_payments WHERE receipt_id_ext IS NOT NULL)",
+        "4.payments.after_parent")]
+    public void A_missing_or_premature_payment_fails_only_payment_checks(string breaking, string expected) =>
+        AssertOnlyItsFamilyFails(ValidateAfter(breaking), expected);
+
+    [Theory]
+    [InlineData(
+        """
+        UPDATE fact_store_inventory_txn SET balance = balance + 1 WHERE rowid = (
+            SELECT min(t.rowid) FROM fact_store_inventory_txn t JOIN fact_store_inventory_txn e
+                ON e.store_id = t.store_id AND e.product_id = t.product_id AND e.txn_seq < t.txn_seq)
+        """,
+        "5.inventory.store.balance_chain")]
+    [InlineData("UPDATE sim_inventory_balances SET reserved = on_hand + 1 WHERE rowid = (SELECT min(rowid) FROM sim_inventory_balances)", "5.inventory.state.reserved")]
+    [InlineData("DELETE FROM fact_truck_inventory WHERE rowid = (SELECT min(rowid) FROM fact_truck_inventory WHERE action = 'UNLOAD')", "5.shipments.unload_equals_load")]
+    public void A_broken_balance_or_shipment_credit_fails_only_inventory_checks(string breaking, string expected) =>
+        AssertOnlyItsFamilyFails(ValidateAfter(breaking), expected);
+
+    [Theory]
+    [InlineData(
+        "UPDATE fact_truck_moves SET event_ts = event_ts - INTERVAL 1 HOUR WHERE rowid = (SELECT min(rowid) FROM fact_truck_moves WHERE status = 'LOADING')",
+        "6.truck_moves.lifecycle_order")]
+    [InlineData("DELETE FROM fact_truck_moves WHERE rowid = (SELECT min(rowid) FROM fact_truck_moves WHERE status = 'ARRIVED')", "6.truck_moves.no_skipped_status")]
+    public void A_shipment_status_out_of_order_or_missing_fails_only_logistics_checks(string breaking, string expected) =>
+        AssertOnlyItsFamilyFails(ValidateAfter(breaking), expected);
+
+    [Theory]
+    [InlineData(
+        """
+        UPDATE fact_ble_pings SET event_ts = (SELECT r.event_ts + INTERVAL 1 SECOND FROM fact_receipts r WHERE r.receipt_id_ext = 'RCP' || substr(fact_ble_pings.visit_id, 4))
+        WHERE rowid = (SELECT min(rowid) FROM fact_ble_pings)
+        """,
+        "7.visits.not_after_receipt")]
+    [InlineData(
+        """
+        UPDATE fact_receipts SET event_ts = (SELECT min(o.event_ts) - INTERVAL 1 MINUTE FROM fact_store_ops o WHERE o.store_id = fact_receipts.store_id)
+        WHERE rowid = (SELECT min(rowid) FROM fact_receipts)
+        """,
+        "7.store_hours.receipts")]
+    [InlineData(
+        "UPDATE fact_customer_zone_changes SET event_ts = event_ts - INTERVAL 1 HOUR WHERE rowid = (SELECT min(rowid) FROM fact_customer_zone_changes)",
+        "7.visits.zone_changes_within_pings")]
+    public void An_activity_outside_its_visit_or_opening_hours_fails_only_causal_order_checks(string breaking, string expected) =>
+        AssertOnlyItsFamilyFails(ValidateAfter(breaking), expected);
+
+    [Fact]
+    public void A_consistent_online_order_adds_no_violation()
+    {
+        var report = ValidateAfter([.. s_consistentOrder, .. Statuses(("PICKED", "2024-01-02 03:00:00"), ("SHIPPED", "2024-01-02 12:00:00"), ("DELIVERED", "2024-01-03 12:00:00"))]);
+        Assert.Empty(NewViolations(report).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void An_order_picked_too_soon_fails_only_online_order_checks()
+    {
+        var report = ValidateAfter([.. s_consistentOrder, .. Statuses(("PICKED", "2024-01-02 01:10:00"), ("SHIPPED", "2024-01-02 12:00:00"), ("DELIVERED", "2024-01-03 12:00:00"))]);
+        AssertOnlyItsFamilyFails(report, "8.orders.picked_after_creation");
+    }
+
+    [Fact]
+    public void A_shipped_order_delivered_without_a_shipped_status_fails_only_online_order_checks()
+    {
+        var report = ValidateAfter([.. s_consistentOrder, .. Statuses(("PICKED", "2024-01-02 03:00:00"), ("DELIVERED", "2024-01-03 12:00:00"))]);
+        AssertOnlyItsFamilyFails(report, "8.orders.status_sequence");
+    }
+
+    [Fact]
+    public void A_shipment_queued_for_over_a_day_is_a_warning_that_leaves_the_dataset_valid()
+    {
+        var report = ValidateAfter(
+            """
+            INSERT INTO sim_pending_shipments (shipment_id, dc_id, store_id, temperature_class, priority, units, formed_ts, status)
+            VALUES ('SHP-20240101-09999', 1, 1, 'AMBIENT', 'NORMAL', 10, TIMESTAMP '2024-01-01 01:00:00', 'QUEUED')
+            """);
+
+        var warning = Assert.Single(NewViolations(report));
+        Assert.Equal("6.shipments.queued_over_24h", warning.Id);
+        Assert.Equal(InvariantOutcome.Warn, warning.Outcome);
+        Assert.Equal(dataset.Generated.Failed, report.Failed);
+        Assert.Equal(dataset.Generated.Warnings + 1, report.Warnings);
+    }
+
+    private static IEnumerable<string> Statuses(params (string Status, string Timestamp)[] statuses) =>
+        statuses.Select(s => $"INSERT INTO fact_online_order_status VALUES ('{OrderId}', '{s.Status}', TIMESTAMP '{s.Timestamp}', 'SHIP_FROM_DC', 'DC', 1)");
+
+    private ValidationReport ValidateAfter(params string[] statements)
+    {
+        using var database = dataset.OpenCopy();
+        foreach (var sql in statements)
+        {
+            database.Execute(sql);
+        }
+
+        return new DatasetValidator().Validate(database);
+    }
+
+    /// <summary>
+    /// Checks with more violations than on the data as generated: what a test's change broke, whatever
+    /// the generator itself may get wrong (which the first test reports).
+    /// </summary>
+    private IEnumerable<InvariantResult> NewViolations(ValidationReport report) =>
+        report.Results.Where(r => r.Violations > dataset.Generated.Results.Single(g => g.Id == r.Id).Violations);
+
+    private void AssertOnlyItsFamilyFails(ValidationReport report, string expected)
+    {
+        var family = InvariantCatalog.All.Single(i => i.Id == expected).Family;
+        var broken = NewViolations(report).ToList();
+        Assert.Contains(expected, broken.Select(r => r.Id));
+        Assert.All(broken, r => Assert.True(r.Family == family && r.Outcome == InvariantOutcome.Fail, $"{r.Id} broke too ({r.Violations} violations)"));
+        Assert.False(report.IsValid);
+    }
+}
