@@ -22,8 +22,8 @@ internal abstract class FactTable(string name, string keyOrder)
 
     public abstract int Count(DayFacts facts);
 
-    /// <summary>Appends the table's rows of <paramref name="others"/> to <paramref name="target"/>'s, growing the list once.</summary>
-    public abstract void AddRange(DayFacts target, IReadOnlyList<DayFacts> others);
+    /// <summary>The <see cref="DayFacts"/> list that holds this table's rows (tests check that every list has one table).</summary>
+    public abstract System.Collections.IList RowsIn(DayFacts facts);
 
     /// <summary>Appends the table's rows of <paramref name="facts"/> through its appender, in list order.</summary>
     public abstract void Append<TRow>(ITableAppenders<TRow> appenders, DayFacts facts, CancellationToken cancellationToken)
@@ -54,21 +54,7 @@ internal sealed class FactTable<TFact, TColumns>(
 
     public override int Count(DayFacts facts) => rows(facts).Count;
 
-    public override void AddRange(DayFacts target, IReadOnlyList<DayFacts> others)
-    {
-        var list = rows(target);
-        var total = list.Count;
-        foreach (var other in others)
-        {
-            total += rows(other).Count;
-        }
-
-        list.EnsureCapacity(total);
-        foreach (var other in others)
-        {
-            list.AddRange(rows(other));
-        }
-    }
+    public override System.Collections.IList RowsIn(DayFacts facts) => rows(facts);
 
     public override void Append<TRow>(ITableAppenders<TRow> appenders, DayFacts facts, CancellationToken cancellationToken)
     {
