@@ -20,7 +20,7 @@ namespace RetailSynth.Storage;
 /// leaves nothing behind, so there is nothing to recover. When the producer stops (Ctrl-C), every day already handed over completely is
 /// still committed and only the unfinished day is rolled back.
 /// </remarks>
-public sealed class DayWriter : IDisposable
+internal sealed class DayWriter : IDisposable
 {
     /// <summary>
     /// Queue items (an hour's facts, an hour's events, day markers) the simulator may run ahead of the writer. The writer
