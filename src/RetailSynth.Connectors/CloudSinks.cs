@@ -7,7 +7,7 @@ using RetailSynth.Streaming.Sinks;
 namespace RetailSynth.Connectors;
 
 /// <summary>Builds the broker sinks (streaming.md §6); the core builds the file and stdout sinks.</summary>
-public static class CloudSinks
+internal static class CloudSinks
 {
     /// <exception cref="ArgumentException">The sink's options are incomplete or malformed (never echoing a secret).</exception>
     /// <exception cref="NotSupportedException"><see cref="StreamingOptions.Sink"/> is not a broker sink.</exception>

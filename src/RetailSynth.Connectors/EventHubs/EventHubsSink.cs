@@ -15,7 +15,7 @@ namespace RetailSynth.Connectors.EventHubs;
 /// one. Several keys are sent concurrently. The first sink failure stops the lease: what was sent is reported
 /// delivered, the rest not delivered. An event that does not fit an empty batch is rejected (dead-lettered).
 /// </summary>
-public sealed partial class EventHubsSink : IEventSink
+internal sealed partial class EventHubsSink : IEventSink
 {
     /// <summary>Default per-lease byte cap: a few hub batches (1 MB each on most tiers).</summary>
     public const long DefaultLeaseBytes = 4L * 1024 * 1024;

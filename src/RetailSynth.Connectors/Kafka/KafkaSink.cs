@@ -15,7 +15,7 @@ namespace RetailSynth.Connectors.Kafka;
 /// event of a lease is produced, then the sink waits for all delivery reports and maps each one: delivered,
 /// rejected (too large, invalid) or a sink failure. The per-key ordering rule is enforced on the result.
 /// </summary>
-public sealed partial class KafkaSink : IEventSink
+internal sealed partial class KafkaSink : IEventSink
 {
     /// <summary>Default per-lease byte cap; the producer batches further by itself.</summary>
     public const long DefaultLeaseBytes = 8L * 1024 * 1024;

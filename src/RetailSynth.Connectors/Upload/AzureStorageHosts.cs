@@ -5,7 +5,7 @@ namespace RetailSynth.Connectors.Upload;
 /// and OneLake (global and regional). Only Microsoft serves names under these suffixes, so a credential sent there
 /// reaches Azure Storage and nobody else.
 /// </summary>
-public static class AzureStorageHosts
+internal static class AzureStorageHosts
 {
     private static readonly string[] s_storageSuffixes =
     [

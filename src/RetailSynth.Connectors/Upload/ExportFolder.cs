@@ -9,7 +9,7 @@ namespace RetailSynth.Connectors.Upload;
 /// <c>&lt;table&gt;/&lt;table&gt;_YYYY-MM.parquet</c> (or .csv) for known tables. Anything else (notes, temporary files of a
 /// running export) is not uploaded.
 /// </summary>
-public static partial class ExportFolder
+internal static partial class ExportFolder
 {
     /// <summary>Relative paths ('/' separators) in ordinal order, with their sizes; throws when there are none.</summary>
     public static IReadOnlyList<(string RelativePath, long Bytes)> Files(string folder)

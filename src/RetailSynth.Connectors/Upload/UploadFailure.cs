@@ -7,7 +7,7 @@ namespace RetailSynth.Connectors.Upload;
 /// Turns what the Azure SDK throws into one readable sentence. The SDK's own messages are never passed on whole: they
 /// quote request URLs and headers, and the sentence must not carry a key or a SAS signature.
 /// </summary>
-public static class UploadFailure
+internal static class UploadFailure
 {
     public static bool IsKnown(Exception exception) => exception is RequestFailedException or AggregateException or AuthenticationFailedException
         or CredentialUnavailableException or HttpRequestException or TimeoutException || exception is TaskCanceledException { InnerException: TimeoutException };

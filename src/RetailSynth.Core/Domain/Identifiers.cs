@@ -1,7 +1,7 @@
 namespace RetailSynth.Domain;
 
 /// <summary>Identifier formats of data-model §3.3: deterministic, unique by construction, padded to at least the shown width.</summary>
-public static class Identifiers
+internal static class Identifiers
 {
     public static string StoreNumber(long storeId) => $"S{storeId:000000}";
 

@@ -1,7 +1,7 @@
 namespace RetailSynth.Domain;
 
 /// <summary>Half-away-from-zero rounding everywhere (data-model §3.1, §4), never banker's rounding.</summary>
-public static class Rounding
+internal static class Rounding
 {
     public static long ToLong(double value) => (long)Math.Round(value, MidpointRounding.AwayFromZero);
 

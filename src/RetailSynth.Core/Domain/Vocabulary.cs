@@ -2,7 +2,7 @@ namespace RetailSynth.Domain;
 
 // Enumeration values of data-model §3.4, stored and streamed as these exact strings.
 
-public static class Regions
+internal static class Regions
 {
     public const string West = "WEST";
     public const string Midwest = "MIDWEST";
@@ -12,7 +12,7 @@ public static class Regions
     public static readonly IReadOnlyList<string> All = [West, Midwest, Northeast, Southeast, Southwest];
 }
 
-public static class GeographyClasses
+internal static class GeographyClasses
 {
     public const string Urban = "URBAN";
     public const string Suburban = "SUBURBAN";
@@ -20,7 +20,7 @@ public static class GeographyClasses
     public static readonly IReadOnlyList<string> All = [Urban, Suburban, Rural];
 }
 
-public static class VolumeClasses
+internal static class VolumeClasses
 {
     public const string Flagship = "FLAGSHIP";
     public const string HighVolume = "HIGH_VOLUME";
@@ -30,7 +30,7 @@ public static class VolumeClasses
     public static readonly IReadOnlyList<string> All = [Flagship, HighVolume, MediumVolume, LowVolume, Kiosk];
 }
 
-public static class StoreFormats
+internal static class StoreFormats
 {
     public const string Hypermarket = "HYPERMARKET";
     public const string Superstore = "SUPERSTORE";
@@ -40,7 +40,7 @@ public static class StoreFormats
     public static readonly IReadOnlyList<string> All = [Hypermarket, Superstore, Standard, Neighborhood, Express];
 }
 
-public static class HoursClasses
+internal static class HoursClasses
 {
     public const string H24 = "H24";
     public const string Extended = "EXTENDED";
@@ -49,7 +49,7 @@ public static class HoursClasses
     public static readonly IReadOnlyList<string> All = [H24, Extended, Standard, Limited];
 }
 
-public static class FleetTypes
+internal static class FleetTypes
 {
     public const string DcAssigned = "DC_ASSIGNED";
     public const string Pool = "POOL";
@@ -57,25 +57,25 @@ public static class FleetTypes
     public static readonly IReadOnlyList<string> All = [DcAssigned, Pool, Supplier];
 }
 
-public static class ShopperSegments
+internal static class ShopperSegments
 {
     public static readonly IReadOnlyList<string> All = ["BUDGET_CONSCIOUS", "CONVENIENCE_FOCUSED", "QUALITY_SEEKER", "BRAND_LOYAL"];
     public static ReadOnlySpan<double> Weights => [0.35, 0.25, 0.20, 0.20];
 }
 
-public static class MobilitySegments
+internal static class MobilitySegments
 {
     public static readonly IReadOnlyList<string> All = ["REGULAR", "COMMUTER", "BUSINESS_TRAVELER", "TOURIST", "SNOWBIRD"];
     public static ReadOnlySpan<double> Weights => [0.80, 0.10, 0.05, 0.03, 0.02];
 }
 
-public static class MerchGroups
+internal static class MerchGroups
 {
     public static readonly IReadOnlyList<string> All =
         ["FOOD", "BEVERAGES", "HOUSEHOLD", "PERSONAL_CARE", "ELECTRONICS", "CLOTHING", "HOME_GARDEN", "OTHER"];
 }
 
-public static class Taxabilities
+internal static class Taxabilities
 {
     public const string Taxable = "TAXABLE";
     public const string ReducedRate = "REDUCED_RATE";

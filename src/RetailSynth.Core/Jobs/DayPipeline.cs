@@ -17,7 +17,7 @@ namespace RetailSynth.Jobs;
 /// last committed day and the sales awaiting a return. Shared by historical generation and streaming, so a day
 /// streamed is the same day history would have produced (streaming.md §1).
 /// </summary>
-public sealed class DayPipeline
+internal sealed class DayPipeline
 {
     private readonly DaySimulator _simulator;
     private readonly SimulationState _state;

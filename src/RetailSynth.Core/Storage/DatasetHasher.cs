@@ -8,7 +8,7 @@ namespace RetailSynth.Storage;
 /// SHA-256 over every row of the given tables in key order (data-model §19.9): the determinism check
 /// used by tests and benchmarks. Values are rendered invariantly, so equal hashes mean equal data.
 /// </summary>
-public static class DatasetHasher
+internal static class DatasetHasher
 {
     public static string Hash(RetailDatabase database, IEnumerable<string> tables)
     {

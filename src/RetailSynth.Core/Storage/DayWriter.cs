@@ -21,7 +21,7 @@ namespace RetailSynth.Storage;
 /// leaves nothing behind, so there is nothing to recover. When the producer stops (Ctrl-C), every day already handed over completely is
 /// still committed and only the unfinished day is rolled back.
 /// </remarks>
-public sealed class DayWriter : IDisposable
+internal sealed class DayWriter : IDisposable
 {
     /// <summary>
     /// Queue items (an hour's facts, an hour's events, day markers) the simulator may run ahead of the writer. The writer
@@ -44,6 +44,8 @@ public sealed class DayWriter : IDisposable
     private readonly Action<DateOnly>? _beforeCommit;
     private readonly Task _worker;
 
+    /// <param name="database">The database every day is committed to.</param>
+    /// <param name="committed">Called on the writer thread after each day's commit.</param>
     /// <param name="beforeCommit">
     /// Streaming: blocks until the day may become visible (the previous day's events are all delivered, streaming.md §4);
     /// throwing <see cref="OperationCanceledException"/> rolls the day back.
@@ -58,6 +60,12 @@ public sealed class DayWriter : IDisposable
     }
 
     /// <summary>What one commit wrote and where its time went.</summary>
+    /// <param name="Day">The business day committed.</param>
+    /// <param name="Rows">Fact rows written for the day, all tables together.</param>
+    /// <param name="RowsPerTable">Fact rows written per table.</param>
+    /// <param name="Append">Time spent appending the day's fact and outbox rows.</param>
+    /// <param name="State">Time spent saving the simulation state.</param>
+    /// <param name="Commit">Time from the saved state to the finished COMMIT (watermark, streaming's wait, COMMIT).</param>
     /// <param name="Waiting">Time the writer waited for the simulator during the day: near zero when writing is the bottleneck.</param>
     public sealed record DayCommitted(
         DateOnly Day, long Rows, IReadOnlyList<(string Table, long Rows)> RowsPerTable, TimeSpan Append, TimeSpan State, TimeSpan Commit, TimeSpan Waiting);

@@ -4,7 +4,7 @@ namespace RetailSynth.Server.Contracts;
 /// Error texts the server keeps (task errors), logs or returns: a message that quotes its input (a path of megabytes)
 /// is cut, so no request can make a task, a log line or a response arbitrarily large.
 /// </summary>
-public static class ErrorText
+internal static class ErrorText
 {
     public const int MaxLength = 2_000;
 

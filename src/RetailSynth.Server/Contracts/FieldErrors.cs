@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace RetailSynth.Server.Contracts;
 
 /// <summary>Collects every bad field of a request, then answers 400 ProblemDetails naming each one.</summary>
-public sealed class FieldErrors
+internal sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 

@@ -4,7 +4,7 @@ namespace RetailSynth.Server.Contracts;
 /// What one request may carry. Every route's JSON fits in a few KiB (a hundred table names, two paths), so anything
 /// much larger is a mistake or an attack: it is refused by size (413) or by field (400) before any work starts.
 /// </summary>
-public static class RequestLimits
+internal static class RequestLimits
 {
     /// <summary>The largest request body Kestrel reads; beyond it the answer is 413 and the rest is never buffered.</summary>
     public const long MaxBodyBytes = 64 * 1024;

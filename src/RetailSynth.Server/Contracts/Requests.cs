@@ -3,13 +3,13 @@ namespace RetailSynth.Server.Contracts;
 // Request bodies (snake_case JSON). Dates and enums arrive as text so that a bad value is reported by field name.
 
 /// <summary>POST /api/generate/dimensions.</summary>
-public sealed record GenerateDimensionsRequest(bool? Force);
+internal sealed record GenerateDimensionsRequest(bool? Force);
 
 /// <summary>POST /api/generate/historical: exactly one of <c>days</c> or <c>end_date</c> (yyyy-MM-dd).</summary>
-public sealed record GenerateHistoricalRequest(int? Days, string? EndDate);
+internal sealed record GenerateHistoricalRequest(int? Days, string? EndDate);
 
 /// <summary>POST /api/stream/start: every field optional; settings fill the rest.</summary>
-public sealed record StreamStartRequest(
+internal sealed record StreamStartRequest(
     double? DurationMinutes,
     string? Pacing,
     double? Speed,
@@ -19,4 +19,4 @@ public sealed record StreamStartRequest(
 
 /// <summary>POST /api/export: like the CLI; <c>out</c> is a folder relative to the server's working directory.</summary>
 /// <summary><c>upload</c>: a container URL (or <c>container[/folder]</c> with Upload:ConnectionString) to upload the export to afterwards.</summary>
-public sealed record ExportApiRequest(string? Format, IReadOnlyList<string>? Tables, string? From, string? To, string? Out, string? Upload = null, bool? CreateContainer = null);
+internal sealed record ExportApiRequest(string? Format, IReadOnlyList<string>? Tables, string? From, string? To, string? Out, string? Upload = null, bool? CreateContainer = null);

@@ -1,7 +1,7 @@
 namespace RetailSynth.Server.Contracts;
 
 /// <summary>GET /api/status: what the database holds (the CLI's <c>status</c>), plus running tasks and streaming.</summary>
-public sealed record StatusResponse(
+internal sealed record StatusResponse(
     string DatabasePath,
     long DatabaseBytes,
     DatasetInfo? Dataset,
@@ -13,7 +13,7 @@ public sealed record StatusResponse(
     bool Streaming,
     IReadOnlyList<TaskResponse> RunningTasks);
 
-public sealed record DatasetInfo(string DatasetId, string Profile, long Seed, int ModelVersion, DateOnly StartDate);
+internal sealed record DatasetInfo(string DatasetId, string Profile, long Seed, int ModelVersion, DateOnly StartDate);
 
 /// <summary>Shipments waiting for a truck at a DC at the end of the last committed day, and the age of the oldest (data-model §13.2).</summary>
-public sealed record DcQueue(long DcId, long QueuedShipments, double OldestWaitingHours);
+internal sealed record DcQueue(long DcId, long QueuedShipments, double OldestWaitingHours);

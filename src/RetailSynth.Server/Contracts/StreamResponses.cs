@@ -4,7 +4,7 @@ using RetailSynth.Storage.Outbox;
 namespace RetailSynth.Server.Contracts;
 
 /// <summary>GET /api/stream/status.</summary>
-public sealed record StreamStatusResponse(
+internal sealed record StreamStatusResponse(
     bool Running,
     DateTime? Since,
     long EventsSent,
@@ -19,10 +19,10 @@ public sealed record StreamStatusResponse(
         s.Running, s.Since, s.EventsSent, s.EventsPerSecond, s.CurrentDay, Names.Of(s.Pacing), Names.Of(s.PacingState), s.Sink, s.LastError);
 }
 
-public sealed record SinkHealthResponse(string Type, string Breaker, int ConsecutiveFailures, string? LastError);
+internal sealed record SinkHealthResponse(string Type, string Breaker, int ConsecutiveFailures, string? LastError);
 
 /// <summary>GET /api/stream/outbox/status (streaming.md §7).</summary>
-public sealed record OutboxStatusResponse(
+internal sealed record OutboxStatusResponse(
     long Pending,
     long Leased,
     long Sent,
@@ -48,7 +48,7 @@ public sealed record OutboxStatusResponse(
 }
 
 /// <summary>One outbox row (preview and dead letters).</summary>
-public sealed record OutboxRowResponse(
+internal sealed record OutboxRowResponse(
     long OutboxId,
     string EventId,
     DateTime EventTs,
@@ -66,4 +66,4 @@ public sealed record OutboxRowResponse(
 }
 
 /// <summary>Rows affected by requeue or clear.</summary>
-public sealed record CountResponse(long Count);
+internal sealed record CountResponse(long Count);

@@ -4,4 +4,4 @@ namespace RetailSynth.Server.Contracts;
 public sealed record TableCount(string Name, string Group, long Rows);
 
 /// <summary>GET /api/tables/{name}: the first rows in key order.</summary>
-public sealed record TablePreviewResponse(string Name, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows);
+internal sealed record TablePreviewResponse(string Name, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows);

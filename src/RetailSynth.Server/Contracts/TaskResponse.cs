@@ -3,7 +3,7 @@ using RetailSynth.Server.Tasks;
 namespace RetailSynth.Server.Contracts;
 
 /// <summary>GET /api/tasks/{id}: progress 0–1, days done/total, rows written, rows/s, ETA in seconds (null until the first day).</summary>
-public sealed record TaskResponse(
+internal sealed record TaskResponse(
     string Id,
     string Kind,
     TaskState Status,

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace RetailSynth.Server.Endpoints;
 
 /// <summary>The dashboard: static files embedded in this assembly (wwwroot/), served at / with no build step.</summary>
-public static class DashboardApi
+internal static class DashboardApi
 {
     private const string Prefix = "wwwroot/";
 

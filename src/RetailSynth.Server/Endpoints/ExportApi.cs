@@ -14,7 +14,7 @@ using RetailSynth.Server.Tasks;
 namespace RetailSynth.Server.Endpoints;
 
 /// <summary>POST /api/export: like the CLI, as a background task. The output folder stays under the server's working directory.</summary>
-public static class ExportApi
+internal static class ExportApi
 {
     public static void MapExportApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/export", Export).WithTags("Export")

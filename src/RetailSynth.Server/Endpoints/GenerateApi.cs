@@ -16,7 +16,7 @@ using RetailSynth.Storage;
 namespace RetailSynth.Server.Endpoints;
 
 /// <summary>Dimension and historical generation as background tasks (202 + task; 409 on a conflict).</summary>
-public static class GenerateApi
+internal static class GenerateApi
 {
     /// <summary>Ten years after the watermark, for days and end_date alike: a bound on one request (repeat for more).</summary>
     public const int MaxDays = SettingsLimits.MaxDaysPerRun;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace RetailSynth.Server.Endpoints;
 
 /// <summary>/health (liveness: the process answers) and /health/ready (also checks the database).</summary>
-public static class HealthApi
+internal static class HealthApi
 {
     public const string ReadyTag = "ready";
 

@@ -13,7 +13,7 @@ using RetailSynth.Storage;
 namespace RetailSynth.Server.Endpoints;
 
 /// <summary>GET /api/status and GET /api/config (every secret redacted).</summary>
-public static class StatusApi
+internal static class StatusApi
 {
     public static void MapStatusApi(this IEndpointRouteBuilder app)
     {

@@ -14,7 +14,7 @@ using RetailSynth.Storage.Outbox;
 namespace RetailSynth.Server.Endpoints;
 
 /// <summary>The stream session and the outbox (api.md §2), over the process's <see cref="IStreamingService"/>.</summary>
-public static class StreamApi
+internal static class StreamApi
 {
     public const int MaxPreview = 1000;
 

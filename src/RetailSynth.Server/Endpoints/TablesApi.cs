@@ -14,7 +14,7 @@ namespace RetailSynth.Server.Endpoints;
 /// Row counts and previews of the dataset's tables. Names come from <see cref="DatasetTables"/> only: a request's name
 /// is looked up in that list and the list's own string is what reaches SQL, so nothing a client sends is spliced.
 /// </summary>
-public static class TablesApi
+internal static class TablesApi
 {
     public const int MaxPreview = 1000;
 

@@ -8,7 +8,7 @@ using RetailSynth.Server.Tasks;
 namespace RetailSynth.Server.Endpoints;
 
 /// <summary>Background tasks: list, progress and cancellation.</summary>
-public static class TasksApi
+internal static class TasksApi
 {
     public static void MapTasksApi(this IEndpointRouteBuilder app)
     {

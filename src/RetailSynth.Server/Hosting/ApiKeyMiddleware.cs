@@ -14,7 +14,7 @@ namespace RetailSynth.Server.Hosting;
 /// refusing to serve (non-loopback without a key), such routes answer 503. Being middleware, it also covers routes
 /// added later. The key is never logged or echoed.
 /// </summary>
-public sealed partial class ApiKeyMiddleware(ServerOptions options, ServerExposure exposure, IProblemDetailsService problems, ILogger<ApiKeyMiddleware> logger)
+internal sealed partial class ApiKeyMiddleware(ServerOptions options, ServerExposure exposure, IProblemDetailsService problems, ILogger<ApiKeyMiddleware> logger)
     : IMiddleware
 {
     public const string HeaderName = "X-Api-Key";

@@ -3,7 +3,7 @@ using System.Net;
 namespace RetailSynth.Server.Hosting;
 
 /// <summary>Tells loopback binds (127.0.0.1, ::1, localhost) from any other, which needs an API key (api.md §5).</summary>
-public static class BindAddresses
+internal static class BindAddresses
 {
     public static IReadOnlyList<string> Split(string urls) =>
         urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

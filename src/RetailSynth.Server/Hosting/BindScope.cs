@@ -1,7 +1,7 @@
 namespace RetailSynth.Server.Hosting;
 
 /// <summary>What the server turned out to listen on, known once Kestrel has bound (see <see cref="BoundAddressGuard"/>).</summary>
-public enum BindScope
+internal enum BindScope
 {
     /// <summary>Not known yet: the guards treat the server as reachable from the network.</summary>
     Unchecked,

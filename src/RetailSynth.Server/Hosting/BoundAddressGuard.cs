@@ -13,7 +13,7 @@ namespace RetailSynth.Server.Hosting;
 /// server). Until the check has passed, <see cref="ApiKeyMiddleware"/> refuses every route that is not public, so a
 /// host that forgets to run it serves nothing.
 /// </summary>
-public sealed partial class BoundAddressGuard(IServer server, ServerOptions options, ServerExposure exposure, ILogger<BoundAddressGuard> logger)
+internal sealed partial class BoundAddressGuard(IServer server, ServerOptions options, ServerExposure exposure, ILogger<BoundAddressGuard> logger)
 {
     /// <exception cref="SettingsException">A non-loopback address is bound and no API key is configured.</exception>
     public void Check()

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace RetailSynth.Server.Hosting;
 
 /// <summary>/health/ready: the database answers a query on a fresh connection.</summary>
-public sealed class DatabaseHealthCheck(ServerDatabase database) : IHealthCheck
+internal sealed class DatabaseHealthCheck(ServerDatabase database) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,7 @@ namespace RetailSynth.Server.Hosting;
 /// body. A browser may send text/plain, form or multipart bodies to any site without asking; application/json makes
 /// a cross-origin request need a CORS preflight, which this server never grants, so this backs up the origin check.
 /// </summary>
-public sealed partial class JsonContentTypeMiddleware(IProblemDetailsService problems, ILogger<JsonContentTypeMiddleware> logger) : IMiddleware
+internal sealed partial class JsonContentTypeMiddleware(IProblemDetailsService problems, ILogger<JsonContentTypeMiddleware> logger) : IMiddleware
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {

@@ -9,7 +9,7 @@ namespace RetailSynth.Server.Hosting;
 /// published source, and a browser cannot send a header when it navigates to them; the dashboard then sends the key
 /// it is given on every API call.
 /// </summary>
-public static class KeylessPaths
+internal static class KeylessPaths
 {
     private static readonly HashSet<string> s_exact = BuildExact();
 

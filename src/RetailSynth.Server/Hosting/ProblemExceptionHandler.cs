@@ -17,7 +17,7 @@ namespace RetailSynth.Server.Hosting;
 /// <see cref="RetailSynthException"/>s → 400, each text cut to <see cref="ErrorText.MaxLength"/>; anything else → 500
 /// with a generic text (an unexpected message could carry a secret, so it goes to the log only as the exception type).
 /// </summary>
-public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace RetailSynth.Server.Hosting;
 
 /// <summary>Writes a guard's refusal as ProblemDetails (api.md: every error is one), before any route runs.</summary>
-public static class Refusals
+internal static class Refusals
 {
     public static async Task WriteAsync(IProblemDetailsService problems, HttpContext context, int status, string title, string detail)
     {

@@ -10,7 +10,7 @@ namespace RetailSynth.Server.Hosting;
 /// route reads the body: a route that ignores it would answer, then Kestrel would drop the connection while draining the
 /// body, and the client's next request on that connection would fail.
 /// </summary>
-public sealed class RequestBodyLimitMiddleware(IProblemDetailsService problems) : IMiddleware
+internal sealed class RequestBodyLimitMiddleware(IProblemDetailsService problems) : IMiddleware
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {

@@ -10,7 +10,7 @@ namespace RetailSynth.Server.Hosting;
 /// request is no browser's drive-by and passes on to the key and content-type checks. Stops a page on any other site
 /// (even another port of 127.0.0.1) from starting streams or generations through a no-cors fetch or a form.
 /// </summary>
-public sealed partial class SameOriginMiddleware(IProblemDetailsService problems, ILogger<SameOriginMiddleware> logger) : IMiddleware
+internal sealed partial class SameOriginMiddleware(IProblemDetailsService problems, ILogger<SameOriginMiddleware> logger) : IMiddleware
 {
     public const string FetchSiteHeader = "Sec-Fetch-Site";
 

@@ -9,7 +9,7 @@ namespace RetailSynth.Server.Hosting;
 /// strict policy; the Scalar API reference (<c>/scalar</c>) writes its configuration and styles inline and gets a
 /// policy relaxed for exactly that.
 /// </summary>
-public sealed class SecurityHeadersMiddleware : IMiddleware
+internal sealed class SecurityHeadersMiddleware : IMiddleware
 {
     public const string StrictPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "

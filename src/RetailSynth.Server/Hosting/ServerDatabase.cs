@@ -8,7 +8,7 @@ namespace RetailSynth.Server.Hosting;
 /// the file, holding DuckDB's process lock) and every request or job opens its own connection to the same in-process
 /// database, because a DuckDB connection is not thread-safe.
 /// </summary>
-public sealed class ServerDatabase : IDisposable
+internal sealed class ServerDatabase : IDisposable
 {
     private readonly RetailDatabase _owner;
 

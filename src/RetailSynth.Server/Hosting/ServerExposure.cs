@@ -1,7 +1,7 @@
 namespace RetailSynth.Server.Hosting;
 
 /// <summary>The <see cref="BindScope"/> of this server, recorded once after start and read by every request.</summary>
-public sealed class ServerExposure
+internal sealed class ServerExposure
 {
     private volatile BindScope _scope = BindScope.Unchecked;
 

@@ -8,7 +8,7 @@ namespace RetailSynth.Server.Hosting;
 /// The process's <see cref="IStreamingService"/>, if the host registered one. Generation asks it whether a session
 /// runs; the stream routes answer 503 without it.
 /// </summary>
-public sealed class StreamingAccessor(IServiceProvider services)
+internal sealed class StreamingAccessor(IServiceProvider services)
 {
     public IStreamingService? Service => services.GetService<IStreamingService>();
 

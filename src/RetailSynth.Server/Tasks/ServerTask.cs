@@ -4,7 +4,7 @@ using RetailSynth.Server.Contracts;
 namespace RetailSynth.Server.Tasks;
 
 /// <summary>One background job as the API reports it; the runner updates it, requests read snapshots.</summary>
-public sealed class ServerTask : IDisposable
+internal sealed class ServerTask : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _cancellation = new();

@@ -13,7 +13,7 @@ namespace RetailSynth.Server.Tasks;
 /// shutdown every running job is cancelled (its unfinished day rolls back) and awaited. Finished tasks are kept as
 /// <see cref="TaskRetention"/> says, their errors cut to <see cref="ErrorText.MaxLength"/>.
 /// </summary>
-public sealed partial class TaskRegistry(WriterGate gate, TimeProvider time, ILogger<TaskRegistry> logger) : IHostedService
+internal sealed partial class TaskRegistry(WriterGate gate, TimeProvider time, ILogger<TaskRegistry> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<string, ServerTask> _tasks = new(StringComparer.Ordinal);
 

@@ -4,7 +4,7 @@ namespace RetailSynth.Server.Tasks;
 /// How much finished work the server remembers: a long-running server must not grow with every request, so only the
 /// newest finished tasks are kept, for at most a day; running tasks are always kept.
 /// </summary>
-public static class TaskRetention
+internal static class TaskRetention
 {
     public const int MaxFinishedTasks = 100;
 

@@ -1,6 +1,6 @@
 namespace RetailSynth.Server.Tasks;
 
-public enum TaskState
+internal enum TaskState
 {
     Running,
     Succeeded,

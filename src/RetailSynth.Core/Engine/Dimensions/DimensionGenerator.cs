@@ -9,7 +9,7 @@ namespace RetailSynth.Engine.Dimensions;
 /// Builds the six dimensions of data-model §6 from the settings and dictionaries. Pure: no I/O,
 /// no clock; each dimension draws from its own stream, so the result depends on the seed only.
 /// </summary>
-public static class DimensionGenerator
+internal static class DimensionGenerator
 {
     public static DimensionSet Generate(SimulationOptions options, ReferenceDictionaries dictionaries)
     {

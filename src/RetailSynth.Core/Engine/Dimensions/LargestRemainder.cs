@@ -4,7 +4,7 @@ namespace RetailSynth.Engine.Dimensions;
 /// Distributes n units over weighted slots (data-model §6.1): floor(n·wᵢ/Σw) each, the remaining
 /// units to the largest fractional parts, ties by position. The total is exact.
 /// </summary>
-public static class LargestRemainder
+internal static class LargestRemainder
 {
     public static int[] Distribute(int units, IReadOnlyList<double> weights)
     {

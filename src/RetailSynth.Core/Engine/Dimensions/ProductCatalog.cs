@@ -5,7 +5,7 @@ using RetailSynth.Reference;
 namespace RetailSynth.Engine.Dimensions;
 
 /// <summary>dim_products (data-model §6.6): (base product, brand) pairs, priced, taxed, launched and ranked.</summary>
-public static class ProductCatalog
+internal static class ProductCatalog
 {
     private const int PricingTries = 5;
 

@@ -6,7 +6,7 @@ namespace RetailSynth.Engine.Events;
 /// Wire names of the 18 event types (events.md §1). The mapping is exhaustive in both directions and has
 /// no fallback: anything else throws <see cref="UnknownEventTypeException"/> (E3).
 /// </summary>
-public static class EventTypes
+internal static class EventTypes
 {
     public const string ReceiptCreated = "receipt_created";
     public const string ReceiptLineAdded = "receipt_line_added";

@@ -4,7 +4,7 @@ namespace RetailSynth.Engine.Events;
 /// The status-dependent rows of events.md §1: which truck moves and order statuses feed an event. Every
 /// status the simulator writes is listed; an unlisted one throws rather than being silently dropped (E2, E3).
 /// </summary>
-public static class FeedingRows
+internal static class FeedingRows
 {
     public static EventType? TruckMove(string status) => status switch
     {

@@ -8,7 +8,7 @@ namespace RetailSynth.Engine.Events;
 /// Event ids (events.md §3): name-based UUID v5 (SHA-1, RFC 9562) of <c>{dataset_id}|{event_type}|{row_key}</c>
 /// under the RetailSynth namespace, lower-case and hyphenated. Equal inputs give equal ids on every retry and regeneration.
 /// </summary>
-public static class TraceIds
+internal static class TraceIds
 {
     /// <summary>Length of the textual form, e.g. <c>bf8e4fac-5489-51e3-a8be-2f9464905c89</c>.</summary>
     public const int Length = 36;

@@ -3,7 +3,7 @@ using RetailSynth.Domain;
 namespace RetailSynth.Foundation.Configuration;
 
 /// <summary>The <c>small</c> and <c>large</c> columns of data-model §1.</summary>
-public static class SimulationProfiles
+internal static class SimulationProfiles
 {
     public const string Small = "small";
     public const string Large = "large";

@@ -3,7 +3,7 @@ using RetailSynth.Domain;
 namespace RetailSynth.Foundation.Geo;
 
 /// <summary>Great-circle distance in miles. Transcendental, so computed once at dimension time (data-model §3.1).</summary>
-public static class Haversine
+internal static class Haversine
 {
     private const double EarthRadiusMiles = 3958.8;
 

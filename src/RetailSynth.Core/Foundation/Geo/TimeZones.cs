@@ -4,7 +4,7 @@ using RetailSynth.Foundation.Errors;
 namespace RetailSynth.Foundation.Geo;
 
 /// <summary>One IANA zone per state (data-model §2.1), resolved against NodaTime's embedded TZDB, never host tzdata.</summary>
-public static class TimeZones
+internal static class TimeZones
 {
     private static readonly IReadOnlyDictionary<string, string> s_zoneByState = BuildMap();
 

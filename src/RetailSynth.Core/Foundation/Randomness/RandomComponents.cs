@@ -1,7 +1,7 @@
 namespace RetailSynth.Foundation.Randomness;
 
 /// <summary>The component names of data-model §3.1; one stream owner each.</summary>
-public static class RandomComponents
+internal static class RandomComponents
 {
     public const string Geographies = "dims.geographies";
     public const string Stores = "dims.stores";

@@ -112,7 +112,7 @@ public sealed class ExportJob
 
         // Written under a hidden temporary name in the target's own folder, then renamed over the target (atomic on one
         // file system): a crash or cancellation never leaves a half file under a final name.
-        var temporary = Path.Combine(targetFolder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        var temporary = Path.Combine(targetFolder, $".{Path.GetFileName(target)}.{ScratchSuffix()}.tmp");
         try
         {
             Directory.CreateDirectory(targetFolder);
@@ -178,10 +178,15 @@ public sealed class ExportJob
         }
     }
 
+    // A scratch file name only has to be unique on disk; it never reaches the dataset, so a random Guid is fine here.
+#pragma warning disable RS0030 // Guid.NewGuid is banned in Core for data ids, not for scratch file names.
+    private static string ScratchSuffix() => Guid.NewGuid().ToString("N");
+#pragma warning restore RS0030
+
     private static void Probe(string folder)
     {
         using var probe = new FileStream(
-            Path.Combine(folder, $".retailsynth-probe-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            Path.Combine(folder, $".retailsynth-probe-{ScratchSuffix()}.tmp"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
     }
 
     private static void DeleteQuietly(string path)

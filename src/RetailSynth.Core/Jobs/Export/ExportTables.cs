@@ -6,7 +6,7 @@ namespace RetailSynth.Jobs.Export;
 /// Turns user-typed table names into names from <see cref="ExportLayout.Tables"/>: only those canonical names ever
 /// reach SQL, so a name that is not in the catalogue is rejected, never quoted or escaped.
 /// </summary>
-public static class ExportTables
+internal static class ExportTables
 {
     /// <summary>The selected tables in catalogue order (duplicates and case differences ignored); null selects all.</summary>
     public static IReadOnlyList<string> Resolve(IReadOnlyList<string>? names)

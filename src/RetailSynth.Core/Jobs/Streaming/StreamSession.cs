@@ -17,7 +17,7 @@ namespace RetailSynth.Jobs.Streaming;
 /// visible — only when the outbox holds nothing pending and the sink is healthy. So at most one committed day of
 /// events waits in the outbox and at most one more is in flight, whatever the sink does.
 /// </summary>
-public sealed partial class StreamSession : IAsyncDisposable
+internal sealed partial class StreamSession : IAsyncDisposable
 {
     private readonly RetailDatabase _database;
     private readonly DuckDBConnection _relayConnection;

@@ -13,7 +13,9 @@ public sealed class DatasetValidator(IReadOnlyList<Invariant>? invariants = null
 {
     private readonly IReadOnlyList<Invariant> _invariants = invariants ?? InvariantCatalog.All;
 
+    /// <param name="database">The database to check; read only.</param>
     /// <param name="starting">Called before each check runs, for progress display.</param>
+    /// <param name="cancellationToken">Stops between checks.</param>
     public ValidationReport Validate(RetailDatabase database, Action<Invariant>? starting = null, CancellationToken cancellationToken = default)
     {
         var total = Stopwatch.StartNew();

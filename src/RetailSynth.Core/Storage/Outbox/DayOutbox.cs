@@ -8,7 +8,7 @@ namespace RetailSynth.Storage.Outbox;
 /// the day's body file (<see cref="OutboxBodyFiles"/>): the day writer appends only the compact rows, and no body is
 /// held in memory on its way there.
 /// </summary>
-public sealed class DayOutbox : IDisposable
+internal sealed class DayOutbox : IDisposable
 {
     private readonly HourEventBuilder _builder;
     private readonly OutboxBodyFiles.Writer _file;

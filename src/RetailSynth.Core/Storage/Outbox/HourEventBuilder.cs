@@ -14,7 +14,7 @@ namespace RetailSynth.Storage.Outbox;
 /// Not thread-safe: it reuses its buffers across calls. Feed it the hours of a day in order with one rank
 /// counter, so outbox ids = (day − StartDate) × 2^32 + rank increase strictly across the day and the dataset.
 /// </remarks>
-public sealed class HourEventBuilder(string datasetId, DateOnly startDate)
+internal sealed class HourEventBuilder(string datasetId, DateOnly startDate)
 {
     private readonly EventEncoder _encoder = new(datasetId);
     private readonly List<OutboxOrderKey> _entries = [];

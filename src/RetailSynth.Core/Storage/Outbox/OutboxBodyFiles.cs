@@ -16,7 +16,7 @@ namespace RetailSynth.Storage.Outbox;
 /// only a file no committed row references; it is rewritten from scratch when the day is simulated again (determinism
 /// makes it identical) and swept once the day is committed without events.
 /// </remarks>
-public sealed class OutboxBodyFiles(string directory)
+internal sealed class OutboxBodyFiles(string directory)
 {
     private const string Extension = ".bodies";
 

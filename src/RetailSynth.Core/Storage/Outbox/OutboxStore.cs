@@ -13,7 +13,7 @@ namespace RetailSynth.Storage.Outbox;
 /// The envelopes themselves live in day files (<see cref="OutboxBodyFiles"/>); rows written before those existed
 /// still carry theirs in <c>body</c>.
 /// </summary>
-public sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles bodies)
+internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles bodies)
 {
     private const string Outbox = DatasetTables.Outbox;
     private const string Relay = DatasetTables.RelayState;

@@ -15,7 +15,7 @@ namespace RetailSynth.Streaming.Relay;
 /// permanently rejected events dead, and acknowledge by advancing the high-water mark. A sink failure never
 /// dead-letters anything: the same head of the queue is retried until the sink recovers or the session ends.
 /// </summary>
-public sealed partial class OutboxRelay
+internal sealed partial class OutboxRelay
 {
     private readonly OutboxStore _store;
     private readonly IEventSink _sink;

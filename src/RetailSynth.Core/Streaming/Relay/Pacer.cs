@@ -7,7 +7,7 @@ namespace RetailSynth.Streaming.Relay;
 /// caught up at once). <c>accelerated</c>: 00:00Z of the session's first streamed day is pinned to the session's
 /// start, and simulated time then runs <c>speed</c>× faster.
 /// </summary>
-public sealed class Pacer
+internal sealed class Pacer
 {
     private readonly PacingMode _mode;
     private readonly double _speed;

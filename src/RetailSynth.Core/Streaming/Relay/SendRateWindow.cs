@@ -1,7 +1,7 @@
 namespace RetailSynth.Streaming.Relay;
 
 /// <summary>Events sent per second over the last minute (streaming.md §7), from acknowledged batch counts.</summary>
-public sealed class SendRateWindow(TimeProvider time)
+internal sealed class SendRateWindow(TimeProvider time)
 {
     private static readonly TimeSpan s_window = TimeSpan.FromMinutes(1);
 

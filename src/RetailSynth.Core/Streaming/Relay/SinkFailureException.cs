@@ -3,7 +3,7 @@ using RetailSynth.Streaming.Sinks;
 namespace RetailSynth.Streaming.Relay;
 
 /// <summary>Raised inside the resilience pipeline so that retry and breaker see a sink failure.</summary>
-public sealed class SinkFailureException(SinkFailure failure) : Exception(failure.Message)
+internal sealed class SinkFailureException(SinkFailure failure) : Exception(failure.Message)
 {
     public SinkFailure Failure { get; } = failure;
 }

@@ -5,7 +5,7 @@ namespace RetailSynth.Streaming.Relay;
 /// continuously. It grants part of a request (a batch is cut to what may leave now), which the
 /// System.Threading.RateLimiting limiters do not.
 /// </summary>
-public sealed class TokenBucket
+internal sealed class TokenBucket
 {
     private readonly double _rate;
     private readonly TimeProvider _time;

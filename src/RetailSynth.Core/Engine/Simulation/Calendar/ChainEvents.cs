@@ -3,7 +3,7 @@ using RetailSynth.Foundation.Randomness;
 namespace RetailSynth.Engine.Simulation.Calendar;
 
 /// <summary>Chain event draw and traffic factor per local date (data-model §9.1).</summary>
-public static class ChainEvents
+internal static class ChainEvents
 {
     public const string Component = "calendar.events";
 

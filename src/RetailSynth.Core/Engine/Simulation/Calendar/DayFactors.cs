@@ -1,7 +1,7 @@
 namespace RetailSynth.Engine.Simulation.Calendar;
 
 /// <summary>Season, day-of-week and combined date multipliers (data-model §9.1, §15).</summary>
-public static class DayFactors
+internal static class DayFactors
 {
     // Mon…Sun of §9.1, indexed by System.DayOfWeek (Sunday = 0).
     private static readonly double[] s_dayOfWeek = [1.1, 0.7, 0.8, 0.9, 1.0, 1.2, 1.4];

@@ -4,7 +4,7 @@ namespace RetailSynth.Engine.Simulation.Calendar;
 /// Holiday dates and the holiday day factor (data-model §9.2). Dates are computed from rules for
 /// any year, never listed (P10).
 /// </summary>
-public static class Holidays
+internal static class Holidays
 {
     // Peak m and window ±w of §9.2, indexed by Holiday.
     private static readonly (double Peak, int Window)[] s_rules =

@@ -1,7 +1,7 @@
 namespace RetailSynth.Engine.Simulation.Calendar;
 
 /// <summary>Hourly traffic and conversion curves of data-model §9.3, by local hour.</summary>
-public static class HourlyCurve
+internal static class HourlyCurve
 {
     public const double WeekdayReferenceSum = 12.10;
     public const double WeekendReferenceSum = 12.45;

@@ -5,7 +5,7 @@ namespace RetailSynth.Engine.Simulation.Calendar;
 /// multiplier (§14.1) and the gift season of returns (§11). Every window lies inside one calendar
 /// year, so only the date's own year is consulted.
 /// </summary>
-public static class SeasonalWindows
+internal static class SeasonalWindows
 {
     /// <summary>Thanksgiving −10 … +1 days.</summary>
     public static bool ThanksgivingWindow(DateOnly d) => Within(d, Holidays.Thanksgiving(d.Year), -10, 1);

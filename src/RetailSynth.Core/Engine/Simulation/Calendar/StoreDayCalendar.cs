@@ -8,7 +8,7 @@ namespace RetailSynth.Engine.Simulation.Calendar;
 /// store day costs one lookup. Thread-safe: stores run in parallel, and since F is a pure function of
 /// (seed, geography, date) a racing duplicate computation yields the same value.
 /// </summary>
-public sealed class StoreDayCalendar(RandomHierarchy random)
+internal sealed class StoreDayCalendar(RandomHierarchy random)
 {
     public const double MinFactor = 0.2;
     public const double MaxFactor = 5.0;

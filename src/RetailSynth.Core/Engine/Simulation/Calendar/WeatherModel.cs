@@ -4,7 +4,7 @@ using RetailSynth.Foundation.Randomness;
 namespace RetailSynth.Engine.Simulation.Calendar;
 
 /// <summary>Weather draw and traffic factor per geography × local date (data-model §9.1).</summary>
-public static class WeatherModel
+internal static class WeatherModel
 {
     public const string Component = "calendar.weather";
 

@@ -1,7 +1,7 @@
 namespace RetailSynth.Engine.Simulation.Inventory;
 
 /// <summary>Inventory movement reasons in the order of data-model §3.4 (the DC txn_seq tie-break order).</summary>
-public static class InventoryReasons
+internal static class InventoryReasons
 {
     public const string Sale = "SALE";
     public const string Return = "RETURN";

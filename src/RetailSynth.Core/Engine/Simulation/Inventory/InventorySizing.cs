@@ -9,7 +9,7 @@ namespace RetailSynth.Engine.Simulation.Inventory;
 /// Opening balances, reorder points and order-up-to levels (data-model §12.1), computed once when the
 /// simulator state is created, for every (node, product), launched or not.
 /// </summary>
-public static class InventorySizing
+internal static class InventorySizing
 {
     /// <summary>Random component for sizing: not listed in §3.1, so named here; one stream per node.</summary>
     public const string Component = "state.sizing";

@@ -7,7 +7,7 @@ using RetailSynth.Foundation.Randomness;
 namespace RetailSynth.Engine.Simulation.Network;
 
 /// <summary>Marketing and online orders inside Phase A (§14, §15): the hour-00 plans, order creation and order transitions.</summary>
-public sealed partial class NetworkDaySimulator
+internal sealed partial class NetworkDaySimulator
 {
     private const int EventOrder = 3;
 
@@ -155,4 +155,4 @@ public sealed partial class NetworkDaySimulator
 }
 
 /// <summary>An online order picked at a store: applied in the store's Phase B at PICKED + 1 ms (§12.2).</summary>
-public sealed record StorePick(DateTime Ts, string OrderIdExt, IReadOnlyList<(long ProductId, int Quantity)> Lines);
+internal sealed record StorePick(DateTime Ts, string OrderIdExt, IReadOnlyList<(long ProductId, int Quantity)> Lines);

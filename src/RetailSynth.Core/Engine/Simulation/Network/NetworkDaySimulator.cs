@@ -13,7 +13,7 @@ namespace RetailSynth.Engine.Simulation.Network;
 /// previous hours, truck assignment and the shipment lifecycle, supplier arrivals and the 23:00Z DC
 /// review. Single-threaded: network work couples stores every hour.
 /// </summary>
-public sealed partial class NetworkDaySimulator
+internal sealed partial class NetworkDaySimulator
 {
     private const int EventTruckFree = 0;
     private const int EventTransition = 1;
@@ -380,4 +380,4 @@ public sealed partial class NetworkDaySimulator
         status == ShipmentStatus.Completed ? (int)Rounding.ToLong((s.CompletedTs!.Value - s.ArrivedTs!.Value).TotalSeconds / 60) : null);
 }
 
-public sealed record NetworkHourResult(DayFacts Facts, List<InboundCredit>[] Credits, List<StorePick>[] Picks);
+internal sealed record NetworkHourResult(DayFacts Facts, List<InboundCredit>[] Credits, List<StorePick>[] Picks);

@@ -33,7 +33,7 @@ public sealed class OpenOrder
     public required IReadOnlyList<(long ProductId, int Quantity)> Lines { get; init; }
 }
 
-public static class OrderStatus
+internal static class OrderStatus
 {
     public const string Picked = "PICKED";
     public const string Shipped = "SHIPPED";

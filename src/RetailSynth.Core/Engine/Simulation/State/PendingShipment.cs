@@ -35,7 +35,7 @@ public sealed class PendingShipment
     public DateTime? TruckFreeTs => CompletedTs + (ArrivedTs - DcDepartureTs);
 }
 
-public static class ShipmentStatus
+internal static class ShipmentStatus
 {
     public const string Queued = "QUEUED";
     public const string Scheduled = "SCHEDULED";
@@ -47,7 +47,7 @@ public static class ShipmentStatus
 
 }
 
-public static class Priorities
+internal static class Priorities
 {
     public const string Normal = "NORMAL";
     public const string High = "HIGH";

@@ -10,7 +10,7 @@ namespace RetailSynth.Engine.Simulation.Stores;
 /// products with cumulative pick weights (popularity × holiday overlay, §10.2), so a pick is one
 /// binary search. Built once per date and shared by every store and thread (a pure function of the date).
 /// </summary>
-public sealed class BasketCatalog
+internal sealed class BasketCatalog
 {
     private readonly int[][][] _candidates; // [group][filter] → product indexes
     private readonly double[][][] _cumulative; // [group][filter] → running weight sums

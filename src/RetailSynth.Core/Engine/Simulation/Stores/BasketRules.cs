@@ -4,7 +4,7 @@ using RetailSynth.Engine.Simulation.World;
 namespace RetailSynth.Engine.Simulation.Stores;
 
 /// <summary>The static tables of data-model §10.2 (baskets) and §10.3 (store promotions).</summary>
-public static class BasketRules
+internal static class BasketRules
 {
     public const int QuickTrip = 0;
     public const int GroceryRun = 1;
@@ -95,7 +95,7 @@ public static class BasketRules
     public static ReadOnlySpan<double> MultiUnitQuantityWeights => [0.7, 0.2, 0.1];
 }
 
-public enum PriceFilter
+internal enum PriceFilter
 {
     None,
     Cheapest70,

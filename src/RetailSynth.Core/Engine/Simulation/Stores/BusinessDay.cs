@@ -9,7 +9,7 @@ namespace RetailSynth.Engine.Simulation.Stores;
 /// One open business date of a store (data-model §2.2, §16.16): its local date and the UTC instants
 /// it opens and closes. Customer-facing activity happens only in [Open, Close).
 /// </summary>
-public sealed record BusinessDay(DateOnly Date, DateTime Open, DateTime Close, DateTime ClosedEventTs)
+internal sealed record BusinessDay(DateOnly Date, DateTime Open, DateTime Close, DateTime ClosedEventTs)
 {
     /// <summary>The business days of a store that touch the UTC day [day, day + 1).</summary>
     public static List<BusinessDay> Touching(StoreInfo store, DateOnly day, DateTime startInstant)

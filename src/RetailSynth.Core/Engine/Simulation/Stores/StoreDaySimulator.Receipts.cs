@@ -8,7 +8,7 @@ using RetailSynth.Engine.Simulation.World;
 namespace RetailSynth.Engine.Simulation.Stores;
 
 /// <summary>At the receipt time: sensors, the stock bound, promotion, tax, payment and the return decision (§10.2–§10.6, §11).</summary>
-public sealed partial class StoreDaySimulator
+internal sealed partial class StoreDaySimulator
 {
     private void ApplyVisit(PlannedVisit visit, DayFacts output)
     {

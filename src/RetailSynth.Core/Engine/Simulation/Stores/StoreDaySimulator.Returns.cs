@@ -4,7 +4,7 @@ using RetailSynth.Engine.Simulation.Inventory;
 namespace RetailSynth.Engine.Simulation.Stores;
 
 /// <summary>Returns (§11): a RET receipt with negated lines, a refund to the sale's tender, stock back in and then disposed of.</summary>
-public sealed partial class StoreDaySimulator
+internal sealed partial class StoreDaySimulator
 {
     private readonly Dictionary<DateOnly, List<ReturnPlan.PlannedReturn>> _returnPlans = [];
 

@@ -7,7 +7,7 @@ using RetailSynth.Engine.Simulation.World;
 namespace RetailSynth.Engine.Simulation.Stores;
 
 /// <summary>Visits: slot volumes (§9.3), who shops (§10.1), baskets (§10.2), paths and sensors (§10.4, §10.5).</summary>
-public sealed partial class StoreDaySimulator
+internal sealed partial class StoreDaySimulator
 {
     /// <summary>Visits last under 55 minutes (§10.4); longer draws are scaled down to this many seconds.</summary>
     private const int MaxVisitSeconds = 54 * 60;

@@ -13,7 +13,7 @@ namespace RetailSynth.Engine.Simulation.Stores;
 /// review. It touches only its own random stream and its own stock, so stores run in parallel and the
 /// result never depends on the thread count.
 /// </summary>
-public sealed partial class StoreDaySimulator
+internal sealed partial class StoreDaySimulator
 {
     private const int KindOpened = 0;
     private const int KindInbound = 1;
@@ -268,6 +268,6 @@ public sealed partial class StoreDaySimulator
 }
 
 /// <summary>A shipment completing at a store: credited in Phase B at COMPLETED + 1 ms (§12.2).</summary>
-public sealed record InboundCredit(DateTime Ts, string ShipmentId, IReadOnlyList<(long ProductId, int Quantity)> Lines);
+internal sealed record InboundCredit(DateTime Ts, string ShipmentId, IReadOnlyList<(long ProductId, int Quantity)> Lines);
 
-public sealed record StoreHourResult(DayFacts Facts, List<OpenReorder> Reorders, List<ScheduledReturn> ScheduledReturns);
+internal sealed record StoreHourResult(DayFacts Facts, List<OpenReorder> Reorders, List<ScheduledReturn> ScheduledReturns);

@@ -1,7 +1,7 @@
 namespace RetailSynth.Engine.Simulation.Stores;
 
 /// <summary>Store promo codes of data-model §10.3.</summary>
-public static class StorePromotions
+internal static class StorePromotions
 {
     public sealed record Code(string Name, bool Bogo, int Percent, long MinGrossCents, int[]? Months, int[]? Groups);
 

@@ -3,7 +3,7 @@ using RetailSynth.Foundation.Randomness;
 namespace RetailSynth.Engine.Simulation.Stores;
 
 /// <summary>Tender mix, decline odds and processing times of data-model §10.6.</summary>
-public static class Tenders
+internal static class Tenders
 {
     public const string Cash = "CASH";
     public const string Credit = "CREDIT";

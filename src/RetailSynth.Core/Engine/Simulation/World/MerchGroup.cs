@@ -3,7 +3,7 @@ using RetailSynth.Domain;
 namespace RetailSynth.Engine.Simulation.World;
 
 /// <summary>Merch groups as indexes in the order of data-model §3.4 (and of the §10.2 share tables).</summary>
-public static class MerchGroup
+internal static class MerchGroup
 {
     public const int Food = 0;
     public const int Beverages = 1;

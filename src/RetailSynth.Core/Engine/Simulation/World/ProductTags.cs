@@ -12,7 +12,7 @@ public enum ProductTags
     HolidayFood = 16,
 }
 
-public static class ProductTagSet
+internal static class ProductTagSet
 {
     public static ProductTags Parse(string? tags)
     {

@@ -3,7 +3,7 @@ using RetailSynth.Domain;
 namespace RetailSynth.Engine.Simulation.World;
 
 /// <summary>The one zone vocabulary of data-model §3.4, as indexes; names are the stored values.</summary>
-public static class StoreZones
+internal static class StoreZones
 {
     public const int EntranceMain = 0;
     public const int EntranceSide = 1;
