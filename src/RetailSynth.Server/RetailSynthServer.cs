@@ -10,13 +10,10 @@ using OpenTelemetry.Metrics;
 using RetailSynth.Connectors;
 using RetailSynth.Diagnostics;
 using RetailSynth.Errors;
-using RetailSynth.Jobs;
 using RetailSynth.Server.Contracts;
 using RetailSynth.Server.Endpoints;
 using RetailSynth.Server.Hosting;
 using RetailSynth.Server.Tasks;
-using RetailSynth.Streaming;
-using RetailSynth.Streaming.Sinks;
 using Scalar.AspNetCore;
 
 namespace RetailSynth.Server;
@@ -45,28 +42,18 @@ public static class RetailSynthServer
         }
         else
         {
-            builder.Logging.AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss ";
-            }).AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.AddRetailSynthConsole(LogLevel.Information);
         }
 
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(settings);
+        services.AddRetailSynth(settings, options.Dictionaries);
+        services.AddRetailSynthSinks(Console.OpenStandardOutput);
         services.AddSingleton(settings.Server);
-        services.AddSingleton(options.Dictionaries);
         // Opened here so a locked or damaged file fails the start; created through a factory so the container owns it and
         // disposes it when the app stops: DuckDB then checkpoints the WAL into the file and removes its temp folder.
         var database = new ServerDatabase(settings.Storage.DatabasePath);
         services.AddSingleton(_ => database);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<WriterGate>();
-        services.AddSingleton<RetailSynthMetrics>();
-        services.AddSingleton<ISinkFactory>(sp => new SinkFactory(sp.GetRequiredService<ILoggerFactory>(), Console.OpenStandardOutput));
-        services.AddSingleton<StreamingService>();
-        services.AddSingleton<IStreamingService>(sp => sp.GetRequiredService<StreamingService>());
         services.AddSingleton<StreamingAccessor>();
         services.AddSingleton<RequestBodyLimitMiddleware>();
         services.AddSingleton<ServerExposure>();
