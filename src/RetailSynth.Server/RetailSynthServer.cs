@@ -45,28 +45,18 @@ public static class RetailSynthServer
         }
         else
         {
-            builder.Logging.AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss ";
-            }).AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.AddRetailSynthConsole(LogLevel.Information);
         }
 
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(settings);
+        services.AddRetailSynth(settings, options.Dictionaries);
+        services.AddRetailSynthSinks(StandardOutput.Open);
         services.AddSingleton(settings.Server);
-        services.AddSingleton(options.Dictionaries);
         // Opened here so a locked or damaged file fails the start; created through a factory so the container owns it and
         // disposes it when the app stops: DuckDB then checkpoints the WAL into the file and removes its temp folder.
         var database = new ServerDatabase(settings.Storage.DatabasePath);
         services.AddSingleton(_ => database);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<WriterGate>();
-        services.AddSingleton<RetailSynthMetrics>();
-        services.AddSingleton<ISinkFactory>(sp => new SinkFactory(sp.GetRequiredService<ILoggerFactory>(), StandardOutput.Open));
-        services.AddSingleton<StreamingService>();
-        services.AddSingleton<IStreamingService>(sp => sp.GetRequiredService<StreamingService>());
         services.AddSingleton<StreamingAccessor>();
         services.AddSingleton<RequestBodyLimitMiddleware>();
         services.AddSingleton<ServerExposure>();

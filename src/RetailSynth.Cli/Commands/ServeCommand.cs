@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RetailSynth.Foundation.Diagnostics;
 using RetailSynth.Server;
 using RetailSynth.Server.Hosting;
 using Spectre.Console;
@@ -37,14 +38,8 @@ public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCom
         {
             WorkingDirectory = runtime.Environment.WorkingDirectory,
             ConfigureLogging = logging => logging
-                .SetMinimumLevel(settings.Verbose ? LogLevel.Debug : LogLevel.Information)
-                .AddFilter("Microsoft.AspNetCore", settings.Verbose ? LogLevel.Information : LogLevel.Warning)
-                .AddSimpleConsole(console =>
-                {
-                    console.SingleLine = true;
-                    console.TimestampFormat = "HH:mm:ss ";
-                })
-                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace), // logs on stderr, like every command
+                .AddRetailSynthConsole(settings.Verbose ? LogLevel.Debug : LogLevel.Information) // logs on stderr, like every command
+                .AddFilter("Microsoft.AspNetCore", settings.Verbose ? LogLevel.Information : LogLevel.Warning),
         });
         await RetailSynthServer.StartAsync(app, cancellationToken);
         foreach (var url in app.Urls)

@@ -43,6 +43,8 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
 
         public TimeSpan? ParsedDuration => Duration is not null && DurationParser.TryParse(Duration, out var d) ? d : null;
 
+        public double? ParsedSpeed => double.TryParse(Speed, NumberStyles.Float, CultureInfo.InvariantCulture, out var speed) ? speed : null;
+
         public int? ParsedDays => int.TryParse(Days, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : null;
 
         public override ValidationResult Validate()
@@ -52,21 +54,12 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
                 return ValidationResult.Error($"--duration must be a duration such as 90s, 10m or 2h, got '{Duration}'.");
             }
 
-            if (ParsedDuration is { } d && d <= TimeSpan.Zero)
-            {
-                return ValidationResult.Error($"--duration must be positive, got '{Duration}'.");
-            }
-
-            if (Days is not null && ParsedDays is not > 0)
+            if (Days is not null && ParsedDays is null)
             {
                 return ValidationResult.Error($"--days must be a whole number of at least 1, got '{Days}'.");
             }
 
-            if (Speed is not null && !string.Equals(Pacing, "accelerated", StringComparison.OrdinalIgnoreCase))
-            {
-                return ValidationResult.Error("--speed applies only with --pacing accelerated.");
-            }
-
+            // The rules between values (and against the settings) are StreamRequestValidator's, checked once the settings are loaded.
             return ValidationResult.Success();
         }
 
@@ -91,11 +84,17 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = runtime.LoadSettings(settings);
+        var options = runtime.LoadSettings(settings); // --sink, --pacing, --speed and --max-events-per-second arrive as settings overrides
+        var request = new StreamRequest(Duration: settings.ParsedDuration, Days: settings.ParsedDays, Speed: settings.ParsedSpeed);
+        if (StreamRequestValidator.Validate(request, options.Streaming, OptionName) is { Count: > 0 } problems)
+        {
+            throw new Foundation.Errors.RetailSynthException(string.Join("; ", problems.Select(p => $"{OptionName(p.Field)} {p.Message}")) + ".");
+        }
+
         using var logging = runtime.CreateLogging(settings);
         await using var streaming = runtime.CreateStreaming(options, logging);
         var console = runtime.Environment.Error; // stdout may be the sink: it carries nothing but events
-        var started = streaming.Start(new StreamRequest(Duration: settings.ParsedDuration, Days: settings.ParsedDays));
+        var started = streaming.Start(request);
         console.WriteLine($"Streaming to {started.Sink} with {started.Pacing.ToString().ToLowerInvariant()} pacing" +
             (options.Streaming.Sink == SinkKind.File ? $" into {options.Streaming.File.Directory}" : string.Empty) +
             "; Ctrl-C stops gracefully.");
@@ -122,6 +121,13 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
 
         return cancellationToken.IsCancellationRequested ? CliApp.ExitCancelled : CliApp.ExitOk;
     }
+
+    /// <summary>A stream request field as the option that sets it.</summary>
+    private static string OptionName(StreamRequestField field) => field switch
+    {
+        StreamRequestField.MaxEventsPerSecond => "--max-events-per-second",
+        _ => "--" + field.ToString().ToLowerInvariant(),
+    };
 
     private static string Line(StreamingService streaming)
     {

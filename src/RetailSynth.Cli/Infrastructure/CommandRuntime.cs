@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RetailSynth.Connectors;
 using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Diagnostics;
 using RetailSynth.Jobs;
 using RetailSynth.Jobs.Streaming;
 using RetailSynth.Reference;
@@ -44,21 +46,19 @@ public sealed class CommandRuntime(CliEnvironment environment)
     /// The stream session and outbox service for one command run; <paramref name="readsOnly"/> for the commands that only
     /// read the outbox (status, preview, dead), which then open the file read-only.
     /// </summary>
-    public StreamingService CreateStreaming(RetailSynthSettings settings, ILoggerFactory logging, bool readsOnly = false) => new(
-        settings,
-        Dictionaries,
-        new WriterGate(),
-        new SinkFactory(logging, StandardOutput.Open),
-        TimeProvider.System,
-        logging.CreateLogger<StreamingService>(),
-        readsOpenTheFileReadOnly: readsOnly);
+    /// <remarks>
+    /// Built from the same registration as the server's (<see cref="RetailSynthServiceCollectionExtensions.AddRetailSynth"/>),
+    /// once the command's settings are loaded. The command owns and disposes the service; the container holds nothing
+    /// else that needs disposing, so it is left to the collector.
+    /// </remarks>
+    public StreamingService CreateStreaming(RetailSynthSettings settings, ILoggerFactory logging, bool readsOnly = false) => new ServiceCollection()
+        .AddSingleton(logging)
+        .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+        .AddRetailSynth(settings, Dictionaries, readsOnly)
+        .AddRetailSynthSinks(StandardOutput.Open)
+        .BuildServiceProvider()
+        .GetRequiredService<StreamingService>();
 
-    public ILoggerFactory CreateLogging(GlobalSettings options) => LoggerFactory.Create(builder => builder
-        .SetMinimumLevel(options.Verbose ? LogLevel.Debug : LogLevel.Warning)
-        .AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss ";
-        })
-        .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+    public ILoggerFactory CreateLogging(GlobalSettings options) =>
+        LoggerFactory.Create(builder => builder.AddRetailSynthConsole(options.Verbose ? LogLevel.Debug : LogLevel.Warning));
 }

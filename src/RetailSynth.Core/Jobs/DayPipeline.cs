@@ -52,13 +52,14 @@ internal sealed class DayPipeline
     public static SimState RequireDataset(RetailSynthSettings settings, ReferenceDictionaries dictionaries, RetailDatabase database)
     {
         var stored = new DimensionStore(database).ReadState()
-            ?? throw new RefusedException($"The database '{database.Path}' has no dimensions yet; run `retailsynth generate dimensions` first.");
+            ?? throw new RefusedException(RefusalReason.NoDimensions, $"The database '{database.Path}' has no dimensions yet", "; generate them first.");
         var identity = DatasetIdentity.Compute(settings.Simulation, dictionaries);
         if (stored.DatasetId != identity.DatasetId)
         {
             throw new RefusedException(
-                $"The database '{database.Path}' holds dataset {stored.DatasetId}, but the current settings describe dataset {identity.DatasetId}; " +
-                "generation never mixes datasets: use the settings the database was created with, or another --database.");
+                RefusalReason.DatasetMismatch,
+                $"The database '{database.Path}' holds dataset {stored.DatasetId}, but the current settings describe dataset {identity.DatasetId}; generation never mixes datasets",
+                ": use the settings the database was created with, or another database file.");
         }
 
         return stored;

@@ -38,7 +38,9 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
         if (pending > 0)
         {
             throw new RefusedException(
-                $"The outbox holds {pending:N0} undelivered events; days generated behind them would never be streamed. Stream them first, or run `retailsynth outbox clear` to discard them (their facts stay).");
+                RefusalReason.OutboxPending,
+                $"The outbox holds {pending:N0} undelivered events; days generated behind them would never be streamed",
+                ". Stream them first, or clear the outbox to discard them (their facts stay).");
         }
 
         var first = state.LastCommittedDay?.AddDays(1) ?? state.StartDate;

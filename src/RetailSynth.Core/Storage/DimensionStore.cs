@@ -46,14 +46,18 @@ public sealed class DimensionStore(RetailDatabase database)
         if (state.DatasetId != identity.DatasetId)
         {
             throw new RefusedException(
+                RefusalReason.DimensionsOfOtherDataset,
                 $"The database '{database.Path}' holds dataset {state.DatasetId} (seed {state.Seed}, profile {state.Profile}, start {state.StartDate:yyyy-MM-dd}), " +
-                $"but the current settings describe dataset {identity.DatasetId}; use another --database, or --force to replace it and every fact.");
+                $"but the current settings describe dataset {identity.DatasetId}",
+                "; use another database file, or force the regeneration to replace it and every fact.");
         }
 
         if (state.LastCommittedDay is { } day)
         {
             throw new RefusedException(
-                $"The database '{database.Path}' holds facts up to {day:yyyy-MM-dd}; regenerating dimensions would invalidate them. Use --force to delete facts, outbox and simulator state together.");
+                RefusalReason.FactsExist,
+                $"The database '{database.Path}' holds facts up to {day:yyyy-MM-dd}; regenerating dimensions would invalidate them",
+                ". Forcing it deletes facts, outbox and simulator state together.");
         }
     }
 

@@ -37,44 +37,16 @@ internal static class StreamApi
     {
         var body = request ?? new StreamStartRequest(null, null, null, null, null, null);
         var errors = new FieldErrors();
-        TimeSpan? duration = null;
-        if (body.DurationMinutes is { } minutes)
+        var pacing = errors.Choice<PacingMode>(FieldName(StreamRequestField.Pacing), body.Pacing);
+        var sink = errors.Choice<SinkKind>(FieldName(StreamRequestField.Sink), body.Sink);
+        var streamRequest = new StreamRequest(Minutes(body.DurationMinutes), body.Days, sink, pacing, body.Speed, body.MaxEventsPerSecond);
+        foreach (var problem in StreamRequestValidator.Validate(streamRequest, settings.Streaming, FieldName))
         {
-            if (minutes <= 0 || minutes > 525_600)
+            // A value that did not parse is reported once, under its own field, not again by the rules that read it.
+            if (problem.DependsOn is not { } other || !errors.Has(FieldName(other)))
             {
-                errors.Add("duration_minutes", $"must be a positive number of minutes (at most a year), got {minutes}");
+                errors.Add(FieldName(problem.Field), problem.Message);
             }
-            else
-            {
-                duration = TimeSpan.FromMinutes(minutes);
-            }
-        }
-
-        var pacing = errors.Choice<PacingMode>("pacing", body.Pacing);
-        var sink = errors.Choice<SinkKind>("sink", body.Sink);
-        if (body.Speed is { } speed)
-        {
-            if (speed <= 0 || !double.IsFinite(speed))
-            {
-                errors.Add("speed", $"must be > 0, got {speed}");
-            }
-
-            // A bad pacing value is reported once, under pacing; otherwise speed needs accelerated pacing (requested or configured).
-            var defaultPacing = (sink ?? settings.Streaming.Sink) is SinkKind.EventHubs or SinkKind.Kafka ? PacingMode.Realtime : PacingMode.Max;
-            if ((body.Pacing is null || pacing is not null) && (pacing ?? settings.Streaming.Pacing ?? defaultPacing) != PacingMode.Accelerated)
-            {
-                errors.Add("speed", "is only allowed with pacing 'accelerated'");
-            }
-        }
-
-        if (body.MaxEventsPerSecond is <= 0)
-        {
-            errors.Add("max_events_per_second", $"must be > 0 (leave it out for no cap), got {body.MaxEventsPerSecond}");
-        }
-
-        if (body.Days is <= 0)
-        {
-            errors.Add("days", $"must be at least 1, got {body.Days}");
         }
 
         if (errors.Any)
@@ -92,7 +64,7 @@ internal static class StreamApi
             throw new RefusedException("Refused: a generation task is running; wait for it to finish or cancel it (DELETE /api/tasks/{id}).");
         }
 
-        var status = service.Start(new StreamRequest(duration, body.Days, sink, pacing, body.Speed, body.MaxEventsPerSecond));
+        var status = service.Start(streamRequest);
         return TypedResults.Accepted("/api/stream/status", StreamStatusResponse.From(status));
     }
 
@@ -170,6 +142,23 @@ internal static class StreamApi
 
     private static Results<Ok<CountResponse>, ProblemHttpResult> Clear(StreamingAccessor streaming) =>
         streaming.Service is { } service ? TypedResults.Ok(new CountResponse(service.Clear())) : Unavailable();
+
+    /// <summary>The JSON name of a stream request field (api.md §2).</summary>
+    private static string FieldName(StreamRequestField field) => field switch
+    {
+        StreamRequestField.Duration => "duration_minutes",
+        StreamRequestField.MaxEventsPerSecond => "max_events_per_second",
+        _ => field.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Minutes as a duration; beyond what a TimeSpan holds it is simply "too long" for the validator.</summary>
+    private static TimeSpan? Minutes(double? minutes) => minutes switch
+    {
+        null => null,
+        var m when m > StreamRequestValidator.MaxDuration.TotalMinutes => TimeSpan.MaxValue,
+        var m when m < -StreamRequestValidator.MaxDuration.TotalMinutes => TimeSpan.MinValue,
+        var m => TimeSpan.FromMinutes(m.Value),
+    };
 
     private static ProblemHttpResult Unavailable() => TypedResults.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,

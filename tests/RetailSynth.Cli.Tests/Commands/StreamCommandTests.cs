@@ -122,6 +122,19 @@ public class StreamCommandTests
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM streaming_outbox"));
     }
 
+    [Fact]
+    public async Task A_speed_is_accepted_when_the_settings_choose_accelerated_pacing()
+    {
+        using var cli = TinyWorld();
+        cli.Environment["RETAILSYNTH__Streaming__Pacing"] = "accelerated";
+        Assert.Equal(0, (await cli.RunAsync("generate", "dimensions")).ExitCode);
+
+        var result = await cli.RunAsync("stream", "--speed", "120", "--duration", "1s");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("with accelerated pacing", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, "set ConnectionString, or FullyQualifiedNamespace and EventHubName")]
     [InlineData("Endpoint=sb://x.servicebus.windows.net/;SharedAccessKey=TOPSECRETKEY123", "ConnectionString is malformed")]

@@ -56,6 +56,18 @@ public sealed class GenerateApiTests
         Assert.Empty((await server.GetJsonAsync("/api/tasks")).EnumerateArray());
     }
 
+    [Fact]
+    public async Task A_refusal_names_the_routes_that_get_past_it_not_the_cli()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        using var response = await server.PostJsonAsync("/api/generate/historical", new { days = 1 });
+
+        var detail = await response.Content.ReadAsStringAsync();
+        Assert.Contains("has no dimensions yet; generate them first (POST /api/generate/dimensions)", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("`retailsynth", detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{\"days\": 0}", "days")]
     [InlineData("{\"days\": -3}", "days")]

@@ -69,6 +69,29 @@ public sealed class StreamApiTests
         Assert.Equal(new Jobs.Streaming.StreamRequest(), Assert.Single(server.Streaming.Starts));
     }
 
+    [Fact]
+    public async Task A_speed_is_accepted_when_the_settings_choose_accelerated_pacing()
+    {
+        await using var server = await RunningServer.StartAsync(overrides: new Dictionary<string, string?> { ["Streaming:Pacing"] = "accelerated" });
+
+        using var start = await server.PostJsonAsync("/api/stream/start", new { speed = 120 });
+
+        await Problems.AssertStatusAsync(start, HttpStatusCode.Accepted);
+        Assert.Equal(120, Assert.Single(server.Streaming.Starts).Speed);
+    }
+
+    [Fact]
+    public async Task A_speed_with_a_pacing_other_than_accelerated_is_refused_in_the_validators_words()
+    {
+        await using var server = await RunningServer.StartAsync(overrides: new Dictionary<string, string?> { ["Streaming:Pacing"] = "accelerated" });
+
+        using var response = await server.PostJsonAsync("/api/stream/start", new { pacing = "max", speed = 120 });
+
+        await Problems.AssertFieldAsync(response, "speed");
+        Assert.Contains("applies only with pacing accelerated", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(server.Streaming.Starts);
+    }
+
     [Theory]
     [InlineData("{\"duration_minutes\": -5}", "duration_minutes")]
     [InlineData("{\"duration_minutes\": 0}", "duration_minutes")]

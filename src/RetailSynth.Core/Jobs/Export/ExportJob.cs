@@ -33,7 +33,7 @@ public sealed class ExportJob
         using var database = RetailDatabase.OpenReadOnly(databasePath);
         if (new DimensionStore(database).ReadState() is null)
         {
-            throw new RefusedException($"The database '{databasePath}' has no dimensions yet; run `retailsynth generate dimensions` first.");
+            throw new RefusedException(RefusalReason.NoDimensions, $"The database '{databasePath}' has no dimensions yet", "; generate them first.");
         }
 
         var folder = Path.GetFullPath(request.OutputFolder);

@@ -6,14 +6,15 @@ namespace RetailSynth.Jobs.Streaming;
 
 /// <summary>
 /// The stream session and the outbox as the hosts see them (api.md §2, streaming.md §7). One instance per process;
-/// the CLI and the server share it. Conflicts throw <see cref="Foundation.Errors.RefusedException"/> (409), bad values
-/// <see cref="Foundation.Errors.SettingsException"/> (400).
+/// the CLI and the server share it. A conflict with the current state throws <see cref="Foundation.Errors.RefusedException"/>;
+/// a bad request or merged settings that do not hold up throw <see cref="Foundation.Errors.SettingsException"/> (hosts check requests
+/// first with <see cref="StreamRequestValidator"/>, in their own field names). How a host reports each is its own business.
 /// </summary>
 public interface IStreamingService
 {
     StreamStatus Status { get; }
 
-    /// <summary>Validates the request and starts a session in the background.</summary>
+    /// <summary>Validates the request (<see cref="StreamRequestValidator"/>) and starts a session in the background.</summary>
     StreamStatus Start(StreamRequest request);
 
     /// <summary>Graceful stop: the in-flight batch is acknowledged, the rest stays pending for the next session.</summary>

@@ -268,29 +268,15 @@ public sealed partial class StreamingService(
 
     private StreamingOptions Effective(StreamRequest request)
     {
+        var invalid = StreamRequestValidator.Validate(request, settings.Streaming, StreamRequestValidator.NeutralName);
+        if (invalid.Count > 0)
+        {
+            throw new SettingsException([.. invalid.Select(p => $"{StreamRequestValidator.NeutralName(p.Field)} {p.Message}")]);
+        }
+
+        var options = StreamRequestValidator.Effective(request, settings.Streaming);
         var problems = new List<string>();
-        if (request.Duration is { } duration && duration <= TimeSpan.Zero)
-        {
-            problems.Add($"duration must be positive, got {duration}");
-        }
-
-        if (request.Days is < 1)
-        {
-            problems.Add($"days must be at least 1, got {request.Days}");
-        }
-
-        var pacing = request.Pacing ?? settings.Streaming.Pacing;
-        if (request.Speed is { } speed && (pacing ?? PacingMode.Max) != PacingMode.Accelerated)
-        {
-            problems.Add($"speed ({speed}) applies only to accelerated pacing");
-        }
-
-        var options = settings.Streaming.Copy();
-        options.Sink = request.Sink ?? settings.Streaming.Sink;
-        options.Pacing = pacing;
-        options.Speed = request.Speed ?? settings.Streaming.Speed;
-        options.MaxEventsPerSecond = request.MaxEventsPerSecond ?? settings.Streaming.MaxEventsPerSecond;
-        options.Validate("Streaming", problems);
+        options.Validate("Streaming", problems); // the merged sink settings (a connection string, say) still have to hold up
         if (problems.Count > 0)
         {
             throw new SettingsException(problems);

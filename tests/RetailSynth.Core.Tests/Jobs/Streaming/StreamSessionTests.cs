@@ -209,7 +209,8 @@ public sealed class StreamSessionTests
 
         var job = new FactGenerationJob(harness.Settings, RetailSynth.Tests.ReducedWorld.Dictionaries, Microsoft.Extensions.Logging.Abstractions.NullLogger<FactGenerationJob>.Instance);
         var refused = Assert.Throws<RefusedException>(() => job.Run(new FactGenerationJob.Range(1, null), _ => { }, CancellationToken.None));
-        Assert.Contains("outbox clear", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("clear the outbox", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(RefusalReason.OutboxPending, refused.Reason);
     }
 
     [Fact]

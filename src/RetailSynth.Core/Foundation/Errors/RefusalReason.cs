@@ -1,0 +1,15 @@
+namespace RetailSynth.Foundation.Errors;
+
+/// <summary>Why a request was refused, so that each host can name its own way out (a CLI flag, an HTTP field or route).</summary>
+public enum RefusalReason
+{
+    /// <summary>Another writer, a running session: the message says it all.</summary>
+    Conflict,
+    NoDimensions,
+    DatasetMismatch,
+
+    /// <summary>Dimensions of another dataset: regenerating them may be forced, replacing every fact.</summary>
+    DimensionsOfOtherDataset,
+    FactsExist,
+    OutboxPending,
+}
