@@ -4,7 +4,7 @@ using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Connectors;
 
-/// <summary>Registers the sinks of every kind for <see cref="Jobs.RetailSynthServiceCollectionExtensions.AddRetailSynth"/>.</summary>
+/// <summary>Registers the sinks of every kind for <see cref="Composition.RetailSynthServiceCollectionExtensions.AddRetailSynth"/>.</summary>
 public static class SinkServiceCollectionExtensions
 {
     /// <param name="services">The host's service collection.</param>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
+using RetailSynth.Composition;
 using RetailSynth.Connectors;
 using RetailSynth.Foundation.Diagnostics;
 using RetailSynth.Foundation.Errors;

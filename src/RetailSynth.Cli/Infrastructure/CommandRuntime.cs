@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RetailSynth.Composition;
 using RetailSynth.Connectors;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Diagnostics;

@@ -1,11 +1,9 @@
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Dimensions;
 using RetailSynth.Engine.Simulation;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.Stores;
 using RetailSynth.Engine.Simulation.World;
 using RetailSynth.Foundation.Configuration;
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Reference;
 using RetailSynth.Storage;
 using RetailSynth.Storage.Outbox;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Domain;
 using RetailSynth.Engine.Dimensions;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Reference;

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Dimensions;
 using RetailSynth.Engine.Simulation;
 using RetailSynth.Engine.Simulation.World;
 using RetailSynth.Foundation.Configuration;
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Reference;
 using RetailSynth.Storage;
 using RetailSynth.Storage.Outbox;

@@ -1,4 +1,3 @@
-using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Jobs;
 

@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
-using RetailSynth.Foundation.Errors;
 using NativeAppender = DuckDB.NET.Native.DuckDBAppender;
 
 namespace RetailSynth.Storage;

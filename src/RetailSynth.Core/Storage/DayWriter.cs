@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using DuckDB.NET.Data;
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Events;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Storage.Outbox;

@@ -1,5 +1,4 @@
 using DuckDB.NET.Data;
-using RetailSynth.Domain;
 
 namespace RetailSynth.Storage;
 

@@ -1,6 +1,4 @@
 using DuckDB.NET.Data;
-using RetailSynth.Domain;
-using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Storage;
 

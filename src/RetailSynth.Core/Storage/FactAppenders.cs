@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using RetailSynth.Domain.Facts;
 
 namespace RetailSynth.Storage;
 

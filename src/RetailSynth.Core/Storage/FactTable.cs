@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Events;
 
 namespace RetailSynth.Storage;

@@ -1,4 +1,3 @@
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Events;
 using static RetailSynth.Storage.FactAppenders;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
-using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Storage;
 

@@ -1,5 +1,4 @@
 using DuckDB.NET.Data;
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.Stores;
 

@@ -32,7 +32,7 @@ internal static class StreamApi
         group.MapDelete("/outbox", Clear).WithSummary("Delete every outbox row (facts stay); 409 while streaming.");
     }
 
-    private static Results<Accepted<StreamStatusResponse>, ValidationProblem, ProblemHttpResult> Start(
+    private static Results<Accepted<StreamStatus>, ValidationProblem, ProblemHttpResult> Start(
         StreamStartRequest? request, StreamingAccessor streaming, WriterGate gate, RetailSynthSettings settings)
     {
         var body = request ?? new StreamStartRequest(null, null, null, null, null, null);
@@ -65,10 +65,10 @@ internal static class StreamApi
         }
 
         var status = service.Start(streamRequest);
-        return TypedResults.Accepted("/api/stream/status", StreamStatusResponse.From(status));
+        return TypedResults.Accepted("/api/stream/status", status);
     }
 
-    private static async Task<Results<Ok<StreamStatusResponse>, ProblemHttpResult>> StopAsync(StreamingAccessor streaming, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<StreamStatus>, ProblemHttpResult>> StopAsync(StreamingAccessor streaming, CancellationToken cancellationToken)
     {
         if (streaming.Service is not { } service)
         {
@@ -76,11 +76,11 @@ internal static class StreamApi
         }
 
         await service.StopAsync(cancellationToken);
-        return TypedResults.Ok(StreamStatusResponse.From(service.Status));
+        return TypedResults.Ok(service.Status);
     }
 
-    private static Results<Ok<StreamStatusResponse>, ProblemHttpResult> Status(StreamingAccessor streaming) =>
-        streaming.Service is { } service ? TypedResults.Ok(StreamStatusResponse.From(service.Status)) : Unavailable();
+    private static Results<Ok<StreamStatus>, ProblemHttpResult> Status(StreamingAccessor streaming) =>
+        streaming.Service is { } service ? TypedResults.Ok(service.Status) : Unavailable();
 
     private static Results<Ok<OutboxStatusResponse>, ProblemHttpResult> OutboxStatus(StreamingAccessor streaming, RetailSynthMetrics metrics)
     {
@@ -94,7 +94,7 @@ internal static class StreamApi
         return TypedResults.Ok(OutboxStatusResponse.From(status));
     }
 
-    private static Results<Ok<OutboxRowResponse[]>, ValidationProblem, ProblemHttpResult> Preview(
+    private static Results<Ok<OutboxRow[]>, ValidationProblem, ProblemHttpResult> Preview(
         StreamingAccessor streaming, string? status, string? order, string? limit)
     {
         var errors = new FieldErrors();
@@ -119,11 +119,11 @@ internal static class StreamApi
         }
 
         return streaming.Service is { } service
-            ? TypedResults.Ok(service.Preview(filter, newest, count).Select(OutboxRowResponse.From).ToArray())
+            ? TypedResults.Ok(service.Preview(filter, newest, count).ToArray())
             : Unavailable();
     }
 
-    private static Results<Ok<OutboxRowResponse[]>, ValidationProblem, ProblemHttpResult> Dead(StreamingAccessor streaming, string? limit)
+    private static Results<Ok<OutboxRow[]>, ValidationProblem, ProblemHttpResult> Dead(StreamingAccessor streaming, string? limit)
     {
         var errors = new FieldErrors();
         var count = errors.Number("limit", limit, 100, 1, MaxPreview);
@@ -133,7 +133,7 @@ internal static class StreamApi
         }
 
         return streaming.Service is { } service
-            ? TypedResults.Ok(service.DeadLetters(count).Select(OutboxRowResponse.From).ToArray())
+            ? TypedResults.Ok(service.DeadLetters(count).ToArray())
             : Unavailable();
     }
 

@@ -27,6 +27,7 @@ public class LayerTests
         ["RetailSynth.Streaming.Relay"],
         ["RetailSynth.Jobs"],
         ["RetailSynth.Jobs.Export", "RetailSynth.Jobs.Validation", "RetailSynth.Jobs.Streaming"],
+        ["RetailSynth.Composition"],
     ];
 
     private static readonly System.Reflection.Assembly s_core = typeof(RetailDatabase).Assembly;

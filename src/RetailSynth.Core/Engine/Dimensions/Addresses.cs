@@ -1,4 +1,3 @@
-using RetailSynth.Foundation.Randomness;
 using RetailSynth.Reference;
 
 namespace RetailSynth.Engine.Dimensions;

@@ -1,6 +1,4 @@
-using RetailSynth.Domain;
 using RetailSynth.Foundation.Configuration;
-using RetailSynth.Foundation.Randomness;
 using RetailSynth.Reference;
 
 namespace RetailSynth.Engine.Dimensions;

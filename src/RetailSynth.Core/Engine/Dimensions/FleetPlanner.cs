@@ -1,7 +1,5 @@
-using RetailSynth.Domain;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Geo;
-using RetailSynth.Foundation.Randomness;
 
 namespace RetailSynth.Engine.Dimensions;
 

@@ -1,6 +1,4 @@
-using RetailSynth.Domain;
 using RetailSynth.Foundation.Geo;
-using RetailSynth.Foundation.Randomness;
 using RetailSynth.Reference;
 
 namespace RetailSynth.Engine.Dimensions;

@@ -1,7 +1,5 @@
-using RetailSynth.Domain;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Geo;
-using RetailSynth.Foundation.Randomness;
 using RetailSynth.Reference;
 
 namespace RetailSynth.Engine.Dimensions;

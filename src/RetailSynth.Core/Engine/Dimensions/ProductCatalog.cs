@@ -1,5 +1,3 @@
-using RetailSynth.Domain;
-using RetailSynth.Foundation.Randomness;
 using RetailSynth.Reference;
 
 namespace RetailSynth.Engine.Dimensions;

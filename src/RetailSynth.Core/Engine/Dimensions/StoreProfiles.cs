@@ -1,5 +1,3 @@
-using RetailSynth.Domain;
-using RetailSynth.Foundation.Randomness;
 
 namespace RetailSynth.Engine.Dimensions;
 

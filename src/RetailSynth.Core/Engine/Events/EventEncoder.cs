@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text;
-using RetailSynth.Domain.Facts;
 
 namespace RetailSynth.Engine.Events;
 

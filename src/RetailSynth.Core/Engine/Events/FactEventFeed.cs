@@ -1,4 +1,3 @@
-using RetailSynth.Domain.Facts;
 
 namespace RetailSynth.Engine.Events;
 

@@ -1,4 +1,3 @@
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Simulation.Calendar;
 using RetailSynth.Engine.Simulation.Network;
 using RetailSynth.Engine.Simulation.State;

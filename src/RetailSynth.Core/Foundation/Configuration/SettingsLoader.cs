@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using RetailSynth.Domain;
-using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Foundation.Configuration;
 

@@ -1,5 +1,4 @@
 using NodaTime;
-using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Foundation.Geo;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Storage;
 
 namespace RetailSynth.Jobs.Export;

@@ -1,6 +1,5 @@
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Domain.Facts;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Diagnostics;
 using RetailSynth.Jobs;

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Events;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Diagnostics;
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Reference;
 using RetailSynth.Storage;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Storage;
 
 namespace RetailSynth.Jobs.Validation;

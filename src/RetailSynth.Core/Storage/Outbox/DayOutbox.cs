@@ -1,4 +1,3 @@
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Events;
 
 namespace RetailSynth.Storage.Outbox;

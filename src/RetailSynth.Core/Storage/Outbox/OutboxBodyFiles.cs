@@ -1,6 +1,5 @@
 using System.Globalization;
 using RetailSynth.Engine.Events;
-using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Storage.Outbox;
 

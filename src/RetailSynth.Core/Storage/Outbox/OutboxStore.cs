@@ -1,6 +1,5 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Storage;
 
 namespace RetailSynth.Storage.Outbox;

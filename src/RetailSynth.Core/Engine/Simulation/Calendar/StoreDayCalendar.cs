@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using RetailSynth.Foundation.Randomness;
 
 namespace RetailSynth.Engine.Simulation.Calendar;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using RetailSynth.Foundation.Randomness;
 
 namespace RetailSynth.Engine.Simulation.Calendar;
 

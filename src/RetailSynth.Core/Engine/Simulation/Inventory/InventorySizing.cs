@@ -1,7 +1,5 @@
-using RetailSynth.Domain;
 using RetailSynth.Engine.Simulation.Stores;
 using RetailSynth.Engine.Simulation.World;
-using RetailSynth.Foundation.Randomness;
 
 namespace RetailSynth.Engine.Simulation.Inventory;
 

@@ -1,9 +1,6 @@
-using RetailSynth.Domain;
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Simulation.Calendar;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.World;
-using RetailSynth.Foundation.Randomness;
 
 namespace RetailSynth.Engine.Simulation.Network;
 

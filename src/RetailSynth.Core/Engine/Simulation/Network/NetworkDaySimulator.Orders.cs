@@ -1,8 +1,6 @@
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Simulation.Inventory;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.Stores;
-using RetailSynth.Foundation.Randomness;
 
 namespace RetailSynth.Engine.Simulation.Network;
 

@@ -1,11 +1,8 @@
-using RetailSynth.Domain;
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Simulation.Calendar;
 using RetailSynth.Engine.Simulation.Inventory;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.Stores;
 using RetailSynth.Engine.Simulation.World;
-using RetailSynth.Foundation.Randomness;
 
 namespace RetailSynth.Engine.Simulation.Network;
 

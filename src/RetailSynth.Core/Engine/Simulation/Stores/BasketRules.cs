@@ -1,4 +1,3 @@
-using RetailSynth.Domain;
 using RetailSynth.Engine.Simulation.World;
 
 namespace RetailSynth.Engine.Simulation.Stores;

@@ -1,5 +1,4 @@
 using NodaTime;
-using RetailSynth.Domain;
 using RetailSynth.Engine.Simulation.Calendar;
 using RetailSynth.Engine.Simulation.World;
 

@@ -1,7 +1,6 @@
 using RetailSynth.Engine.Simulation.Calendar;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.World;
-using RetailSynth.Foundation.Randomness;
 
 namespace RetailSynth.Engine.Simulation.Stores;
 

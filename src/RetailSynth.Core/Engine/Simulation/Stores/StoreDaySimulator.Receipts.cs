@@ -1,5 +1,3 @@
-using RetailSynth.Domain;
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Simulation.Calendar;
 using RetailSynth.Engine.Simulation.Inventory;
 using RetailSynth.Engine.Simulation.State;

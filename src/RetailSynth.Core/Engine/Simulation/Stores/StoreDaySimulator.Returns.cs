@@ -1,4 +1,3 @@
-using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Simulation.Inventory;
 
 namespace RetailSynth.Engine.Simulation.Stores;

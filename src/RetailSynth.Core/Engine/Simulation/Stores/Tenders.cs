@@ -1,4 +1,3 @@
-using RetailSynth.Foundation.Randomness;
 
 namespace RetailSynth.Engine.Simulation.Stores;
 

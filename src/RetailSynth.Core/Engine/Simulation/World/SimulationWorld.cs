@@ -1,9 +1,7 @@
 using NodaTime;
-using RetailSynth.Domain;
 using RetailSynth.Engine.Dimensions;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Geo;
-using RetailSynth.Foundation.Randomness;
 using RetailSynth.Reference;
 
 namespace RetailSynth.Engine.Simulation.World;

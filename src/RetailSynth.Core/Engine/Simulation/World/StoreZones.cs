@@ -1,4 +1,3 @@
-using RetailSynth.Domain;
 
 namespace RetailSynth.Engine.Simulation.World;
 

@@ -2,10 +2,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Diagnostics;
+using RetailSynth.Jobs;
 using RetailSynth.Jobs.Streaming;
 using RetailSynth.Reference;
 
-namespace RetailSynth.Jobs;
+namespace RetailSynth.Composition;
 
 /// <summary>The services every host shares, registered in one place: the CLI's command runtime and the server both call it.</summary>
 public static class RetailSynthServiceCollectionExtensions
