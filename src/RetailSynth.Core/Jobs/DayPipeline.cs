@@ -42,7 +42,7 @@ internal sealed class DayPipeline
         var simulator = new DaySimulator(new SimulationWorld(settings.Simulation, dimensions, dictionaries), settings.Performance.MaxDegreeOfParallelism);
         var state = stored.LastCommittedDay is null
             ? simulator.CreateInitialState()
-            : SimStateStore.Load(database.Connection, simulator.World, stored.LastCommittedDay);
+            : SimulationStateStore.Load(database.Connection, simulator.World, stored.LastCommittedDay);
         return new DayPipeline(simulator, state, ReturnSalesReader.Load(database.Connection, state), stored);
     }
 

@@ -172,7 +172,7 @@ internal sealed class DayWriter : IDisposable
                         outbox = null;
                         append.Stop();
                         var clock = Stopwatch.StartNew();
-                        SimStateStore.Save(connection, end.State);
+                        SimulationStateStore.Save(connection, end.State);
                         var state = clock.Elapsed;
                         using (var watermark = connection.CreateCommand())
                         {
@@ -185,7 +185,7 @@ internal sealed class DayWriter : IDisposable
                         transaction!.Commit();
                         transaction.Dispose();
                         transaction = null;
-                        SimStateStore.MarkPersisted(end.State);
+                        SimulationStateStore.MarkPersisted(end.State);
                         _committed(new DayCommitted(end.Day, rows, [.. counts.Select(kv => (kv.Key, kv.Value))], append.Elapsed, state, clock.Elapsed - state, waiting.Elapsed));
                         waiting.Reset();
                         break;

@@ -10,7 +10,7 @@ namespace RetailSynth.Storage;
 /// inside the day's transaction, and loads it back so day D+1 continues exactly where D ended —
 /// after a restart too. Rows are written in key order, so a reload is exact.
 /// </summary>
-internal static class SimStateStore
+internal static class SimulationStateStore
 {
     public static void Save(DuckDBConnection connection, SimulationState state)
     {
