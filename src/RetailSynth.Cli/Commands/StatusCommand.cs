@@ -46,7 +46,7 @@ public sealed class StatusCommand(CommandRuntime runtime) : Command<GlobalSettin
     }
 
     /// <summary>Per DC, shipments waiting for a truck and the age of the oldest at the end of the last committed day (§13.2).</summary>
-    private static void WriteShipmentQueues(RetailDatabase database, SimState state, IAnsiConsole output)
+    private static void WriteShipmentQueues(RetailDatabase database, DatasetRecord state, IAnsiConsole output)
     {
         if (state.LastCommittedDay is not { } last)
         {

@@ -21,7 +21,7 @@ internal sealed class DayPipeline
     private readonly SimulationState _state;
     private readonly Dictionary<string, SaleForReturn> _sales;
 
-    private DayPipeline(DaySimulator simulator, SimulationState state, Dictionary<string, SaleForReturn> sales, SimState stored)
+    private DayPipeline(DaySimulator simulator, SimulationState state, Dictionary<string, SaleForReturn> sales, DatasetRecord stored)
     {
         _simulator = simulator;
         _state = state;
@@ -30,7 +30,7 @@ internal sealed class DayPipeline
         NextDay = stored.LastCommittedDay?.AddDays(1) ?? stored.StartDate;
     }
 
-    public SimState Stored { get; }
+    public DatasetRecord Stored { get; }
 
     /// <summary>The next day to simulate: the day after the last one handed to <see cref="Produce"/>.</summary>
     public DateOnly NextDay { get; private set; }
@@ -47,7 +47,7 @@ internal sealed class DayPipeline
     }
 
     /// <summary>The database's dataset, refused when missing or produced by other settings.</summary>
-    public static SimState RequireDataset(RetailSynthSettings settings, ReferenceDictionaries dictionaries, RetailDatabase database)
+    public static DatasetRecord RequireDataset(RetailSynthSettings settings, ReferenceDictionaries dictionaries, RetailDatabase database)
     {
         var stored = new DimensionStore(database).ReadState()
             ?? throw new RefusedException(RefusalReason.NoDimensions, $"The database '{database.Path}' has no dimensions yet", "; generate them first.");

@@ -7,7 +7,7 @@ public sealed class DimensionStore(RetailDatabase database)
 {
     private readonly DuckDBConnection _connection = database.Connection;
 
-    public SimState? ReadState()
+    public DatasetRecord? ReadState()
     {
         using var command = _connection.CreateCommand();
         command.CommandText =
@@ -18,7 +18,7 @@ public sealed class DimensionStore(RetailDatabase database)
             return null;
         }
 
-        return new SimState(
+        return new DatasetRecord(
             reader.GetString(0),
             reader.GetInt64(1),
             reader.GetString(2),
