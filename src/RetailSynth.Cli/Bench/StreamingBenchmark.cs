@@ -149,7 +149,7 @@ public static class StreamingBenchmark
     }
 
     /// <summary>The first day simulated in memory; only the event building is timed.</summary>
-    private static (List<OutboxEvent> Events, double Seconds) SerialiseFirstDay(RetailSynthSettings settings, ReferenceDictionaries dictionaries, CancellationToken cancellationToken)
+    private static (List<EncodedEvent> Events, double Seconds) SerialiseFirstDay(RetailSynthSettings settings, ReferenceDictionaries dictionaries, CancellationToken cancellationToken)
     {
         var identity = DatasetIdentity.Compute(settings.Simulation, dictionaries);
         var simulator = new DaySimulator(
@@ -158,7 +158,7 @@ public static class StreamingBenchmark
         var day = settings.Simulation.StartDate;
         var builder = new HourEventBuilder(identity.DatasetId, settings.Simulation.StartDate);
         var rank = 0L;
-        var events = new List<OutboxEvent>();
+        var events = new List<EncodedEvent>();
         var clock = new Stopwatch();
         simulator.Run(day, simulator.CreateInitialState(), new Dictionary<string, RetailSynth.Engine.Simulation.Stores.SaleForReturn>(), hour =>
         {
@@ -174,7 +174,7 @@ public static class StreamingBenchmark
     /// first stored-body design), bodies in a day file with the row holding their byte range (the design in use,
     /// fsync included), and no bodies at all (the compact row of the rendered-body design: its lower bound).
     /// </summary>
-    private static (double Column, double DayFile, double Compact) AppendOutbox(string path, List<OutboxEvent> events)
+    private static (double Column, double DayFile, double Compact) AppendOutbox(string path, List<EncodedEvent> events)
     {
         File.Delete(path);
         var seconds = new double[3];
@@ -218,7 +218,7 @@ public static class StreamingBenchmark
     }
 
     /// <summary>The reference: the seed's relay sent one event per send and paused 500 ms between sends.</summary>
-    private static async Task<double> SeedLoopAsync(string folder, List<OutboxEvent> events, CancellationToken cancellationToken)
+    private static async Task<double> SeedLoopAsync(string folder, List<EncodedEvent> events, CancellationToken cancellationToken)
     {
         var sink = new FileSink(folder);
         await using (sink.ConfigureAwait(false))

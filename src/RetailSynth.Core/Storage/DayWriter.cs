@@ -74,7 +74,7 @@ internal sealed class DayWriter : IDisposable
     public void AppendHour(DayFacts hour) => Add(hour);
 
     /// <summary>Events for the outbox, committed with the day's facts (streaming mode only; status pending); their bodies are already in the day's body file.</summary>
-    public void AppendOutbox(IReadOnlyList<OutboxEvent> events) => Add(events);
+    public void AppendOutbox(IReadOnlyList<EncodedEvent> events) => Add(events);
 
     /// <summary>Ends the day: <paramref name="stateAfterDay"/> must be a snapshot the simulator no longer changes.</summary>
     public void CommitDay(DateOnly day, SimulationState stateAfterDay) => Add(new End(day, stateAfterDay));
@@ -159,7 +159,7 @@ internal sealed class DayWriter : IDisposable
 
                         rows += hour.TotalRows;
                         break;
-                    case IReadOnlyList<OutboxEvent> events:
+                    case IReadOnlyList<EncodedEvent> events:
                         append.Start();
                         AppendOutbox(outbox!.For(DatasetTables.Outbox), events);
                         append.Stop();
@@ -211,7 +211,7 @@ internal sealed class DayWriter : IDisposable
     /// The rows reference their bodies by byte range in the day's body file (<see cref="DayOutbox"/> wrote them).
     /// Through DuckDB.NET's row API: event_id is a UUID, which <see cref="DataChunkAppender"/> does not write.
     /// </summary>
-    private static void AppendOutbox(DuckDBAppender appender, IReadOnlyList<OutboxEvent> events)
+    private static void AppendOutbox(DuckDBAppender appender, IReadOnlyList<EncodedEvent> events)
     {
         foreach (var e in events)
         {

@@ -32,7 +32,7 @@ internal abstract class FactTable(string name, string keyOrder)
     public abstract void AddFeedingRows(DayFacts hour, int table, List<OutboxOrderKey> keys);
 
     /// <summary>The event of the feeding row at <paramref name="index"/> of <paramref name="hour"/>'s list.</summary>
-    public abstract OutboxEvent Encode(EventEncoder encoder, DayFacts hour, int index, in EventSlot slot);
+    public abstract EncodedEvent Encode(EventEncoder encoder, DayFacts hour, int index, in EventSlot slot);
 }
 
 /// <summary>
@@ -88,7 +88,7 @@ internal sealed class FactTable<TFact, TColumns>(
         }
     }
 
-    public override OutboxEvent Encode(EventEncoder encoder, DayFacts hour, int index, in EventSlot slot) =>
+    public override EncodedEvent Encode(EventEncoder encoder, DayFacts hour, int index, in EventSlot slot) =>
         events is null
             ? throw new InvalidOperationException($"Table {Name} feeds no event.")
             : events.Encode(encoder, rows(hour)[index], slot);

@@ -9,7 +9,7 @@ namespace RetailSynth.Core.Tests.Storage;
 
 public class DayWriterTests
 {
-    private static OutboxEvent Event(DateOnly day, int rank) => new(
+    private static EncodedEvent Event(DateOnly day, int rank) => new(
         ((long)(day.DayNumber - new DateOnly(2024, 1, 1).DayNumber) << 32) + rank,
         Guid.Parse($"00000000-0000-5000-8000-{rank:000000000000}"),
         day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),

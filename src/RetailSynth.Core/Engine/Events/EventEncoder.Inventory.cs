@@ -4,7 +4,7 @@ namespace RetailSynth.Engine.Events;
 /// <summary>Inventory movements, stockouts and reorders (events.md §6.4–§6.6).</summary>
 internal sealed partial class EventEncoder
 {
-    public OutboxEvent InventoryUpdated(InventoryTxnFact t, bool isStore, in EventSlot slot)
+    public EncodedEvent InventoryUpdated(InventoryTxnFact t, bool isStore, in EventSlot slot)
     {
         const EventType type = EventType.InventoryUpdated;
         NodeKey(type, isStore, t.NodeId, t.TxnSeq, _id);
@@ -26,7 +26,7 @@ internal sealed partial class EventEncoder
         return Tail(type, t.EventTs, isStore ? StoreKey(t.NodeId) : DcKey(t.NodeId), null, null, hasParent, slot);
     }
 
-    public OutboxEvent StockoutDetected(StockoutFact s, in EventSlot slot)
+    public EncodedEvent StockoutDetected(StockoutFact s, in EventSlot slot)
     {
         const EventType type = EventType.StockoutDetected;
         var (isStore, node) = (s.StoreId, s.DcId) switch
@@ -52,7 +52,7 @@ internal sealed partial class EventEncoder
         return Tail(type, s.EventTs, isStore ? StoreKey(node) : DcKey(node), null, null, true, slot);
     }
 
-    public OutboxEvent ReorderTriggered(ReorderFact r, in EventSlot slot)
+    public EncodedEvent ReorderTriggered(ReorderFact r, in EventSlot slot)
     {
         const EventType type = EventType.ReorderTriggered;
         BeginKey(type);

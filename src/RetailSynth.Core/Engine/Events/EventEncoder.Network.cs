@@ -5,7 +5,7 @@ namespace RetailSynth.Engine.Events;
 internal sealed partial class EventEncoder
 {
     /// <summary>truck_arrived (ARRIVED) or truck_departed (COMPLETED); the caller passes only those statuses.</summary>
-    public OutboxEvent TruckMove(TruckMoveFact m, EventType type, in EventSlot slot)
+    public EncodedEvent TruckMove(TruckMoveFact m, EventType type, in EventSlot slot)
     {
         var arrived = type switch
         {
@@ -46,7 +46,7 @@ internal sealed partial class EventEncoder
         return Tail(type, m.EventTs, DcKey(m.DcId), null, m.ShipmentId, !arrived, slot);
     }
 
-    public OutboxEvent AdImpression(MarketingFact m, in EventSlot slot)
+    public EncodedEvent AdImpression(MarketingFact m, in EventSlot slot)
     {
         const EventType type = EventType.AdImpression;
         BeginKey(type);
@@ -73,7 +73,7 @@ internal sealed partial class EventEncoder
         return Tail(type, m.EventTs, CampaignKey(m.CampaignId), m.CorrelationId, null, false, slot);
     }
 
-    public OutboxEvent OnlineOrderCreated(OnlineOrderHeaderFact o, in EventSlot slot)
+    public EncodedEvent OnlineOrderCreated(OnlineOrderHeaderFact o, in EventSlot slot)
     {
         const EventType type = EventType.OnlineOrderCreated;
         BeginKey(type);
@@ -110,7 +110,7 @@ internal sealed partial class EventEncoder
     }
 
     /// <summary>online_order_picked (PICKED) or online_order_shipped (SHIPPED); the caller passes only those statuses.</summary>
-    public OutboxEvent OnlineOrderStatus(OnlineOrderStatusFact s, EventType type, in EventSlot slot)
+    public EncodedEvent OnlineOrderStatus(OnlineOrderStatusFact s, EventType type, in EventSlot slot)
     {
         var picked = type switch
         {

@@ -4,7 +4,7 @@ namespace RetailSynth.Engine.Events;
 /// <summary>Receipts, lines, payments and promotions (events.md §6.1–§6.3, §6.14).</summary>
 internal sealed partial class EventEncoder
 {
-    public OutboxEvent ReceiptCreated(ReceiptFact r, in EventSlot slot)
+    public EncodedEvent ReceiptCreated(ReceiptFact r, in EventSlot slot)
     {
         var isReturn = r.ReceiptType switch
         {
@@ -46,7 +46,7 @@ internal sealed partial class EventEncoder
         return Tail(type, r.EventTs, StoreKey(r.StoreId), r.CorrelationId, isReturn ? null : r.VisitId, isReturn, slot);
     }
 
-    public OutboxEvent ReceiptLineAdded(ReceiptLineFact r, in EventSlot slot)
+    public EncodedEvent ReceiptLineAdded(ReceiptLineFact r, in EventSlot slot)
     {
         const EventType type = EventType.ReceiptLineAdded;
         BeginKey(type);
@@ -74,7 +74,7 @@ internal sealed partial class EventEncoder
         return Tail(type, r.EventTs, StoreKey(r.StoreId), null, r.VisitId, true, slot);
     }
 
-    public OutboxEvent PaymentProcessed(PaymentFact p, in EventSlot slot)
+    public EncodedEvent PaymentProcessed(PaymentFact p, in EventSlot slot)
     {
         const EventType type = EventType.PaymentProcessed;
         BeginKey(type);
@@ -124,7 +124,7 @@ internal sealed partial class EventEncoder
         return Tail(type, p.EventTs, partitionKey, p.CorrelationId, session, true, slot);
     }
 
-    public OutboxEvent PromotionApplied(PromotionFact p, in EventSlot slot)
+    public EncodedEvent PromotionApplied(PromotionFact p, in EventSlot slot)
     {
         const EventType type = EventType.PromotionApplied;
         BeginKey(type);

@@ -4,7 +4,7 @@ namespace RetailSynth.Engine.Events;
 /// <summary>Sensors, beacons and store operations (events.md §6.7–§6.9, §6.12).</summary>
 internal sealed partial class EventEncoder
 {
-    public OutboxEvent CustomerEntered(FootTrafficFact f, in EventSlot slot)
+    public EncodedEvent CustomerEntered(FootTrafficFact f, in EventSlot slot)
     {
         const EventType type = EventType.CustomerEntered;
         BeginKey(type);
@@ -29,7 +29,7 @@ internal sealed partial class EventEncoder
         return Tail(type, f.EventTs, StoreKey(f.StoreId), null, null, false, slot);
     }
 
-    public OutboxEvent CustomerZoneChanged(ZoneChangeFact z, in EventSlot slot)
+    public EncodedEvent CustomerZoneChanged(ZoneChangeFact z, in EventSlot slot)
     {
         const EventType type = EventType.CustomerZoneChanged;
         BeginKey(type);
@@ -52,7 +52,7 @@ internal sealed partial class EventEncoder
         return Tail(type, z.EventTs, StoreKey(z.StoreId), null, z.VisitId, false, slot);
     }
 
-    public OutboxEvent BlePingDetected(BlePingFact b, in EventSlot slot)
+    public EncodedEvent BlePingDetected(BlePingFact b, in EventSlot slot)
     {
         const EventType type = EventType.BlePingDetected;
         BeginKey(type);
@@ -76,7 +76,7 @@ internal sealed partial class EventEncoder
     }
 
     /// <summary>store_opened or store_closed; the close's parent is the opening of the same business date.</summary>
-    public OutboxEvent StoreOperation(StoreOpFact o, in EventSlot slot)
+    public EncodedEvent StoreOperation(StoreOpFact o, in EventSlot slot)
     {
         var type = o.OperationType switch
         {

@@ -143,7 +143,7 @@ internal sealed partial class EventEncoder
     }
 
     /// <summary>Closes the payload, writes the other nine envelope keys and returns the outbox row.</summary>
-    private OutboxEvent Tail(
+    private EncodedEvent Tail(
         EventType type, DateTime eventTs, string partitionKey, string? correlationId, string? sessionId, bool hasParent, in EventSlot slot)
     {
         _json.Raw("},\"trace_id\":"u8);
@@ -169,8 +169,8 @@ internal sealed partial class EventEncoder
         _json.Raw("}"u8);
         var body = _json.Written;
         return BodyFile is null
-            ? new OutboxEvent(slot.OutboxId, Guid.Parse(_id), eventTs, slot.SimDay, EventTypes.Name(type), partitionKey, correlationId, Bodies.Copy(body))
-            : new OutboxEvent(slot.OutboxId, Guid.Parse(_id), eventTs, slot.SimDay, EventTypes.Name(type), partitionKey, correlationId, default,
+            ? new EncodedEvent(slot.OutboxId, Guid.Parse(_id), eventTs, slot.SimDay, EventTypes.Name(type), partitionKey, correlationId, Bodies.Copy(body))
+            : new EncodedEvent(slot.OutboxId, Guid.Parse(_id), eventTs, slot.SimDay, EventTypes.Name(type), partitionKey, correlationId, default,
                 new BodyLocation(BodyFile.Append(body), body.Length));
     }
 

@@ -7,5 +7,5 @@ namespace RetailSynth.Engine.Events;
 /// </summary>
 internal sealed record FactEventFeed<TFact>(Func<TFact, DateTime> EventTs, FactEventFeed<TFact>.Encoding Encode, Func<TFact, bool>? Feeds = null)
 {
-    public delegate OutboxEvent Encoding(EventEncoder encoder, TFact row, in EventSlot slot);
+    public delegate EncodedEvent Encoding(EventEncoder encoder, TFact row, in EventSlot slot);
 }

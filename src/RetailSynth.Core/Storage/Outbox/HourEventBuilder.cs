@@ -23,7 +23,7 @@ internal sealed class HourEventBuilder(string datasetId, DateOnly startDate)
     /// hour) and is advanced by the number of events returned. With <paramref name="bodyFile"/>, the bodies are
     /// appended to it (in outbox order) instead of kept in memory.
     /// </summary>
-    public List<OutboxEvent> Build(DayFacts hour, DateOnly simDay, ref long rank, IBodyFile? bodyFile = null)
+    public List<EncodedEvent> Build(DayFacts hour, DateOnly simDay, ref long rank, IBodyFile? bodyFile = null)
     {
         var dayOffset = (long)(simDay.DayNumber - startDate.DayNumber);
         if (dayOffset < 0)
@@ -37,7 +37,7 @@ internal sealed class HourEventBuilder(string datasetId, DateOnly startDate)
             throw new InvalidOperationException($"Day {simDay:yyyy-MM-dd} has more events than an outbox id can rank (2^32).");
         }
 
-        var events = new List<OutboxEvent>(_entries.Count);
+        var events = new List<EncodedEvent>(_entries.Count);
         _encoder.Bodies = new BodyArena(); // the hour's events may outlive the next call
         _encoder.BodyFile = bodyFile;
         foreach (var entry in _entries)
@@ -62,6 +62,6 @@ internal sealed class HourEventBuilder(string datasetId, DateOnly startDate)
         _entries.Sort();
     }
 
-    private OutboxEvent Encode(DayFacts hour, OutboxOrderKey entry, in EventSlot slot) =>
+    private EncodedEvent Encode(DayFacts hour, OutboxOrderKey entry, in EventSlot slot) =>
         FactTables.All[entry.Table].Encode(_encoder, hour, entry.Index, slot);
 }

@@ -71,7 +71,7 @@ internal static class EventSamples
     };
 
     /// <summary>The events of a chunk built by a fresh builder for the sample dataset, on the day of the first row.</summary>
-    public static List<OutboxEvent> Build(Action<DayFacts> add)
+    public static List<EncodedEvent> Build(Action<DayFacts> add)
     {
         var facts = new DayFacts();
         add(facts);
@@ -79,7 +79,7 @@ internal static class EventSamples
         return new HourEventBuilder(DatasetId, StartDate).Build(facts, new DateOnly(2024, 1, 15), ref rank);
     }
 
-    public static OutboxEvent Single(Action<DayFacts> add) => Assert.Single(Build(add));
+    public static EncodedEvent Single(Action<DayFacts> add) => Assert.Single(Build(add));
 
     private static TruckMoveFact Truck(string status, DateTime ts, int? actualMinutes) => new(
         Shipment, status, ts, 9, 2, 3, "DRY", "NORMAL", 120, Utc(2024, 1, 16, 9, 0, 0), Utc(2024, 1, 16, 11, 0, 0), Utc(2024, 1, 16, 12, 0, 0),

@@ -29,7 +29,7 @@ public sealed class GeneratedEvents : IDisposable
         {
             var day = StartDate.AddDays(d);
             var facts = new DayFacts();
-            var events = new List<OutboxEvent>();
+            var events = new List<EncodedEvent>();
             var rank = 0L;
             simulator.Run(day, state, sales, hour =>
             {
@@ -55,12 +55,12 @@ public sealed class GeneratedEvents : IDisposable
     public List<DayFacts> Facts { get; } = [];
 
     /// <summary>Per day, the outbox rows in the order they were built.</summary>
-    public List<List<OutboxEvent>> Events { get; } = [];
+    public List<List<EncodedEvent>> Events { get; } = [];
 
     /// <summary>Per day, the bodies parsed, index-aligned with <see cref="Events"/>.</summary>
     public List<List<JsonDocument>> Parsed { get; } = [];
 
-    public IEnumerable<(OutboxEvent Event, JsonElement Root)> All() =>
+    public IEnumerable<(EncodedEvent Event, JsonElement Root)> All() =>
         Events.SelectMany((day, d) => day.Select((e, i) => (e, Parsed[d][i].RootElement)));
 
     public void Dispose()

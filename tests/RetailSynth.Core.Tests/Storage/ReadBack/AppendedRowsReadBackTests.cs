@@ -141,7 +141,7 @@ public class AppendedRowsReadBackTests(WrittenDays written) : IClassFixture<Writ
     }
 
     /// <summary>A new outbox row: pending, never attempted, its body in the day's body file.</summary>
-    private static object?[] OutboxRow(OutboxEvent e) =>
+    private static object?[] OutboxRow(EncodedEvent e) =>
     [
         e.OutboxId, e.EventId, e.EventTs, e.SimDay, e.EventType, e.PartitionKey, null, "pending", 0, null, null, null, e.CorrelationId,
         e.InFile!.Value.Offset, e.InFile.Value.Length,

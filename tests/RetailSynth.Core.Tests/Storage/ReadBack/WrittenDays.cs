@@ -78,7 +78,7 @@ public sealed class WrittenDays : IDisposable
 
     public SimulationState State { get; private set; } = null!;
 
-    public List<OutboxEvent> Events { get; } = [];
+    public List<EncodedEvent> Events { get; } = [];
 
     public RetailDatabase Database { get; }
 
@@ -91,7 +91,7 @@ public sealed class WrittenDays : IDisposable
     }
 
     /// <summary>Varied values in every column, a NULL correlation id on every third event.</summary>
-    private static OutboxEvent Event(DateOnly day, int rank) => new(
+    private static EncodedEvent Event(DateOnly day, int rank) => new(
         ((long)(day.DayNumber - new DateOnly(2024, 1, 1).DayNumber) << 32) + rank,
         Guid.CreateVersion7(),
         day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddMilliseconds(rank * 997L),

@@ -7,7 +7,7 @@ namespace RetailSynth.Engine.Events;
 /// straight to the day's body file (<see cref="InFile"/>, <see cref="Body"/> empty) so no body is held in memory;
 /// built without a file (tests, benchmarks), it is kept in <see cref="Body"/>.
 /// </summary>
-public readonly record struct OutboxEvent(
+public readonly record struct EncodedEvent(
     long OutboxId,
     Guid EventId,
     DateTime EventTs,
