@@ -159,7 +159,7 @@ public static class GenerationBenchmark
     }
 
     /// <summary>What the database path reads back before each day (ReturnSalesReader), kept in memory instead.</summary>
-    private static void RememberSalesToReturn(DayFacts facts, RetailSynth.Engine.Simulation.State.SimulationState state, Dictionary<string, SaleForReturn> sales)
+    private static void RememberSalesToReturn(FactBatch facts, RetailSynth.Engine.Simulation.State.SimulationState state, Dictionary<string, SaleForReturn> sales)
     {
         var due = state.ScheduledReturns.Select(r => r.SaleReceiptIdExt).ToHashSet(StringComparer.Ordinal);
         foreach (var sale in SaleForReturn.FromFacts(facts, due))
@@ -174,7 +174,7 @@ public static class GenerationBenchmark
     /// and no simulator beside them.
     /// </summary>
     private static void AppendDay<TRow>(
-        RetailDatabase database, Func<DuckDB.NET.Data.DuckDBConnection, ITableAppenders<TRow>> open, DayFacts facts, CancellationToken cancellationToken)
+        RetailDatabase database, Func<DuckDB.NET.Data.DuckDBConnection, ITableAppenders<TRow>> open, FactBatch facts, CancellationToken cancellationToken)
         where TRow : struct, IAppendRow<TRow>
     {
         using var transaction = database.Connection.BeginTransaction();

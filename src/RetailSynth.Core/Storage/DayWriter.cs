@@ -71,7 +71,7 @@ internal sealed class DayWriter : IDisposable
 
     public void BeginDay(DateOnly day) => Add(new Begin(day));
 
-    public void AppendHour(DayFacts hour) => Add(hour);
+    public void AppendHour(FactBatch hour) => Add(hour);
 
     /// <summary>Events for the outbox, committed with the day's facts (streaming mode only; status pending); their bodies are already in the day's body file.</summary>
     public void AppendOutbox(IReadOnlyList<EncodedEvent> events) => Add(events);
@@ -148,7 +148,7 @@ internal sealed class DayWriter : IDisposable
                         rows = 0;
                         append.Reset();
                         break;
-                    case DayFacts hour:
+                    case FactBatch hour:
                         append.Start();
                         FactAppenders.AppendAll(facts!, hour, CancellationToken.None);
                         append.Stop();

@@ -14,7 +14,7 @@ namespace RetailSynth.Storage;
 /// </summary>
 internal static class FactAppenders
 {
-    public static void AppendAll<TRow>(ITableAppenders<TRow> appenders, DayFacts facts, CancellationToken cancellationToken)
+    public static void AppendAll<TRow>(ITableAppenders<TRow> appenders, FactBatch facts, CancellationToken cancellationToken)
         where TRow : struct, IAppendRow<TRow>
     {
         foreach (var table in FactTables.All)
@@ -24,7 +24,7 @@ internal static class FactAppenders
     }
 
     /// <summary>Rows per fact table in the batch, in <see cref="DatasetTables.Facts"/> order.</summary>
-    public static IReadOnlyList<(string Table, long Rows)> Counts(DayFacts facts) =>
+    public static IReadOnlyList<(string Table, long Rows)> Counts(FactBatch facts) =>
         [.. FactTables.All.Select(t => (t.Name, (long)t.Count(facts)))];
 
     private static TRow AppendMoney<TRow>(this TRow row, long cents)

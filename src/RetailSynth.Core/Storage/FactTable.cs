@@ -5,7 +5,7 @@ namespace RetailSynth.Storage;
 
 /// <summary>
 /// One fact table of data-model §7, as every listing of the fact tables sees it (<see cref="FactTables"/>): its name,
-/// key, columns, its rows in <see cref="DayFacts"/> and the events they feed.
+/// key, columns, its rows in <see cref="FactBatch"/> and the events they feed.
 /// </summary>
 internal abstract class FactTable(string name, string keyOrder)
 {
@@ -19,20 +19,20 @@ internal abstract class FactTable(string name, string keyOrder)
 
     public abstract bool FeedsEvents { get; }
 
-    public abstract int Count(DayFacts facts);
+    public abstract int Count(FactBatch facts);
 
-    /// <summary>The <see cref="DayFacts"/> list that holds this table's rows (tests check that every list has one table).</summary>
-    public abstract System.Collections.IList RowsIn(DayFacts facts);
+    /// <summary>The <see cref="FactBatch"/> list that holds this table's rows (tests check that every list has one table).</summary>
+    public abstract System.Collections.IList RowsIn(FactBatch facts);
 
     /// <summary>Appends the table's rows of <paramref name="facts"/> through its appender, in list order.</summary>
-    public abstract void Append<TRow>(ITableAppenders<TRow> appenders, DayFacts facts, CancellationToken cancellationToken)
+    public abstract void Append<TRow>(ITableAppenders<TRow> appenders, FactBatch facts, CancellationToken cancellationToken)
         where TRow : struct, IAppendRow<TRow>;
 
     /// <summary>Adds the rows of <paramref name="hour"/> that feed an event; <paramref name="table"/> is this table's position in <see cref="FactTables.All"/>.</summary>
-    public abstract void AddFeedingRows(DayFacts hour, int table, List<OutboxOrderKey> keys);
+    public abstract void AddFeedingRows(FactBatch hour, int table, List<OutboxOrderKey> keys);
 
     /// <summary>The event of the feeding row at <paramref name="index"/> of <paramref name="hour"/>'s list.</summary>
-    public abstract EncodedEvent Encode(EventEncoder encoder, DayFacts hour, int index, in EventSlot slot);
+    public abstract EncodedEvent Encode(EventEncoder encoder, FactBatch hour, int index, in EventSlot slot);
 }
 
 /// <summary>
@@ -41,7 +41,7 @@ internal abstract class FactTable(string name, string keyOrder)
 /// virtual call and allocates nothing per row.
 /// </summary>
 internal sealed class FactTable<TFact, TColumns>(
-    string name, string keyOrder, Func<DayFacts, List<TFact>> rows, FactEventFeed<TFact>? events = null) : FactTable(name, keyOrder)
+    string name, string keyOrder, Func<FactBatch, List<TFact>> rows, FactEventFeed<TFact>? events = null) : FactTable(name, keyOrder)
     where TColumns : struct, IFactColumns<TFact>
 {
     // Cancellation is polled once per this many rows, not per row.
@@ -51,11 +51,11 @@ internal sealed class FactTable<TFact, TColumns>(
 
     public override bool FeedsEvents => events is not null;
 
-    public override int Count(DayFacts facts) => rows(facts).Count;
+    public override int Count(FactBatch facts) => rows(facts).Count;
 
-    public override System.Collections.IList RowsIn(DayFacts facts) => rows(facts);
+    public override System.Collections.IList RowsIn(FactBatch facts) => rows(facts);
 
-    public override void Append<TRow>(ITableAppenders<TRow> appenders, DayFacts facts, CancellationToken cancellationToken)
+    public override void Append<TRow>(ITableAppenders<TRow> appenders, FactBatch facts, CancellationToken cancellationToken)
     {
         var appender = appenders.For(Name);
         var span = CollectionsMarshal.AsSpan(rows(facts));
@@ -70,7 +70,7 @@ internal sealed class FactTable<TFact, TColumns>(
         }
     }
 
-    public override void AddFeedingRows(DayFacts hour, int table, List<OutboxOrderKey> keys)
+    public override void AddFeedingRows(FactBatch hour, int table, List<OutboxOrderKey> keys)
     {
         if (events is null)
         {
@@ -88,7 +88,7 @@ internal sealed class FactTable<TFact, TColumns>(
         }
     }
 
-    public override EncodedEvent Encode(EventEncoder encoder, DayFacts hour, int index, in EventSlot slot) =>
+    public override EncodedEvent Encode(EventEncoder encoder, FactBatch hour, int index, in EventSlot slot) =>
         events is null
             ? throw new InvalidOperationException($"Table {Name} feeds no event.")
             : events.Encode(encoder, rows(hour)[index], slot);

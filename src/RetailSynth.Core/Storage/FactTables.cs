@@ -5,9 +5,9 @@ namespace RetailSynth.Storage;
 
 /// <summary>
 /// The fact-table registry: the one list of the fact tables (data-model §7, in catalogue order) with each table's
-/// key, its rows in <see cref="DayFacts"/>, its columns (<see cref="FactAppenders"/>) and the events it feeds
+/// key, its rows in <see cref="FactBatch"/>, its columns (<see cref="FactAppenders"/>) and the events it feeds
 /// (events.md §1). <see cref="DatasetTables"/>, the writers and the
-/// <see cref="Outbox.HourEventBuilder"/> derive from it; a test holds it equal to the migrated schema and to <see cref="DayFacts"/>.
+/// <see cref="Outbox.HourEventBuilder"/> derive from it; a test holds it equal to the migrated schema and to <see cref="FactBatch"/>.
 /// </summary>
 internal static class FactTables
 {

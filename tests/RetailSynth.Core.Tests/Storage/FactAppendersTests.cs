@@ -9,9 +9,9 @@ public class FactAppendersTests
     // Millisecond offsets matter: facts order lines by t_r + line_num ms (data-model §16.2).
     private static readonly DateTime s_t = new(2024, 3, 5, 14, 7, 9, 123, DateTimeKind.Utc);
 
-    internal static DayFacts SampleDay()
+    internal static FactBatch SampleDay()
     {
-        var facts = new DayFacts();
+        var facts = new FactBatch();
         var saleLine = new LineMoney(GrossCents: 1_998, DiscountCents: 200, NetCents: 1_798, TaxCents: 126);
         var sale = Money.Sum([saleLine]);
 
@@ -60,7 +60,7 @@ public class FactAppendersTests
 
     public static TheoryData<Writer> Writers => [Writer.DataChunks, Writer.RowApi];
 
-    internal static void Append(RetailDatabase database, DayFacts facts, bool commit, Writer writer)
+    internal static void Append(RetailDatabase database, FactBatch facts, bool commit, Writer writer)
     {
         using var transaction = database.Connection.BeginTransaction();
         if (writer == Writer.DataChunks)
@@ -84,7 +84,7 @@ public class FactAppendersTests
         }
     }
 
-    private static void AppendThrough<TRow>(ITableAppenders<TRow> appenders, DayFacts facts, bool commit)
+    private static void AppendThrough<TRow>(ITableAppenders<TRow> appenders, FactBatch facts, bool commit)
         where TRow : struct, IAppendRow<TRow>
     {
         using (appenders)

@@ -5,7 +5,7 @@ using RetailSynth.Tests;
 
 namespace RetailSynth.Core.Tests.Storage;
 
-/// <summary>The fact-table registry against the schema the migrations create, and against <see cref="DayFacts"/>.</summary>
+/// <summary>The fact-table registry against the schema the migrations create, and against <see cref="FactBatch"/>.</summary>
 public partial class FactTablesTests
 {
     private static List<string> Column(RetailDatabase database, string sql, string table)
@@ -75,7 +75,7 @@ public partial class FactTablesTests
     public void Every_day_facts_list_is_the_rows_of_exactly_one_registry_table()
     {
         var sample = FactAppendersTests.SampleDay();
-        var lists = typeof(DayFacts).GetProperties().Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(List<>)).ToList();
+        var lists = typeof(FactBatch).GetProperties().Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(List<>)).ToList();
 
         var claimed = FactTables.All.Select(table =>
         {

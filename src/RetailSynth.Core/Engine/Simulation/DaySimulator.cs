@@ -31,9 +31,9 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
     }
 
     /// <summary>Simulates one UTC day and returns all of its facts (tests, benchmarks).</summary>
-    public DayFacts Simulate(DateOnly day, SimulationState state, IReadOnlyDictionary<string, SaleForReturn> salesToReturn, CancellationToken cancellationToken)
+    public FactBatch Simulate(DateOnly day, SimulationState state, IReadOnlyDictionary<string, SaleForReturn> salesToReturn, CancellationToken cancellationToken)
     {
-        var facts = new DayFacts();
+        var facts = new FactBatch();
         Run(day, state, salesToReturn, facts.AddRange, cancellationToken);
         return facts;
     }
@@ -44,7 +44,7 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
     /// lists the day's own sales that will be returned later.
     /// </summary>
     public IReadOnlyList<SaleForReturn> Run(
-        DateOnly day, SimulationState state, IReadOnlyDictionary<string, SaleForReturn> salesToReturn, Action<DayFacts> emitHour, CancellationToken cancellationToken)
+        DateOnly day, SimulationState state, IReadOnlyDictionary<string, SaleForReturn> salesToReturn, Action<FactBatch> emitHour, CancellationToken cancellationToken)
     {
         var network = new NetworkDaySimulator(world, state, day, _catalogs);
         var conversions = world.Stores.Select(_ => new List<PendingConversion>()).ToArray();

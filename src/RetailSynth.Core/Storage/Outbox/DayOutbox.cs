@@ -23,7 +23,7 @@ internal sealed class DayOutbox : IDisposable
     public DateOnly Day { get; }
 
     /// <summary>The hour's events in outbox order; the rank runs on across the day's hours.</summary>
-    public IReadOnlyList<EncodedEvent> EventsOf(DayFacts hour) => _builder.Build(hour, Day, ref _rank, _file);
+    public IReadOnlyList<EncodedEvent> EventsOf(FactBatch hour) => _builder.Build(hour, Day, ref _rank, _file);
 
     /// <summary>Makes the bodies durable; called before the day's commit is requested, so no committed row points at lost bytes.</summary>
     public void Complete() => _file.Complete();

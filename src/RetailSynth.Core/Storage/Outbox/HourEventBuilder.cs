@@ -23,7 +23,7 @@ internal sealed class HourEventBuilder(string datasetId, DateOnly startDate)
     /// hour) and is advanced by the number of events returned. With <paramref name="bodyFile"/>, the bodies are
     /// appended to it (in outbox order) instead of kept in memory.
     /// </summary>
-    public List<EncodedEvent> Build(DayFacts hour, DateOnly simDay, ref long rank, IBodyFile? bodyFile = null)
+    public List<EncodedEvent> Build(FactBatch hour, DateOnly simDay, ref long rank, IBodyFile? bodyFile = null)
     {
         var dayOffset = (long)(simDay.DayNumber - startDate.DayNumber);
         if (dayOffset < 0)
@@ -50,7 +50,7 @@ internal sealed class HourEventBuilder(string datasetId, DateOnly startDate)
     }
 
     /// <summary>The feeding rows of the chunk, sorted (event_ts, table, list index): a stable sort by (event_ts, table).</summary>
-    private void Collect(DayFacts hour)
+    private void Collect(FactBatch hour)
     {
         _entries.Clear();
         var tables = FactTables.All;
@@ -62,6 +62,6 @@ internal sealed class HourEventBuilder(string datasetId, DateOnly startDate)
         _entries.Sort();
     }
 
-    private EncodedEvent Encode(DayFacts hour, OutboxOrderKey entry, in EventSlot slot) =>
+    private EncodedEvent Encode(FactBatch hour, OutboxOrderKey entry, in EventSlot slot) =>
         FactTables.All[entry.Table].Encode(_encoder, hour, entry.Index, slot);
 }

@@ -24,7 +24,7 @@ internal static class EventSamples
         new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddMilliseconds(ms);
 
     /// <summary>One source record per §6 example, keyed by event type, each added to an otherwise empty chunk.</summary>
-    public static IReadOnlyDictionary<string, Action<DayFacts>> Examples { get; } = new Dictionary<string, Action<DayFacts>>
+    public static IReadOnlyDictionary<string, Action<FactBatch>> Examples { get; } = new Dictionary<string, Action<FactBatch>>
     {
         [EventTypes.ReceiptCreated] = f => f.Receipts.Add(new ReceiptFact(
             Receipt, ReceiptTs, 3, 4217, Visit, "SALE", 3, new Money(2499, 250, 2249, 149, 2398), "CREDIT",
@@ -71,15 +71,15 @@ internal static class EventSamples
     };
 
     /// <summary>The events of a chunk built by a fresh builder for the sample dataset, on the day of the first row.</summary>
-    public static List<EncodedEvent> Build(Action<DayFacts> add)
+    public static List<EncodedEvent> Build(Action<FactBatch> add)
     {
-        var facts = new DayFacts();
+        var facts = new FactBatch();
         add(facts);
         var rank = 0L;
         return new HourEventBuilder(DatasetId, StartDate).Build(facts, new DateOnly(2024, 1, 15), ref rank);
     }
 
-    public static EncodedEvent Single(Action<DayFacts> add) => Assert.Single(Build(add));
+    public static EncodedEvent Single(Action<FactBatch> add) => Assert.Single(Build(add));
 
     private static TruckMoveFact Truck(string status, DateTime ts, int? actualMinutes) => new(
         Shipment, status, ts, 9, 2, 3, "DRY", "NORMAL", 120, Utc(2024, 1, 16, 9, 0, 0), Utc(2024, 1, 16, 11, 0, 0), Utc(2024, 1, 16, 12, 0, 0),

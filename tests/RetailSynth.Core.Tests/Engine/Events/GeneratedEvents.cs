@@ -28,7 +28,7 @@ public sealed class GeneratedEvents : IDisposable
         for (var d = 0; d < Days; d++)
         {
             var day = StartDate.AddDays(d);
-            var facts = new DayFacts();
+            var facts = new FactBatch();
             var events = new List<EncodedEvent>();
             var rank = 0L;
             simulator.Run(day, state, sales, hour =>
@@ -52,7 +52,7 @@ public sealed class GeneratedEvents : IDisposable
     public string DatasetId { get; }
 
     /// <summary>Per day, every fact row.</summary>
-    public List<DayFacts> Facts { get; } = [];
+    public List<FactBatch> Facts { get; } = [];
 
     /// <summary>Per day, the outbox rows in the order they were built.</summary>
     public List<List<EncodedEvent>> Events { get; } = [];

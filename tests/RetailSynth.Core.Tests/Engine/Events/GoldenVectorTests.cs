@@ -43,7 +43,7 @@ public class GoldenVectorTests
     [Fact]
     public void A_return_receipt_has_no_session_and_its_sale_as_parent()
     {
-        var facts = new Domain.Facts.DayFacts();
+        var facts = new Domain.Facts.FactBatch();
         facts.Receipts.Add(new Domain.Facts.ReceiptFact(
             "RET-20240120-003-000004", EventSamples.Utc(2024, 1, 20, 16, 0, 0), 3, 4217, null, "RETURN", -1,
             new Domain.Facts.Money(-1000, 0, -1000, -66, -1066), "CREDIT", null, null, null, EventSamples.Receipt));

@@ -29,7 +29,7 @@ public class ShapeTests
     [Fact]
     public void Nullable_fields_are_written_as_null_and_the_other_variant_of_each_source_keeps_the_shape()
     {
-        var facts = new DayFacts();
+        var facts = new FactBatch();
         var t = EventSamples.ReceiptTs;
         facts.Receipts.Add(new ReceiptFact("RCP-X", t, 3, 1, "VIS-X", "SALE", 1, new Money(100, 0, 100, 7, 107), "CASH", null, null, null, null));
         facts.ReceiptLines.Add(new ReceiptLineFact("RCP-X", 1, t.AddMilliseconds(1), 3, 5, 1, 100, new LineMoney(100, 0, 100, 7), null) { VisitId = "VIS-X" });

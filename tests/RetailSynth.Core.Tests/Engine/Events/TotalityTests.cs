@@ -9,7 +9,7 @@ namespace RetailSynth.Core.Tests.Engine.Events;
 public class TotalityTests(GeneratedEvents generated) : IClassFixture<GeneratedEvents>
 {
     /// <summary>Feeding rows per type of one day (events.md §1), counted from the facts independently of the builder.</summary>
-    private static Dictionary<string, List<DateTime>> FeedingRows(DayFacts f) => new()
+    private static Dictionary<string, List<DateTime>> FeedingRows(FactBatch f) => new()
     {
         [EventTypes.ReceiptCreated] = [.. f.Receipts.Select(r => r.EventTs)],
         [EventTypes.ReceiptLineAdded] = [.. f.ReceiptLines.Select(r => r.EventTs)],

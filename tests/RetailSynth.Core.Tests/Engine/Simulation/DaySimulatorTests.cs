@@ -6,13 +6,13 @@ namespace RetailSynth.Core.Tests.Engine.Simulation;
 public class DaySimulatorTests
 {
     /// <summary>Simulates consecutive days in memory, handing the simulator every earlier sale as the return lookup.</summary>
-    internal static List<DayFacts> Run(int days, int threads = 2, DateOnly? start = null, int stores = 6)
+    internal static List<FactBatch> Run(int days, int threads = 2, DateOnly? start = null, int stores = 6)
     {
         var options = SimulationFixture.Options(start, stores);
         var simulator = SimulationFixture.Simulator(options, threads);
         var state = simulator.CreateInitialState();
         var sales = new Dictionary<string, SaleForReturn>();
-        var result = new List<DayFacts>();
+        var result = new List<FactBatch>();
         for (var d = 0; d < days; d++)
         {
             var facts = simulator.Simulate(options.StartDate.AddDays(d), state, sales, CancellationToken.None);
@@ -27,9 +27,9 @@ public class DaySimulatorTests
         return result;
     }
 
-    private static DayFacts All(List<DayFacts> days)
+    private static FactBatch All(List<FactBatch> days)
     {
-        var all = new DayFacts();
+        var all = new FactBatch();
         days.ForEach(all.AddRange);
         return all;
     }

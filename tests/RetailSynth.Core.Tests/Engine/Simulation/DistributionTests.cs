@@ -388,7 +388,7 @@ public class DistributionTests(ITestOutputHelper output)
     {
         private readonly StoreDayCalendar _calendar;
 
-        private SimulatedRun(SimulationWorld world, DayFacts all, DateTime start, DateTime end)
+        private SimulatedRun(SimulationWorld world, FactBatch all, DateTime start, DateTime end)
         {
             World = world;
             All = all;
@@ -400,7 +400,7 @@ public class DistributionTests(ITestOutputHelper output)
 
         public SimulationWorld World { get; }
 
-        public DayFacts All { get; }
+        public FactBatch All { get; }
 
         /// <summary>The SALE receipts (RETURN receipts excluded).</summary>
         public List<ReceiptFact> Sales { get; }
@@ -421,7 +421,7 @@ public class DistributionTests(ITestOutputHelper output)
             var simulator = SimulationFixture.Simulator(options, threads: 2);
             var state = simulator.CreateInitialState();
             var sales = new Dictionary<string, SaleForReturn>();
-            var all = new DayFacts();
+            var all = new FactBatch();
             for (var d = 0; d < days; d++)
             {
                 var facts = simulator.Simulate(start.AddDays(d), state, sales, CancellationToken.None);

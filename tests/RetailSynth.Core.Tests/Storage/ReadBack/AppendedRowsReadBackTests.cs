@@ -37,7 +37,7 @@ public class AppendedRowsReadBackTests(WrittenDays written) : IClassFixture<Writ
     {
         using var folder = new TempFolder();
         using var database = RetailDatabase.Open(folder.File("row-api.duckdb"));
-        foreach (var hour in written.DayFacts)
+        foreach (var hour in written.FactBatch)
         {
             FactAppendersTests.Append(database, hour, commit: true, FactAppendersTests.Writer.RowApi);
         }

@@ -48,7 +48,7 @@ public sealed class WrittenDays : IDisposable
                 var sold = simulator.Run(day, state, sales, hour =>
                 {
                     FactAppenders.AppendAll(Facts, hour, CancellationToken.None);
-                    DayFacts.Add(hour);
+                    FactBatch.Add(hour);
                     writer.AppendHour(hour);
 
                     // As the stream's day pipeline does: each hour's events after its facts.
@@ -74,7 +74,7 @@ public sealed class WrittenDays : IDisposable
     internal RecordedRows Facts { get; } = new();
 
     /// <summary>The hours as the simulator emitted them, to write again through another writer.</summary>
-    internal List<DayFacts> DayFacts { get; } = [];
+    internal List<FactBatch> FactBatch { get; } = [];
 
     public SimulationState State { get; private set; } = null!;
 

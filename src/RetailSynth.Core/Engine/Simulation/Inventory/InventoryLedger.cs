@@ -65,7 +65,7 @@ public sealed class InventoryLedger(long nodeId, bool isStore, int products)
     /// Applies a signed movement, writing its row and, when it empties the shelf, a stockout row at +1 ms.
     /// Callers release reserved units first, so on_hand never drops below reserved (0 ≤ reserved ≤ on_hand).
     /// </summary>
-    public void Move(DateTime eventTs, int product, int quantity, string reason, string source, DayFacts output)
+    public void Move(DateTime eventTs, int product, int quantity, string reason, string source, FactBatch output)
     {
         var before = OnHand[product];
         var after = before + quantity;

@@ -27,7 +27,7 @@ internal sealed partial class NetworkDaySimulator
     }
 
     private void EnqueueOrders(
-        PriorityQueue<Action, (DateTime, int, string)> queue, DateTime hourStart, DateTime hourEnd, DayFacts output, List<StorePick>[] picks)
+        PriorityQueue<Action, (DateTime, int, string)> queue, DateTime hourStart, DateTime hourEnd, FactBatch output, List<StorePick>[] picks)
     {
         foreach (var planned in _plannedOrders.Where(o => o.CreatedTs >= hourStart && o.CreatedTs < hourEnd))
         {
@@ -51,7 +51,7 @@ internal sealed partial class NetworkDaySimulator
 
     /// <summary>Queues the order's next transition if it falls inside the hour; each step queues the one after it.</summary>
     private void EnqueueOrderStep(
-        PriorityQueue<Action, (DateTime, int, string)> queue, OpenOrder order, DateTime hourStart, DateTime hourEnd, DayFacts output, List<StorePick>[] picks)
+        PriorityQueue<Action, (DateTime, int, string)> queue, OpenOrder order, DateTime hourStart, DateTime hourEnd, FactBatch output, List<StorePick>[] picks)
     {
         if (order.Closed)
         {
@@ -78,7 +78,7 @@ internal sealed partial class NetworkDaySimulator
         }
     }
 
-    private void StepOrder(OpenOrder order, DateTime at, DayFacts output, List<StorePick>[] picks)
+    private void StepOrder(OpenOrder order, DateTime at, FactBatch output, List<StorePick>[] picks)
     {
         var status = order.NextStatus;
         if (status != OrderStatus.Refunded)
@@ -134,7 +134,7 @@ internal sealed partial class NetworkDaySimulator
     }
 
     /// <summary>PICKED: reserved units leave the node as SALE movements at +1 ms (a store applies them in its Phase B).</summary>
-    private void Pick(OpenOrder order, DateTime at, DayFacts output, List<StorePick>[] picks)
+    private void Pick(OpenOrder order, DateTime at, FactBatch output, List<StorePick>[] picks)
     {
         if (order.NodeType == "STORE")
         {

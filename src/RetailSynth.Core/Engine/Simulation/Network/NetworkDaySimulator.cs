@@ -39,7 +39,7 @@ internal sealed partial class NetworkDaySimulator
     {
         var hourStart = _day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(hour);
         var hourEnd = hourStart.AddHours(1);
-        var output = new DayFacts();
+        var output = new FactBatch();
         var credits = new List<InboundCredit>[_world.Stores.Length];
         var picks = new List<StorePick>[_world.Stores.Length];
         for (var s = 0; s < credits.Length; s++)
@@ -178,7 +178,7 @@ internal sealed partial class NetworkDaySimulator
         }
     }
 
-    private void AssignTrucks(DateTime at, DayFacts output) => AssignTrucks(at, output, null, at, null);
+    private void AssignTrucks(DateTime at, FactBatch output) => AssignTrucks(at, output, null, at, null);
 
     /// <summary>§13.2: serve each DC's queue in order with its free trucks (DC-assigned first, then pool; lowest id wins).</summary>
     /// <remarks>
@@ -188,7 +188,7 @@ internal sealed partial class NetworkDaySimulator
     /// nothing more can be scheduled. The rule is unchanged.
     /// </remarks>
     private void AssignTrucks(
-        DateTime at, DayFacts output, PriorityQueue<Action, (DateTime, int, string)>? queue, DateTime hourEnd, List<InboundCredit>[]? credits)
+        DateTime at, FactBatch output, PriorityQueue<Action, (DateTime, int, string)>? queue, DateTime hourEnd, List<InboundCredit>[]? credits)
     {
         var queued = _state.Shipments.Where(s => s.Status == ShipmentStatus.Queued).ToList();
         if (queued.Count == 0)
@@ -252,7 +252,7 @@ internal sealed partial class NetworkDaySimulator
     }
 
     /// <summary>SCHEDULED: every later instant is fixed now (§13.3); each row is written by the day containing it.</summary>
-    private void Schedule(PendingShipment shipment, TruckState truck, DateTime at, DayFacts output)
+    private void Schedule(PendingShipment shipment, TruckState truck, DateTime at, FactBatch output)
     {
         var load = Math.Min(1.0, shipment.Units / (double)_world.Options.TruckCapacityUnits);
         var miles = _world.StoreDcMiles[shipment.StoreId - 1][shipment.DcId - 1];
@@ -282,7 +282,7 @@ internal sealed partial class NetworkDaySimulator
     /// <summary>Queues the shipment's transitions (and its truck's return) that fall inside [from, hourEnd).</summary>
     private void EnqueueTransitions(
         PriorityQueue<Action, (DateTime, int, string)> queue, PendingShipment shipment, DateTime from, DateTime hourEnd,
-        DayFacts output, List<InboundCredit>[] credits)
+        FactBatch output, List<InboundCredit>[] credits)
     {
         if (shipment.Status == ShipmentStatus.Queued)
         {
@@ -306,7 +306,7 @@ internal sealed partial class NetworkDaySimulator
         }
     }
 
-    private void Transition(PendingShipment shipment, string status, DateTime at, DayFacts output, List<InboundCredit>[] credits)
+    private void Transition(PendingShipment shipment, string status, DateTime at, FactBatch output, List<InboundCredit>[] credits)
     {
         shipment.Status = status;
         output.TruckMoves.Add(Move(shipment, status, at));
@@ -333,7 +333,7 @@ internal sealed partial class NetworkDaySimulator
         }
     }
 
-    private void ArriveFromSupplier(SupplierOrder order, DayFacts output)
+    private void ArriveFromSupplier(SupplierOrder order, FactBatch output)
     {
         var dc = _state.DcStock[order.DcId - 1];
         var p = (int)order.ProductId - 1;
@@ -342,7 +342,7 @@ internal sealed partial class NetworkDaySimulator
     }
 
     /// <summary>The 23:00Z DC review (§12.4): one PO per DC and day, arriving U(2,4) days later between 06:00 and 18:00 DC-local.</summary>
-    private void DcReview(DateTime reviewTs, DayFacts output)
+    private void DcReview(DateTime reviewTs, FactBatch output)
     {
         foreach (var dcInfo in _world.Dcs)
         {
@@ -377,4 +377,4 @@ internal sealed partial class NetworkDaySimulator
         status == ShipmentStatus.Completed ? (int)Rounding.ToLong((s.CompletedTs!.Value - s.ArrivedTs!.Value).TotalSeconds / 60) : null);
 }
 
-internal sealed record NetworkHourResult(DayFacts Facts, List<InboundCredit>[] Credits, List<StorePick>[] Picks);
+internal sealed record NetworkHourResult(FactBatch Facts, List<InboundCredit>[] Credits, List<StorePick>[] Picks);

@@ -40,7 +40,7 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
     }
 
     /// <summary>Creates one order at its time; returns the open order (null if no line could be served).</summary>
-    public OpenOrder? Create(PlannedOrder planned, DayFacts output)
+    public OpenOrder? Create(PlannedOrder planned, FactBatch output)
     {
         var customer = world.Customers.Rows[planned.Customer];
         var segment = world.Customers.Segment[planned.Customer];

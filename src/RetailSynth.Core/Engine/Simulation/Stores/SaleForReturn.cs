@@ -8,7 +8,7 @@ namespace RetailSynth.Engine.Simulation.Stores;
 public sealed record SaleForReturn(string ReceiptIdExt, string ApprovedTender, IReadOnlyList<SoldLine> Lines)
 {
     /// <summary>The approved store sales of a simulated day, optionally only those named, as the return lookup reads them.</summary>
-    public static IEnumerable<SaleForReturn> FromFacts(DayFacts facts, IReadOnlySet<string>? only = null)
+    public static IEnumerable<SaleForReturn> FromFacts(FactBatch facts, IReadOnlySet<string>? only = null)
     {
         var approved = facts.Payments
             .Where(p => p.Status == "APPROVED" && p.ReceiptIdExt is { } id && (only is null || only.Contains(id)))

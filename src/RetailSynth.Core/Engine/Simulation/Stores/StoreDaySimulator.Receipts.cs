@@ -8,7 +8,7 @@ namespace RetailSynth.Engine.Simulation.Stores;
 /// <summary>At the receipt time: sensors, the stock bound, promotion, tax, payment and the return decision (§10.2–§10.6, §11).</summary>
 internal sealed partial class StoreDaySimulator
 {
-    private void ApplyVisit(PlannedVisit visit, DayFacts output)
+    private void ApplyVisit(PlannedVisit visit, FactBatch output)
     {
         var seq = ++_visitSeq;
         var visitId = $"VIS-{_dayKey}-{StoreId:000}-{seq:000000}";
@@ -126,7 +126,7 @@ internal sealed partial class StoreDaySimulator
     }
 
     /// <summary>Attempt 1 at t_r with the tender; a decline is followed by an approved CASH attempt U(5,20) s later (§10.6). Returns the approved tender.</summary>
-    private string WritePayments(string receiptId, string visitId, DateTime receiptTs, long customerId, string tender, long totalCents, string? correlation, DayFacts output)
+    private string WritePayments(string receiptId, string visitId, DateTime receiptTs, long customerId, string tender, long totalCents, string? correlation, FactBatch output)
     {
         var declined = _stream.Bernoulli(Tenders.DeclineProbability(tender));
         var reason = declined ? Tenders.DeclineReasons[_stream.UniformInt(0, Tenders.DeclineReasons.Count - 1)] : null;
@@ -188,7 +188,7 @@ internal sealed partial class StoreDaySimulator
     }
 
     /// <summary>BLE pings and zone changes of a detected visit (§10.4), written whether or not it ends in a sale.</summary>
-    private void WriteSensors(PlannedVisit visit, string visitId, int seq, Customer customer, DayFacts output)
+    private void WriteSensors(PlannedVisit visit, string visitId, int seq, Customer customer, FactBatch output)
     {
         if (visit.Detection == 0)
         {

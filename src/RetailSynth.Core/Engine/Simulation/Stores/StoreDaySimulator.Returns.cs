@@ -25,7 +25,7 @@ internal sealed partial class StoreDaySimulator
         return plan;
     }
 
-    private void ApplyReturn(ReturnPlan.PlannedReturn planned, DayFacts output)
+    private void ApplyReturn(ReturnPlan.PlannedReturn planned, FactBatch output)
     {
         var returnId = $"RET-{_dayKey}-{StoreId:000}-{++_returnSeq:000000}";
         var lines = new List<LineMoney>(planned.Lines.Count);
@@ -54,7 +54,7 @@ internal sealed partial class StoreDaySimulator
         _returnIds[planned] = returnId;
     }
 
-    private void DisposeReturn(ReturnPlan.PlannedReturn planned, DayFacts output)
+    private void DisposeReturn(ReturnPlan.PlannedReturn planned, FactBatch output)
     {
         var returnId = _returnIds[planned];
         var ts = planned.Ts.AddSeconds(1);

@@ -12,7 +12,7 @@ internal sealed partial class StoreDaySimulator
 
     private static readonly double[] s_nonBuyerZoneWeights = NonBuyerZoneWeights();
 
-    private List<PlannedVisit> PlanSlots(DateTime hourStart, DateTime hourEnd, DayFacts output)
+    private List<PlannedVisit> PlanSlots(DateTime hourStart, DateTime hourEnd, FactBatch output)
     {
         var visits = new List<PlannedVisit>();
         foreach (var business in _businessDays)
@@ -279,7 +279,7 @@ internal sealed partial class StoreDaySimulator
     }
 
     /// <summary>Foot traffic (§10.5): per slot and zone, visitors entering it and their mean dwell; zero rows are not written.</summary>
-    private void WriteFootTraffic(DateTime slotStart, List<PlannedVisit> visits, DayFacts output)
+    private void WriteFootTraffic(DateTime slotStart, List<PlannedVisit> visits, FactBatch output)
     {
         var count = new int[StoreZones.Count];
         var dwell = new long[StoreZones.Count];

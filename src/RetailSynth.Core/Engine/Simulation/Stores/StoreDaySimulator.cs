@@ -79,7 +79,7 @@ internal sealed partial class StoreDaySimulator
     {
         var hourStart = _day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(hour);
         var hourEnd = hourStart.AddHours(1);
-        var output = new DayFacts();
+        var output = new FactBatch();
         var reorders = new List<OpenReorder>();
         var actions = new List<(DateTime Ts, int Kind, int Order, Action Apply)>();
         bool InHour(DateTime t) => t >= hourStart && t < hourEnd;
@@ -157,7 +157,7 @@ internal sealed partial class StoreDaySimulator
         return new StoreHourResult(output, reorders, returns);
     }
 
-    private void ApplyInbound(InboundCredit credit, DayFacts output)
+    private void ApplyInbound(InboundCredit credit, FactBatch output)
     {
         foreach (var (productId, quantity) in credit.Lines)
         {
@@ -167,7 +167,7 @@ internal sealed partial class StoreDaySimulator
         }
     }
 
-    private void ApplyPick(Network.StorePick pick, DayFacts output)
+    private void ApplyPick(Network.StorePick pick, FactBatch output)
     {
         foreach (var (productId, quantity) in pick.Lines.OrderBy(l => l.ProductId))
         {
@@ -178,7 +178,7 @@ internal sealed partial class StoreDaySimulator
     }
 
     /// <summary>Cycle count (§12.2): p 0.10 per business date, U(1,3) products, delta never touching reserved units.</summary>
-    private void CycleCount(DateTime ts, DayFacts output)
+    private void CycleCount(DateTime ts, FactBatch output)
     {
         if (!_stream.Bernoulli(0.10))
         {
@@ -207,7 +207,7 @@ internal sealed partial class StoreDaySimulator
     }
 
     /// <summary>The 23:30 local reorder review (§12.4): position ≤ reorder_point ⇒ a reorder to the nearest DC that can cover it.</summary>
-    private void Review(DateTime ts, DateOnly businessDate, IReadOnlyList<long[]> dcSellable, DayFacts output, List<OpenReorder> reorders)
+    private void Review(DateTime ts, DateOnly businessDate, IReadOnlyList<long[]> dcSellable, FactBatch output, List<OpenReorder> reorders)
     {
         var products = _world.Products;
         var dcOrder = _world.StoreDcOrder[_store.Index];
@@ -268,4 +268,4 @@ internal sealed partial class StoreDaySimulator
 /// <summary>A shipment completing at a store: credited in Phase B at COMPLETED + 1 ms (§12.2).</summary>
 internal sealed record InboundCredit(DateTime Ts, string ShipmentId, IReadOnlyList<(long ProductId, int Quantity)> Lines);
 
-internal sealed record StoreHourResult(DayFacts Facts, List<OpenReorder> Reorders, List<ScheduledReturn> ScheduledReturns);
+internal sealed record StoreHourResult(FactBatch Facts, List<OpenReorder> Reorders, List<ScheduledReturn> ScheduledReturns);

@@ -4,7 +4,7 @@ namespace RetailSynth.Domain.Facts;
 /// Every fact row one simulated UTC day produced, per table, in the order they were emitted. The storage layer's
 /// fact-table registry maps each list to its table; a test holds the two equal.
 /// </summary>
-public sealed class DayFacts
+public sealed class FactBatch
 {
     public List<ReceiptFact> Receipts { get; } = [];
     public List<ReceiptLineFact> ReceiptLines { get; } = [];
@@ -33,13 +33,13 @@ public sealed class DayFacts
         + OnlineOrderHeaders.Count + OnlineOrderLines.Count + OnlineOrderStatus.Count;
 
     /// <summary>Appends another batch (a store's hour, a network step) in order.</summary>
-    public void AddRange(DayFacts other) => AddRange([other]);
+    public void AddRange(FactBatch other) => AddRange([other]);
 
     /// <summary>
     /// Appends batches in order, each list grown once to its final size: an hour's lists of a large network reach
     /// the large-object heap, and growing them batch by batch allocated about twice their size there.
     /// </summary>
-    public void AddRange(IReadOnlyList<DayFacts> others)
+    public void AddRange(IReadOnlyList<FactBatch> others)
     {
         Merge(others, static f => f.Receipts);
         Merge(others, static f => f.ReceiptLines);
@@ -62,7 +62,7 @@ public sealed class DayFacts
         Merge(others, static f => f.OnlineOrderStatus);
     }
 
-    private void Merge<TFact>(IReadOnlyList<DayFacts> others, Func<DayFacts, List<TFact>> rows)
+    private void Merge<TFact>(IReadOnlyList<FactBatch> others, Func<FactBatch, List<TFact>> rows)
     {
         var list = rows(this);
         var total = list.Count;
