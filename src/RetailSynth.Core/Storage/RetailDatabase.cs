@@ -77,7 +77,7 @@ public sealed partial class RetailDatabase : IDisposable
         var fullPath = System.IO.Path.GetFullPath(path);
         if (!File.Exists(fullPath))
         {
-            throw new RetailSynthException($"There is no database at '{fullPath}' yet; run `retailsynth generate dimensions` to create it.");
+            throw new RefusedException(RefusalReason.NoDimensions, $"There is no database at '{fullPath}' yet", "; generate dimensions to create it.");
         }
 
         var connection = new DuckDBConnection($"Data Source={fullPath};ACCESS_MODE=READ_ONLY");

@@ -25,7 +25,7 @@ public sealed class ExportJob
         if (!File.Exists(databasePath))
         {
             // RetailDatabase.Open would create an empty database; an export must not.
-            throw new RetailSynthException($"There is no database at '{databasePath}'; run `retailsynth generate dimensions` first.");
+            throw new RefusedException(RefusalReason.NoDimensions, $"There is no database at '{databasePath}'", "; generate dimensions first.");
         }
 
         var clock = Stopwatch.StartNew();
