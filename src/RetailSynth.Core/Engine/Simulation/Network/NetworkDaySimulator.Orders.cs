@@ -15,7 +15,8 @@ internal sealed partial class NetworkDaySimulator
     /// <summary>Hour 00: the impression plan (new conversions join the state), then the day's online orders.</summary>
     private void PlanMarketingAndOrders()
     {
-        var plan = MarketingPlanner.Run(_world, _state, _day, _world.Random.Stream(RandomComponents.Marketing, _day));
+        var plan = MarketingPlanner.Run(
+            _world, _state, _day, _world.Random.Stream(RandomComponents.Campaigns, _day), _world.Random.Stream(RandomComponents.Marketing, _day));
         _impressions = plan.Impressions;
         _state.PendingConversions.AddRange(plan.Conversions);
 
