@@ -30,7 +30,7 @@ public static class SettingsLimits
 
     public const int MaxCustomersPerStoreDay = 10_000;
 
-    /// <summary>Store visits a day (Stores × CustomersPerStoreDay): 2 M ≈ 115 × the large profile's 17,200.</summary>
+    /// <summary>Store visits a day (Stores × CustomersPerStoreDay): 2 M ≈ 97 × the large profile's 20,640.</summary>
     public const long MaxStoreVisitsPerDay = 2_000_000;
 
     public const int MaxOnlineOrdersPerDay = 1_000_000;
