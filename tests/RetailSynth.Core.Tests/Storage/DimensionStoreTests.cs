@@ -160,9 +160,9 @@ public class DimensionStoreTests
         Assert.Equal(a, DatasetIdentity.Compute(Options(), s_d));
         Assert.NotEqual(a.DatasetId, DatasetIdentity.Compute(Options(seed: 1), s_d).DatasetId);
         var cheaperEmail = Options();
-        cheaperEmail.MarketingCost["EMAIL"].Min = 0.05m;
+        cheaperEmail.MarketingCpm["EMAIL"].Min = 0.5m;
         Assert.NotEqual(a.DatasetId, DatasetIdentity.Compute(cheaperEmail, s_d).DatasetId);
-        Assert.Contains("\"MarketingCost:EMAIL:Min\":0.1,", a.CanonicalJson);
+        Assert.Contains("\"MarketingCpm:EMAIL:Min\":1,", a.CanonicalJson);
         Assert.Contains("\"StartDate\":\"2024-01-01\"", a.CanonicalJson);
     }
 }

@@ -14,6 +14,7 @@ internal static class RandomComponents
     public const string Store = "store";
     public const string Returns = "returns";
     public const string Online = "online";
+    public const string Campaigns = "campaigns";
     public const string Marketing = "marketing";
     public const string Logistics = "logistics";
     public const string DistributionCenter = "dc";
