@@ -4,6 +4,7 @@ using RetailSynth.Composition;
 using RetailSynth.Connectors;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Diagnostics;
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Jobs.Streaming;
 using RetailSynth.Reference;
@@ -55,6 +56,7 @@ public sealed class CommandRuntime(CliEnvironment environment)
     public StreamingService CreateStreaming(RetailSynthSettings settings, ILoggerFactory logging, bool readsOnly = false) => new ServiceCollection()
         .AddSingleton(logging)
         .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+        .AddSingleton<IRefusalWording>(RefusalWording.Instance)
         .AddRetailSynth(settings, Dictionaries, readsOnly)
         .AddRetailSynthSinks(StandardOutput.Open)
         .BuildServiceProvider()

@@ -2,12 +2,26 @@ using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Cli;
 
-/// <summary>A refusal in the CLI's words: the core says what is in the way, the CLI names the command or flag that gets past it.</summary>
-internal static class RefusalWording
+/// <summary>
+/// A failure in the CLI's words: the core says what is in the way, the CLI names the command or flag that gets past it
+/// and its own spelling of the request fields (<c>--days</c>, <c>--to</c>).
+/// </summary>
+internal sealed class RefusalWording : IRefusalWording
 {
-    public static string Describe(RetailSynthException failure) => failure is RefusedException refused && WayOut(refused.Reason) is { } wayOut
+    public static readonly RefusalWording Instance = new();
+
+    public string Describe(RetailSynthException failure) => failure is RefusedException refused && WayOut(refused.Reason) is { } wayOut
         ? refused.Situation + wayOut
-        : failure.Message;
+        : failure.Phrase(OptionName);
+
+    private static string OptionName(RequestField field) => field switch
+    {
+        RequestField.Days => "--days",
+        RequestField.EndDate => "--to",
+        RequestField.From => "--from",
+        RequestField.To => "--to",
+        _ => field.ToString(),
+    };
 
     private static string? WayOut(RefusalReason reason) => reason switch
     {
@@ -16,6 +30,9 @@ internal static class RefusalWording
         RefusalReason.DatasetMismatch => ": use the settings the database was created with, or another --database.",
         RefusalReason.FactsExist => ". Use --force to delete facts, outbox and simulator state together.",
         RefusalReason.OutboxPending => ". Stream them first, or run `retailsynth outbox clear` to discard them (their facts stay).",
+        RefusalReason.DatabaseInUse => "; stop that process (for example a running `retailsynth serve`) or choose another file with --database.",
+        RefusalReason.BodyFileForeign => " Run `retailsynth outbox clear` to drop the undeliverable events.",
+        RefusalReason.BodyFileMissing => " Run `retailsynth outbox clear` to drop them.",
         _ => null,
     };
 }

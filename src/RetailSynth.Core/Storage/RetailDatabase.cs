@@ -161,9 +161,8 @@ public sealed partial class RetailDatabase : IDisposable
         {
             var pid = LockHolderPid().Match(message);
             var holder = pid.Success ? $" (PID {pid.Groups[1].Value})" : string.Empty;
-            return new RetailSynthException(
-                $"The database '{path}' is in use by another process{holder}; stop that process (for example a running `retailsynth serve`) or choose another file with --database.",
-                ex);
+            return new RefusedException(
+                RefusalReason.DatabaseInUse, $"The database '{path}' is in use by another process{holder}", "; stop that process or open another database file.", ex);
         }
 
         if (message.Contains("Permission denied", StringComparison.OrdinalIgnoreCase)

@@ -14,7 +14,8 @@ namespace RetailSynth.Jobs.Streaming;
 
 /// <summary>
 /// The process's stream session and outbox management (api.md §1–§2), shared by the CLI and the server.
-/// A session claims the <see cref="WriterGate"/>, so it never runs beside a generation, and vice versa.
+/// A session claims the <see cref="WriterGate"/>, so it never runs beside a generation, and vice versa. The error that
+/// ends a session is recorded in the host's <paramref name="wording"/> (its commands or routes), the core's own without one.
 /// </summary>
 public sealed partial class StreamingService(
     RetailSynthSettings settings,
@@ -24,7 +25,8 @@ public sealed partial class StreamingService(
     TimeProvider time,
     ILogger<StreamingService> logger,
     RetailSynthMetrics? metrics = null,
-    bool readsOpenTheFileReadOnly = false) : IStreamingService, IAsyncDisposable
+    bool readsOpenTheFileReadOnly = false,
+    IRefusalWording? wording = null) : IStreamingService, IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private StreamSession? _session;
@@ -87,7 +89,7 @@ public sealed partial class StreamingService(
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    _lastError = ex is RetailSynthException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+                    _lastError = ex is RetailSynthException failure ? (wording ?? NeutralRefusalWording.Instance).Describe(failure) : $"{ex.GetType().Name}: {ex.Message}";
                     LogFailed(ex);
                 }
                 finally
