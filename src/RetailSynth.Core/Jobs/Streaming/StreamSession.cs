@@ -72,6 +72,9 @@ internal sealed partial class StreamSession : IAsyncDisposable
         _lastCommittedDay = pipeline.Stored.LastCommittedDay;
     }
 
+    /// <summary>The database the session writes; another thread opens a connection of its own on it.</summary>
+    public RetailDatabase Database => _database;
+
     public OutboxStore Store { get; }
 
     public Pacer Pacer { get; }
