@@ -6,24 +6,20 @@ namespace RetailSynth.Cli;
 /// A failure in the CLI's words: the core says what is in the way, the CLI names the command or flag that gets past it
 /// and its own spelling of the request fields (<c>--days</c>, <c>--to</c>).
 /// </summary>
-internal sealed class RefusalWording : IRefusalWording
+internal sealed class RefusalWording : HostRefusalWording
 {
     public static readonly RefusalWording Instance = new();
 
-    public string Describe(RetailSynthException failure) => failure is RefusedException refused && WayOut(refused.Reason) is { } wayOut
-        ? refused.Situation + wayOut
-        : failure.Phrase(OptionName);
-
-    private static string OptionName(RequestField field) => field switch
+    protected override string? FieldName(RequestField field) => field switch
     {
         RequestField.Days => "--days",
         RequestField.EndDate => "--to",
         RequestField.From => "--from",
         RequestField.To => "--to",
-        _ => field.ToString(),
+        _ => null,
     };
 
-    private static string? WayOut(RefusalReason reason) => reason switch
+    protected override string? WayOut(RefusalReason reason) => reason switch
     {
         RefusalReason.NoDimensions => "; run `retailsynth generate dimensions` first.",
         RefusalReason.DimensionsOfOtherDataset => "; use another --database, or --force to replace it and every fact.",

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using RetailSynth.Engine.Dimensions;
 using RetailSynth.Engine.Simulation;
 using RetailSynth.Engine.Simulation.World;
-using RetailSynth.Foundation.Configuration;
 using RetailSynth.Reference;
 using RetailSynth.Storage;
 using RetailSynth.Storage.Outbox;

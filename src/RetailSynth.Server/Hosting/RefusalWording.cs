@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Server.Hosting;
@@ -6,24 +7,14 @@ namespace RetailSynth.Server.Hosting;
 /// A failure in the API's words: the core says what is in the way, the server names the field or route that gets past
 /// it and the JSON names of the request fields (<c>days</c>, <c>end_date</c>).
 /// </summary>
-public sealed class RefusalWording : IRefusalWording
+public sealed class RefusalWording : HostRefusalWording
 {
     public static readonly RefusalWording Instance = new();
 
-    public string Describe(RetailSynthException failure) => failure is RefusedException refused && WayOut(refused.Reason) is { } wayOut
-        ? refused.Situation + wayOut
-        : failure.Phrase(FieldName);
+    /// <summary>The request's JSON name: the field in snake_case (<c>end_date</c>), as every contract is serialized.</summary>
+    protected override string? FieldName(RequestField field) => JsonNamingPolicy.SnakeCaseLower.ConvertName(field.ToString());
 
-    private static string FieldName(RequestField field) => field switch
-    {
-        RequestField.Days => "days",
-        RequestField.EndDate => "end_date",
-        RequestField.From => "from",
-        RequestField.To => "to",
-        _ => field.ToString(),
-    };
-
-    private static string? WayOut(RefusalReason reason) => reason switch
+    protected override string? WayOut(RefusalReason reason) => reason switch
     {
         RefusalReason.NoDimensions => "; generate them first (POST /api/generate/dimensions).",
         RefusalReason.DimensionsOfOtherDataset => "; use another database file, or send \"force\": true to replace it and every fact.",

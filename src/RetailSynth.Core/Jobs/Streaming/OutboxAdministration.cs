@@ -21,7 +21,7 @@ internal sealed class OutboxAdministration(RetailSynthSettings settings, TimePro
         var counts = store.Counts();
         var leased = session?.Relay.Leased ?? 0;
         var pacing = session?.Pacer;
-        var lag = pacing?.Mode == PacingMode.Realtime && counts.OldestPending is { } oldest ? time.GetUtcNow().UtcDateTime - oldest : (TimeSpan?)null;
+        var lag = pacing?.Mode == PacingMode.Realtime && counts.OldestPending is { } oldest ? (time.GetUtcNow().UtcDateTime - oldest).TotalSeconds : (double?)null;
         return new OutboxStatus(
             Pending: counts.Pending - leased,
             Leased: leased,
@@ -36,7 +36,7 @@ internal sealed class OutboxAdministration(RetailSynthSettings settings, TimePro
             BacklogDays: counts.PendingDays,
             SendRatePerSecond: session?.Relay.SendRatePerSecond ?? 0,
             PacingState: session?.Relay.PacingState,
-            Lag: lag,
+            LagSeconds: lag,
             HeadAttempts: counts.HeadAttempts,
             Sink: session?.Relay.Health ?? new SinkHealth(settings.Streaming.Sink.Label(), BreakerState.Closed, 0, null));
     });

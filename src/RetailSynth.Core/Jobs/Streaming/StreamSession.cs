@@ -50,12 +50,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
         ILogger logger,
         RetailSynthMetrics? metrics = null)
     {
-        _database = database;
-        _pipeline = pipeline;
-        _sink = sink;
-        _outboxFor = outboxFor;
-        _dayLimit = dayLimit;
-        _logger = logger;
+        (_database, _pipeline, _sink, _outboxFor, _dayLimit, _logger) = (database, pipeline, sink, outboxFor, dayLimit, logger);
         _since = time.GetUtcNow().UtcDateTime;
         _time = time;
         _started = time.GetTimestamp();
