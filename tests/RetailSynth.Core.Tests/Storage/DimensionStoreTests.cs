@@ -122,7 +122,8 @@ public class DimensionStoreTests
         WriteDimensions(path, Options());
         using var holder = new DatabaseLockHolderProcess(path);
 
-        var error = Assert.Throws<RetailSynthException>(() => RetailDatabase.Open(path));
+        var error = Assert.Throws<RefusedException>(() => RetailDatabase.Open(path));
+        Assert.Equal(RefusalReason.DatabaseInUse, error.Reason); // the core names no CLI flag; the CLI adds "--database"
         Assert.Contains("is in use by another process", error.Message);
         Assert.Contains($"PID {holder.ProcessId}", error.Message);
     }
