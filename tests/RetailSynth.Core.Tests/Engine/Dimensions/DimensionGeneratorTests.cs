@@ -73,8 +73,11 @@ public class DimensionGeneratorTests
         {
             Assert.Contains(c.GeographyId, geographies);
             Assert.Contains(c.PrimaryStoreId, stores);
-            Assert.Contains(c.SecondaryStoreId!.Value, stores);
-            Assert.NotEqual(c.PrimaryStoreId, c.SecondaryStoreId);
+            if (c.SecondaryStoreId is { } secondary)
+            {
+                Assert.Contains(secondary, stores);
+                Assert.NotEqual(c.PrimaryStoreId, secondary);
+            }
         });
         Assert.Equal(1.0, set.Geographies.Sum(g => g.PlacementWeight), 9);
     }

@@ -37,7 +37,7 @@ public class SettingsLoaderTests
         var settings = Load();
         Assert.Equal("small", settings.Simulation.Profile);
         Assert.Equal(20, settings.Simulation.Stores);
-        Assert.Equal(20_000, settings.Simulation.Customers);
+        Assert.Equal(40_000, settings.Simulation.Customers);
         Assert.Equal(new DateOnly(2024, 1, 1), settings.Simulation.StartDate);
         Assert.Equal(0.25m, settings.Simulation.MarketingCost["EMAIL"].Max);
     }
