@@ -19,8 +19,8 @@ public class DimensionGeneratorTests
 
     private static string Fingerprint(DimensionSet set) => string.Join('\n',
         set.Geographies.Select(x => x.ToString())
-            .Concat(set.DistributionCenters.Select(x => x.ToString()))
-            .Concat(set.Stores.Select(x => x.ToString()))
+            .Concat(set.DistributionCenters.Select(x => $"{x} {string.Join(' ', x.RoadMilesToDcs)}"))
+            .Concat(set.Stores.Select(x => $"{x} {string.Join(' ', x.NeighborStoreIds)}"))
             .Concat(set.Trucks.Select(x => x.ToString()))
             .Concat(set.Customers.Select(x => x.ToString()))
             .Concat(set.Products.Select(x => x.ToString())));

@@ -78,6 +78,21 @@ public class SettingsLoaderTests
     }
 
     [Fact]
+    public void More_distribution_centers_than_hub_eligible_geographies_is_rejected()
+    {
+        var hubs = s_limits.HubEligibleRows;
+        var error = LoadFails(new()
+        {
+            ["Simulation:Geographies"] = "600", ["Simulation:Stores"] = "600", ["Simulation:DistributionCenters"] = $"{hubs + 1}",
+        });
+        Assert.Contains($"Simulation:DistributionCenters ({hubs + 1}) exceeds the {hubs} hub-eligible rows of the geography dictionary", error.Message);
+        Assert.Equal(hubs, Load(overrides: new()
+        {
+            ["Simulation:Geographies"] = "600", ["Simulation:Stores"] = "600", ["Simulation:DistributionCenters"] = $"{hubs}",
+        }).Simulation.DistributionCenters);
+    }
+
+    [Fact]
     public void More_distribution_centers_than_geographies_is_rejected()
     {
         var error = LoadFails(new() { ["Simulation:Geographies"] = "5", ["Simulation:DistributionCenters"] = "6" });
