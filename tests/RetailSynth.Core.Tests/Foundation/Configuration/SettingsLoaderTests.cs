@@ -83,12 +83,16 @@ public class SettingsLoaderTests
         var hubs = s_limits.HubEligibleRows;
         var error = LoadFails(new()
         {
-            ["Simulation:Geographies"] = "600", ["Simulation:Stores"] = "600", ["Simulation:DistributionCenters"] = $"{hubs + 1}",
+            ["Simulation:Geographies"] = "600",
+            ["Simulation:Stores"] = "600",
+            ["Simulation:DistributionCenters"] = $"{hubs + 1}",
         });
         Assert.Contains($"Simulation:DistributionCenters ({hubs + 1}) exceeds the {hubs} hub-eligible rows of the geography dictionary", error.Message);
         Assert.Equal(hubs, Load(overrides: new()
         {
-            ["Simulation:Geographies"] = "600", ["Simulation:Stores"] = "600", ["Simulation:DistributionCenters"] = $"{hubs}",
+            ["Simulation:Geographies"] = "600",
+            ["Simulation:Stores"] = "600",
+            ["Simulation:DistributionCenters"] = $"{hubs}",
         }).Simulation.DistributionCenters);
     }
 
