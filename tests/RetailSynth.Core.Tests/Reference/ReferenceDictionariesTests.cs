@@ -12,8 +12,9 @@ public class ReferenceDictionariesTests
     [Fact]
     public void Geographies_meet_the_documented_coverage()
     {
-        Assert.True(s_d.Geographies.Count >= 500);
-        Assert.True(s_d.Geographies.Select(g => g.State).Distinct().Count() >= 25);
+        Assert.True(s_d.Geographies.Count >= 600);
+        Assert.True(s_d.Geographies.Select(g => g.State).Distinct().Count() >= 40);
+        Assert.Equal(s_d.Geographies.Count, s_d.Geographies.Select(g => (g.City, g.State)).Distinct().Count());
         Assert.Equal(Regions.All.OrderBy(r => r), s_d.Geographies.Select(g => g.Region).Distinct().OrderBy(r => r));
         var districts = s_d.Geographies.Select(g => g.District).Distinct().ToList();
         Assert.True(districts.Count >= 100);
