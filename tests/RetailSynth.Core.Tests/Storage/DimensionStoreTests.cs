@@ -54,7 +54,7 @@ public class DimensionStoreTests
         using var database = RetailDatabase.Open(folder.File("db.duckdb"));
         var store = new DimensionStore(database);
         var counts = store.CountRows();
-        Assert.Equal(options.Customers, counts["dim_customers"]);
+        Assert.Equal(options.Customers + 1, counts["dim_customers"]); // customers 1…N and the anonymous shopper, customer 0
         Assert.Equal(options.Products, counts["dim_products"]);
         Assert.Equal(options.Stores, counts["dim_stores"]);
         var state = store.ReadState()!;
@@ -72,11 +72,30 @@ public class DimensionStoreTests
 
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_stores s LEFT JOIN dim_geographies g USING (geography_id) WHERE g.geography_id IS NULL"));
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_stores s LEFT JOIN dim_distribution_centers d ON d.dc_id = s.nearest_dc_id WHERE d.dc_id IS NULL"));
-        Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_customers c LEFT JOIN dim_stores s ON s.store_id = c.primary_store_id WHERE s.store_id IS NULL"));
+        Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_customers c LEFT JOIN dim_stores s ON s.store_id = c.primary_store_id WHERE c.customer_id > 0 AND s.store_id IS NULL"));
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_products WHERE NOT (cost > 0 AND cost < sale_price AND sale_price <= msrp)"));
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_products WHERE cost * 100 <> cost_cents OR msrp * 100 <> msrp_cents OR sale_price * 100 <> sale_price_cents"));
-        Assert.Equal(0, database.Scalar("SELECT count(*) - count(DISTINCT ble_id) FROM dim_customers"));
+        Assert.Equal(0, database.Scalar("SELECT count(ble_id) - count(DISTINCT ble_id) FROM dim_customers"));
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_stores WHERE time_zone IS NULL OR volume_class IS NULL"));
+    }
+
+    [Fact]
+    public void Customer_0_is_the_anonymous_shopper_and_the_only_row_with_nulls_besides_single_candidate_secondaries()
+    {
+        using var folder = new TempFolder();
+        WriteDimensions(folder.File("db.duckdb"), Options());
+        using var database = RetailDatabase.Open(folder.File("db.duckdb"));
+
+        Assert.Equal(1, database.Scalar(
+            "SELECT count(*) FROM dim_customers WHERE customer_id = 0 AND first_name = 'Anonymous' AND last_name = 'Shopper' AND NOT ble_opt_in " +
+            "AND address IS NULL AND geography_id IS NULL AND latitude IS NULL AND longitude IS NULL AND phone IS NULL AND loyalty_card IS NULL " +
+            "AND ble_id IS NULL AND ad_id IS NULL AND shopper_segment IS NULL AND mobility_segment IS NULL AND join_date IS NULL " +
+            "AND primary_store_id IS NULL AND secondary_store_id IS NULL"));
+        Assert.Equal(0, database.Scalar(
+            "SELECT count(*) FROM dim_customers WHERE customer_id > 0 AND (address IS NULL OR geography_id IS NULL OR latitude IS NULL " +
+            "OR longitude IS NULL OR phone IS NULL OR loyalty_card IS NULL OR ble_id IS NULL OR ad_id IS NULL OR shopper_segment IS NULL " +
+            "OR mobility_segment IS NULL OR join_date IS NULL OR primary_store_id IS NULL)"));
+        Assert.Equal(0, database.Scalar("SELECT count(*) FROM (SELECT customer_id, row_number() OVER (ORDER BY join_date, customer_id) AS rank FROM dim_customers WHERE customer_id > 0) WHERE customer_id <> rank"));
     }
 
     [Fact]

@@ -62,6 +62,11 @@ internal static class SettingsValidator
             problems.Add($"Simulation:DistributionCenters ({s.DistributionCenters}) must not exceed Simulation:Geographies ({s.Geographies})");
         }
 
+        if (s.DistributionCenters > limits.HubEligibleRows)
+        {
+            problems.Add($"Simulation:DistributionCenters ({s.DistributionCenters}) exceeds the {limits.HubEligibleRows} hub-eligible rows of the geography dictionary");
+        }
+
         if (s.Geographies > limits.Geographies)
         {
             problems.Add($"Simulation:Geographies ({s.Geographies}) exceeds the {limits.Geographies} rows of the geography dictionary");

@@ -19,7 +19,7 @@ internal static class SimulationProfiles
                 Geographies = 60,
                 Stores = 20,
                 DistributionCenters = 3,
-                Customers = 20_000,
+                Customers = 40_000,
                 Products = 2_000,
                 CustomersPerStoreDay = 145,
                 OnlineOrdersPerDay = 600,

@@ -37,7 +37,7 @@ public class SettingsLoaderTests
         var settings = Load();
         Assert.Equal("small", settings.Simulation.Profile);
         Assert.Equal(20, settings.Simulation.Stores);
-        Assert.Equal(20_000, settings.Simulation.Customers);
+        Assert.Equal(40_000, settings.Simulation.Customers);
         Assert.Equal(new DateOnly(2024, 1, 1), settings.Simulation.StartDate);
         Assert.Equal(3m, settings.Simulation.MarketingCpm["EMAIL"].Max);
     }
@@ -75,6 +75,25 @@ public class SettingsLoaderTests
         Assert.Contains(error.Problems, p => p.Contains("Simulation:StoreReorderPointMin (60) must not exceed Simulation:StoreReorderPointMax (50)", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.StartsWith("Simulation:Seed must be a whole number", StringComparison.Ordinal));
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void More_distribution_centers_than_hub_eligible_geographies_is_rejected()
+    {
+        var hubs = s_limits.HubEligibleRows;
+        var error = LoadFails(new()
+        {
+            ["Simulation:Geographies"] = "600",
+            ["Simulation:Stores"] = "600",
+            ["Simulation:DistributionCenters"] = $"{hubs + 1}",
+        });
+        Assert.Contains($"Simulation:DistributionCenters ({hubs + 1}) exceeds the {hubs} hub-eligible rows of the geography dictionary", error.Message);
+        Assert.Equal(hubs, Load(overrides: new()
+        {
+            ["Simulation:Geographies"] = "600",
+            ["Simulation:Stores"] = "600",
+            ["Simulation:DistributionCenters"] = $"{hubs}",
+        }).Simulation.DistributionCenters);
     }
 
     [Fact]
