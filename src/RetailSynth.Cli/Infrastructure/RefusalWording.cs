@@ -16,6 +16,7 @@ internal static class RefusalWording
         RefusalReason.DatasetMismatch => ": use the settings the database was created with, or another --database.",
         RefusalReason.FactsExist => ". Use --force to delete facts, outbox and simulator state together.",
         RefusalReason.OutboxPending => ". Stream them first, or run `retailsynth outbox clear` to discard them (their facts stay).",
+        RefusalReason.OtherModelVersion => "; regenerate it with `retailsynth generate dimensions --force`, or use the build that wrote it.",
         _ => null,
     };
 }

@@ -12,4 +12,7 @@ public enum RefusalReason
     DimensionsOfOtherDataset,
     FactsExist,
     OutboxPending,
+
+    /// <summary>A dataset of another model version (data-model §17): only regenerating it, or the build that wrote it, reads it.</summary>
+    OtherModelVersion,
 }

@@ -115,7 +115,10 @@ internal static class MarketingPlanner
         var costCents = Rounding.ToCents(stream.Uniform((double)cost.Min, (double)cost.Max) * s_deviceCost[device]);
         var creative = $"CRV-{campaign.StartDay:yyyyMMdd}-{channel}-{stream.UniformInt(1, 3)}";
         var row = new MarketingFact(string.Empty, ts, campaign.CampaignId, campaign.CampaignType, channel, creative, customer.AdId,
-            customerId, s_devices[device], costCents, string.Empty);
+            customerId, s_devices[device], costCents, string.Empty)
+        {
+            TargetCustomerId = customer.CustomerId,
+        };
 
         PendingConversion? conversion = null;
         if (stream.Bernoulli(ConversionRate(channel)))
