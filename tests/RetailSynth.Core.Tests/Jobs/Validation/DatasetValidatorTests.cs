@@ -73,6 +73,7 @@ public class DatasetValidatorTests(ValidationDatasetFixture dataset) : IClassFix
     [InlineData("UPDATE fact_truck_moves SET temperature_class = 'BOGUS' WHERE rowid = (SELECT min(rowid) FROM fact_truck_moves)", "2.enum.truck_moves.temperature_class")]
     [InlineData("UPDATE fact_customer_zone_changes SET to_zone = from_zone WHERE rowid = (SELECT min(rowid) FROM fact_customer_zone_changes)", "2.zone_changes.distinct_zones")]
     [InlineData("INSERT INTO fact_foot_traffic SELECT * FROM fact_foot_traffic LIMIT 1", "2.key.fact_foot_traffic")]
+    [InlineData("UPDATE fact_receipts SET return_for_order_id_ext = 'ONL-20240101-999999' WHERE rowid = (SELECT min(rowid) FROM fact_receipts)", "2.fk.receipts.return_for_order")]
     public void A_broken_reference_key_or_vocabulary_fails_only_integrity_checks(string breaking, string expected) =>
         AssertOnlyItsFamilyFails(ValidateAfter(breaking), expected);
 
