@@ -48,4 +48,14 @@ public static class SimulationFixture
         };
         return dimensions with { Stores = [first, .. dimensions.Stores.Skip(1)] };
     }
+
+    /// <summary>
+    /// Store i gets the (i mod 5)-th store format, so a short run measures every format: the model v2 placement of a
+    /// few stores holds only two or three of them.
+    /// </summary>
+    public static DimensionSet WithEveryStoreFormat(DimensionSet dimensions) =>
+        dimensions with
+        {
+            Stores = [.. dimensions.Stores.Select((store, i) => store with { StoreFormat = StoreFormats.All[i % StoreFormats.All.Count] })],
+        };
 }
