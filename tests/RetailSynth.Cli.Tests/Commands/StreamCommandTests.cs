@@ -12,7 +12,13 @@ public class StreamCommandTests
     private static CliRunner TinyWorld()
     {
         var cli = new CliRunner();
-        ReducedWorld.ApplyTo(cli.Environment, "2024-03-01", stores: 2, extra: new Dictionary<string, string?> { ["CustomersPerStoreDay"] = "20" });
+        ReducedWorld.ApplyTo(cli.Environment, "2024-03-01", stores: 2, extra: new Dictionary<string, string?>
+        {
+            ["CustomersPerStoreDay"] = "20",
+
+            // Online orders are network-wide: the model v2 default (600 a day) would outweigh two stores' sales.
+            ["OnlineOrdersPerDay"] = "100",
+        });
         cli.Environment["RETAILSYNTH__Streaming__BatchSize"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return cli;
     }
