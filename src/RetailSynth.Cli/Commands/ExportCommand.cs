@@ -33,7 +33,7 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
         public string? Out { get; init; }
 
         [CommandOption("--upload <TARGET>")]
-        [Description("After the export, upload the output folder to this container URL (or <container>[/<folder>] with Upload:ConnectionString); see `upload`.")]
+        [Description("After the export, upload the output folder to this container URL (or <container>[[/<folder>]] with Upload:ConnectionString); see `upload`.")]
         public string? Upload { get; init; }
 
         [CommandOption("--create-container")]

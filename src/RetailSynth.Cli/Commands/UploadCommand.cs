@@ -19,8 +19,8 @@ public sealed class UploadCommand(CommandRuntime runtime) : AsyncCommand<UploadC
     public sealed class Settings : GlobalSettings
     {
         [CommandArgument(0, "[TARGET]")]
-        [Description("Container URL (https://<account>.blob.core.windows.net/<container>[/<folder>], a SAS URL, or a OneLake Files URL), " +
-            "or <container>[/<folder>] with Upload:ConnectionString. Default: Upload:Target.")]
+        [Description("Container URL (https://<account>.blob.core.windows.net/<container>[[/<folder>]], a SAS URL, or a OneLake Files URL), " +
+            "or <container>[[/<folder>]] with Upload:ConnectionString. Default: Upload:Target.")]
         public string? Target { get; init; }
 
         [CommandOption("--from <DIR>")]
