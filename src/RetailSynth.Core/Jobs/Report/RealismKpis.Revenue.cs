@@ -23,7 +23,7 @@ internal static partial class RealismKpis
         var window = $"receipt_type = 'SALE' AND business_date >= @from_date AND business_date <= {ReportHorizon.Date(salesEnd)}";
         var store = q.Value($"""
             WITH w AS (SELECT receipt_id_ext, subtotal FROM fact_receipts WHERE {window})
-            SELECT (SELECT sum(abs(r.subtotal)) FROM fact_receipts r WHERE r.receipt_type = 'RETURN' AND r.return_for_receipt_id_ext IN (SELECT receipt_id_ext FROM w))
+            SELECT coalesce((SELECT sum(abs(r.subtotal)) FROM fact_receipts r WHERE r.receipt_type = 'RETURN' AND r.return_for_receipt_id_ext IN (SELECT receipt_id_ext FROM w)), 0)
                    / nullif((SELECT sum(subtotal) FROM w), 0)
             """);
         kpi.Check("store returns", store, Units.Percent, Band.Between(0.02, 0.08, "2–8 %"), notJudged);
@@ -61,7 +61,7 @@ internal static partial class RealismKpis
             WITH w AS (
                 SELECT order_id_ext, subtotal FROM fact_online_order_headers h
                 WHERE h.event_ts >= @from AND h.event_ts < {ReportHorizon.Timestamp(ordersEnd.AddDays(1))} AND {NotCancelled})
-            SELECT (SELECT sum(abs(r.subtotal)) FROM fact_receipts r WHERE r.receipt_type = 'RETURN' AND r.return_for_order_id_ext IN (SELECT order_id_ext FROM w))
+            SELECT coalesce((SELECT sum(abs(r.subtotal)) FROM fact_receipts r WHERE r.receipt_type = 'RETURN' AND r.return_for_order_id_ext IN (SELECT order_id_ext FROM w)), 0)
                    / nullif((SELECT sum(subtotal) FROM w), 0)
             """);
         kpi.Check("online returns", online, Units.Percent, Band.Between(0.05, 0.20, "5–20 %"), notJudged);
