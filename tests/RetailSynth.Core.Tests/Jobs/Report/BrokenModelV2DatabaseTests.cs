@@ -41,6 +41,7 @@ public class BrokenModelV2DatabaseTests(ReportDatasetFixture fixture) : IClassFi
         Assert.Equal(0, after.Checks.Single(c => c.Name.StartsWith("shipments ≤ 350", StringComparison.Ordinal)).Value);
         Assert.True(after.Checks.Single(c => c.Name.StartsWith("highest implied speed", StringComparison.Ordinal)).Value > 55);
         Assert.Equal(KpiVerdict.Reported, after.Checks.Single(c => c.Name == "fill").Verdict); // a week reports fill only
+        Assert.Contains(after.Checks, c => c.Name.StartsWith("fill of DC ", StringComparison.Ordinal) && c.Value > 0);
         Assert.NotNull(before.Checks.Single(c => c.Name.StartsWith("highest implied speed", StringComparison.Ordinal)).Value);
     }
 
