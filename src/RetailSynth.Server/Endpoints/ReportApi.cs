@@ -12,7 +12,7 @@ namespace RetailSynth.Server.Endpoints;
 internal static class ReportApi
 {
     public static void MapReportApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/report", Report).WithTags("Report")
+        app.MapGet("/api/report", Report).WithTags("Status") // beside /api/status: what the database holds and how realistic it is
             .WithSummary("The realism scorecard over committed days (from/to optional, yyyy-MM-dd): each KPI's values, bands, verdict and horizon.");
 
     private static Results<Ok<RealismReport>, ValidationProblem> Report(string? from, string? to, ServerDatabase database, CancellationToken cancellationToken)
