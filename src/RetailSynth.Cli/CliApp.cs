@@ -70,7 +70,7 @@ public static class CliApp
         }
         catch (RetailSynthException ex)
         {
-            WriteError(environment, RefusalWording.Describe(ex), verbose ? ex : null);
+            WriteError(environment, RefusalWording.Instance.Describe(ex), verbose ? ex : null);
             return ExitFailed;
         }
         catch (CommandAppException ex)

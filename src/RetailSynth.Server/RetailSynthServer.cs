@@ -51,6 +51,7 @@ public static class RetailSynthServer
 
         var services = builder.Services;
         services.AddSingleton(options);
+        services.AddSingleton<IRefusalWording>(RefusalWording.Instance);
         services.AddRetailSynth(settings, options.Dictionaries);
         services.AddRetailSynthSinks(StandardOutput.Open);
         services.AddSingleton(settings.Server);

@@ -133,7 +133,7 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
     {
         var status = streaming.Status;
         var outbox = streaming.GetOutboxStatus();
-        var lag = outbox.Lag is { } l ? $", lag {l:hh\\:mm\\:ss}" : string.Empty;
+        var lag = outbox.LagSeconds is { } l ? $", lag {TimeSpan.FromSeconds(l):hh\\:mm\\:ss}" : string.Empty;
         var sink = outbox.Sink.Breaker == BreakerState.Closed ? string.Empty : $", sink {outbox.Sink.Breaker.ToString().ToLowerInvariant()}: {outbox.Sink.LastError}";
         return $"day {status.CurrentDay:yyyy-MM-dd}: {status.EventsSent:N0} sent, {status.EventsPerSecond:N0} events/s, " +
             $"{outbox.Pending + outbox.Leased:N0} pending, {Format(status.PacingState)}{lag}{sink}";

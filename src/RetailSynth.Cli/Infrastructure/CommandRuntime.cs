@@ -2,12 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RetailSynth.Composition;
 using RetailSynth.Connectors;
-using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Diagnostics;
 using RetailSynth.Jobs;
 using RetailSynth.Jobs.Streaming;
 using RetailSynth.Reference;
 using RetailSynth.Streaming.Sinks;
+using Spectre.Console;
 
 namespace RetailSynth.Cli;
 
@@ -55,10 +55,21 @@ public sealed class CommandRuntime(CliEnvironment environment)
     public StreamingService CreateStreaming(RetailSynthSettings settings, ILoggerFactory logging, bool readsOnly = false) => new ServiceCollection()
         .AddSingleton(logging)
         .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+        .AddSingleton<IRefusalWording>(RefusalWording.Instance)
         .AddRetailSynth(settings, Dictionaries, readsOnly)
         .AddRetailSynthSinks(StandardOutput.Open)
         .BuildServiceProvider()
         .GetRequiredService<StreamingService>();
+
+    /// <summary>An outbox command that changes rows (clear, requeue-dead): runs <paramref name="change"/> and prints the line it returns.</summary>
+    public async Task<int> ChangeOutboxAsync(GlobalSettings options, Func<StreamingService, string> change)
+    {
+        var settings = LoadSettings(options);
+        using var logging = CreateLogging(options);
+        await using var streaming = CreateStreaming(settings, logging);
+        Environment.Out.WriteLine(change(streaming));
+        return CliApp.ExitOk;
+    }
 
     public ILoggerFactory CreateLogging(GlobalSettings options) =>
         LoggerFactory.Create(builder => builder.AddRetailSynthConsole(options.Verbose ? LogLevel.Debug : LogLevel.Warning));

@@ -2,20 +2,33 @@ using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Cli;
 
-/// <summary>A refusal in the CLI's words: the core says what is in the way, the CLI names the command or flag that gets past it.</summary>
-internal static class RefusalWording
+/// <summary>
+/// A failure in the CLI's words: the core says what is in the way, the CLI names the command or flag that gets past it
+/// and its own spelling of the request fields (<c>--days</c>, <c>--to</c>).
+/// </summary>
+internal sealed class RefusalWording : HostRefusalWording
 {
-    public static string Describe(RetailSynthException failure) => failure is RefusedException refused && WayOut(refused.Reason) is { } wayOut
-        ? refused.Situation + wayOut
-        : failure.Message;
+    public static readonly RefusalWording Instance = new();
 
-    private static string? WayOut(RefusalReason reason) => reason switch
+    protected override string? FieldName(RequestField field) => field switch
+    {
+        RequestField.Days => "--days",
+        RequestField.EndDate => "--to",
+        RequestField.From => "--from",
+        RequestField.To => "--to",
+        _ => null,
+    };
+
+    protected override string? WayOut(RefusalReason reason) => reason switch
     {
         RefusalReason.NoDimensions => "; run `retailsynth generate dimensions` first.",
         RefusalReason.DimensionsOfOtherDataset => "; use another --database, or --force to replace it and every fact.",
         RefusalReason.DatasetMismatch => ": use the settings the database was created with, or another --database.",
         RefusalReason.FactsExist => ". Use --force to delete facts, outbox and simulator state together.",
         RefusalReason.OutboxPending => ". Stream them first, or run `retailsynth outbox clear` to discard them (their facts stay).",
+        RefusalReason.DatabaseInUse => "; stop that process (for example a running `retailsynth serve`) or choose another file with --database.",
+        RefusalReason.BodyFileForeign => " Run `retailsynth outbox clear` to drop the undeliverable events.",
+        RefusalReason.BodyFileMissing => " Run `retailsynth outbox clear` to drop them.",
         _ => null,
     };
 }

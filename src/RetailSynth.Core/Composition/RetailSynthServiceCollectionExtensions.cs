@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Diagnostics;
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Jobs.Streaming;
 using RetailSynth.Reference;
@@ -23,6 +24,7 @@ public static class RetailSynthServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton(dictionaries);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRefusalWording>(NeutralRefusalWording.Instance); // a host registers its own words first
         services.AddSingleton<WriterGate>();
         services.AddMetrics();
         services.AddSingleton<RetailSynthMetrics>();

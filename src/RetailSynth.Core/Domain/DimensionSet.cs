@@ -1,6 +1,9 @@
 namespace RetailSynth.Domain;
 
-/// <summary>All six dimensions of one dataset, in id order (ids are 1…N, contiguous).</summary>
+/// <summary>
+/// All six dimensions of one dataset, in id order (ids are 1…N, contiguous). <see cref="Customers"/> holds the
+/// identified customers 1…N only; the anonymous shopper (customer 0) is a fixed row written with them.
+/// </summary>
 public sealed record DimensionSet(
     IReadOnlyList<Geography> Geographies,
     IReadOnlyList<DistributionCenter> DistributionCenters,

@@ -82,3 +82,12 @@ internal static class Taxabilities
     public const string NonTaxable = "NON_TAXABLE";
     public static readonly IReadOnlyList<string> All = [Taxable, ReducedRate, NonTaxable];
 }
+
+/// <summary>season_profile of data-model §3.4: a product's monthly demand pattern (§10.2).</summary>
+internal static class SeasonProfiles
+{
+    public const string None = "NONE";
+
+    public static readonly IReadOnlyList<string> All =
+        [None, "WINTER_HOLIDAY", "FALL_HARVEST", "SUMMER", "BACK_TO_SCHOOL", "WINTER", "SPRING_GARDEN"];
+}

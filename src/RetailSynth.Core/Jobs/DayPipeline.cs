@@ -3,7 +3,6 @@ using RetailSynth.Engine.Simulation;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.Stores;
 using RetailSynth.Engine.Simulation.World;
-using RetailSynth.Foundation.Configuration;
 using RetailSynth.Reference;
 using RetailSynth.Storage;
 using RetailSynth.Storage.Outbox;

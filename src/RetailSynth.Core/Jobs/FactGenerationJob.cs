@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using RetailSynth.Engine.Dimensions;
 using RetailSynth.Engine.Simulation;
 using RetailSynth.Engine.Simulation.World;
-using RetailSynth.Foundation.Configuration;
 using RetailSynth.Reference;
 using RetailSynth.Storage;
 using RetailSynth.Storage.Outbox;
@@ -46,7 +45,7 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
         {
             if (days < 1)
             {
-                throw new RetailSynthException($"--days must be at least 1, got {days}.");
+                throw new RetailSynthException(name => $"{name(RequestField.Days)} must be at least 1, got {days}.");
             }
 
             if (days > SettingsLimits.MaxDaysPerRun)
@@ -57,12 +56,12 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
             return (first, first.AddDays(days - 1));
         }
 
-        var to = range.To ?? throw new RetailSynthException("Say how many days to generate: --days N or --to yyyy-MM-dd.");
+        var to = range.To ?? throw new RetailSynthException("Say how many days to generate: a number of days or an end date.");
         if (to < first)
         {
-            throw new RefusedException(state.LastCommittedDay is { } last
-                ? $"--to {to:yyyy-MM-dd} is not after the watermark: days up to {last:yyyy-MM-dd} are already generated; the next day is {first:yyyy-MM-dd}."
-                : $"--to {to:yyyy-MM-dd} is before the start date {first:yyyy-MM-dd}.");
+            throw new RefusedException(name => state.LastCommittedDay is { } last
+                ? $"{name(RequestField.EndDate)} {to:yyyy-MM-dd} is not after the watermark: days up to {last:yyyy-MM-dd} are already generated; the next day is {first:yyyy-MM-dd}."
+                : $"{name(RequestField.EndDate)} {to:yyyy-MM-dd} is before the start date {first:yyyy-MM-dd}.");
         }
 
         var count = to.DayNumber - first.DayNumber + 1;

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using RetailSynth.Foundation.Configuration;
+using RetailSynth.Foundation.Geo;
 
 namespace RetailSynth.Reference;
 
@@ -12,6 +13,9 @@ namespace RetailSynth.Reference;
 /// </summary>
 public sealed class ReferenceDictionaries
 {
+    /// <summary>A geography row's cluster: the dictionary rows within this many miles (haversine, data-model §6.1).</summary>
+    public const double ClusterRadiusMiles = 250;
+
     private const string ResourcePrefix = "Dictionaries/";
 
     private ReferenceDictionaries(IReadOnlyDictionary<string, byte[]> files)
@@ -21,9 +25,9 @@ public sealed class ReferenceDictionaries
         TaxRates = Rows(files, "tax_rates.csv", f => new TaxRateEntry(
             f[0], f[1].Length == 0 ? null : f[1], ParseScaled(f[2], 100_000)));
         Categories = Rows(files, "categories.csv", f => new CategoryEntry(
-            f[0], f[1], f[2], bool.Parse(f[3]), f[4]));
+            f[0], f[1], f[2], bool.Parse(f[3]), f[4], f[5], ParseDouble(f[6])));
         BaseProducts = Rows(files, "base_products.csv", f => new BaseProductEntry(
-            f[0], ParseScaled(f[1], 100), f[2], f[3], f.Length > 4 && f[4].Length > 0 ? f[4] : null));
+            f[0], ParseScaled(f[1], 100), f[2], f[3], f[4].Length > 0 ? f[4] : null, f[5]));
         Brands = Rows(files, "brands.csv", f => new BrandEntry(f[0], f[1], f[2]));
         FirstNames = Rows(files, "first_names.csv", f => f[0]);
         LastNames = Rows(files, "last_names.csv", f => f[0]);
@@ -31,6 +35,7 @@ public sealed class ReferenceDictionaries
         StreetTypes = Rows(files, "street_types.csv", f => f[0]);
         Sha256 = HashFiles(files);
         CategoriesByName = Categories.ToDictionary(c => c.Category, StringComparer.Ordinal);
+        HubEligible = FindHubEligible(Geographies);
     }
 
     public IReadOnlyList<GeographyEntry> Geographies { get; }
@@ -44,10 +49,16 @@ public sealed class ReferenceDictionaries
     public IReadOnlyList<string> StreetNames { get; }
     public IReadOnlyList<string> StreetTypes { get; }
 
+    /// <summary>
+    /// Indexes of the hub-eligible geography rows, in dictionary order (data-model §6.2): a dense district whose
+    /// cluster (the rows within 250 mi) holds ≥ 15 rows in ≥ 3 states.
+    /// </summary>
+    public IReadOnlyList<int> HubEligible { get; }
+
     /// <summary>Lower-case hex SHA-256 of the dictionaries, as used in <c>dataset_id</c> (data-model §17).</summary>
     public string Sha256 { get; }
 
-    public DictionaryLimits Limits => new(Geographies.Count, CountProductPairs());
+    public DictionaryLimits Limits => new(Geographies.Count, CountProductPairs(), HubEligible.Count);
 
     public static ReferenceDictionaries LoadEmbedded()
     {
@@ -106,25 +117,40 @@ public sealed class ReferenceDictionaries
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    /// <summary>Brand category by department (data-model §5).</summary>
-    public static string BrandCategoryOf(string department) => department switch
+    private static List<int> FindHubEligible(IReadOnlyList<GeographyEntry> rows)
     {
-        "Grocery" => "FOOD",
-        "Electronics" => "ELECTRONICS",
-        "Clothing" => "CLOTHING",
-        "Health & Beauty" or "Baby & Kids" => "HEALTH",
-        "Pet Supplies" => "PET",
-        "Automotive" => "AUTOMOTIVE",
-        "Office Supplies" => "OFFICE",
-        "Sports & Recreation" => "SPORTS",
-        "Home & Garden" or "Seasonal" => "HOME",
-        _ => throw new InvalidOperationException($"Department '{department}' has no brand category."),
-    };
+        var eligible = new List<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!rows[i].IsDense)
+            {
+                continue;
+            }
+
+            var members = 0;
+            var states = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var other in rows)
+            {
+                if (Haversine.Miles(rows[i].Latitude, rows[i].Longitude, other.Latitude, other.Longitude) <= ClusterRadiusMiles)
+                {
+                    members++;
+                    states.Add(other.State);
+                }
+            }
+
+            if (members >= 15 && states.Count >= 3)
+            {
+                eligible.Add(i);
+            }
+        }
+
+        return eligible;
+    }
 
     /// <summary>How many (base product, brand) pairs dim_products draws from (data-model §6.6).</summary>
     private long CountProductPairs()
     {
         var brandsPerCategory = Brands.GroupBy(b => b.BrandCategory).ToDictionary(g => g.Key, g => (long)g.Count());
-        return BaseProducts.Sum(p => brandsPerCategory.GetValueOrDefault(BrandCategoryOf(CategoriesByName[p.Category].Department)));
+        return BaseProducts.Sum(p => brandsPerCategory.GetValueOrDefault(CategoriesByName[p.Category].BrandCategory));
     }
 }

@@ -26,7 +26,7 @@ public sealed record DatasetIdentity(string DatasetId, string ConfigFingerprint,
         var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in typeof(SimulationOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.Name is nameof(SimulationOptions.Profile) or nameof(SimulationOptions.MarketingCost))
+            if (property.Name is nameof(SimulationOptions.Profile) or nameof(SimulationOptions.MarketingCpm))
             {
                 continue;
             }
@@ -34,10 +34,10 @@ public sealed record DatasetIdentity(string DatasetId, string ConfigFingerprint,
             settings[property.Name] = JsonValue(property.GetValue(options)!);
         }
 
-        foreach (var (channel, range) in options.MarketingCost)
+        foreach (var (channel, range) in options.MarketingCpm)
         {
-            settings[$"MarketingCost:{channel}:Max"] = JsonValue(range.Max);
-            settings[$"MarketingCost:{channel}:Min"] = JsonValue(range.Min);
+            settings[$"MarketingCpm:{channel}:Max"] = JsonValue(range.Max);
+            settings[$"MarketingCpm:{channel}:Min"] = JsonValue(range.Min);
         }
 
         var json = new StringBuilder();

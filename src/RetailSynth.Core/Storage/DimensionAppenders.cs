@@ -14,23 +14,26 @@ internal static class DimensionAppenders
 
         Append(connection, "dim_distribution_centers", d.DistributionCenters, (row, dc) => row
             .AppendValue(dc.DcId).AppendValue(dc.DcNumber).AppendValue(dc.Address).AppendValue(dc.GeographyId)
-            .AppendValue(dc.TimeZone), cancellationToken);
+            .AppendValue(dc.TimeZone).AppendValue(dc.Latitude).AppendValue(dc.Longitude)
+            .AppendValue(dc.RoadMilesToDcs), cancellationToken);
 
         Append(connection, "dim_stores", d.Stores, (row, s) => row
             .AppendValue(s.StoreId).AppendValue(s.StoreNumber).AppendValue(s.Address).AppendValue(s.GeographyId)
-            .AppendValue(s.TimeZone).AppendValue(s.TaxRateE5 / 100_000m).AppendValue(s.GeographyClass)
+            .AppendValue(s.Latitude).AppendValue(s.Longitude).AppendValue(s.TimeZone).AppendValue(s.TaxRateE5 / 100_000m).AppendValue(s.GeographyClass)
             .AppendValue(s.VolumeClass).AppendValue(s.StoreFormat).AppendValue(s.HoursClass).AppendValue(s.OperatingHours)
             .AppendValue(s.OpenMinute).AppendValue(s.CloseMinute).AppendValue(s.DailyTrafficMultiplier)
-            .AppendValue(s.NearestDcId), cancellationToken);
+            .AppendValue(s.NearestDcId).AppendValue(s.DcRoadMiles).AppendValue(s.NeighborStoreIds), cancellationToken);
 
         Append(connection, "dim_trucks", d.Trucks, (row, t) => row
             .AppendValue(t.TruckId).AppendValue(t.LicensePlate).AppendValue(t.Refrigerated).AppendValue(t.FleetType)
             .AppendValue(t.DcId).AppendValue(t.CapacityUnits), cancellationToken);
 
+        Append(connection, "dim_customers", [AnonymousShopper.Row], (row, _) => AnonymousShopper.Fill(row), cancellationToken);
         Append(connection, "dim_customers", d.Customers, (row, c) => row
             .AppendValue(c.CustomerId).AppendValue(c.FirstName).AppendValue(c.LastName).AppendValue(c.Address)
-            .AppendValue(c.GeographyId).AppendValue(c.Phone).AppendValue(c.LoyaltyCard).AppendValue(c.BleId)
-            .AppendValue(c.AdId).AppendValue(c.ShopperSegment).AppendValue(c.MobilitySegment).AppendValue(c.BleOptIn)
+            .AppendValue(c.GeographyId).AppendValue(c.Latitude).AppendValue(c.Longitude).AppendValue(c.Phone)
+            .AppendValue(c.LoyaltyCard).AppendValue(c.BleId).AppendValue(c.AdId).AppendValue(c.ShopperSegment)
+            .AppendValue(c.MobilitySegment).AppendValue(c.BleOptIn).AppendValue(c.JoinDate)
             .AppendValue(c.PrimaryStoreId).AppendValue(c.SecondaryStoreId), cancellationToken);
 
         Append(connection, "dim_products", d.Products, (row, p) => row
@@ -40,7 +43,8 @@ internal static class DimensionAppenders
             .AppendValue(p.MsrpCents / 100m).AppendValue(p.MsrpCents)
             .AppendValue(p.SalePriceCents / 100m).AppendValue(p.SalePriceCents)
             .AppendValue(p.RequiresRefrigeration).AppendValue(p.Taxability).AppendValue(p.LaunchDate)
-            .AppendValue(p.PopularityWeight).AppendValue(p.Tags), cancellationToken);
+            .AppendValue(p.PopularityWeight).AppendValue(p.DemandWeight).AppendValue(p.CasePack).AppendValue(p.SeasonProfile)
+            .AppendValue(p.Tags), cancellationToken);
     }
 
     private static void Append<T>(

@@ -82,7 +82,7 @@ internal static class StreamApi
     private static Results<Ok<StreamStatus>, ProblemHttpResult> Status(StreamingAccessor streaming) =>
         streaming.Service is { } service ? TypedResults.Ok(service.Status) : Unavailable();
 
-    private static Results<Ok<OutboxStatusResponse>, ProblemHttpResult> OutboxStatus(StreamingAccessor streaming, RetailSynthMetrics metrics)
+    private static Results<Ok<OutboxStatus>, ProblemHttpResult> OutboxStatus(StreamingAccessor streaming, RetailSynthMetrics metrics)
     {
         if (streaming.Service is not { } service)
         {
@@ -91,7 +91,7 @@ internal static class StreamApi
 
         var status = service.GetOutboxStatus();
         metrics.OutboxPending.Record(status.Pending);
-        return TypedResults.Ok(OutboxStatusResponse.From(status));
+        return TypedResults.Ok(status);
     }
 
     private static Results<Ok<OutboxRow[]>, ValidationProblem, ProblemHttpResult> Preview(

@@ -26,8 +26,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException bad => BadRequest(bad),
             InvalidOperationException { InnerException: ArgumentException } when HasUnknownCharset(httpContext.Request) => UnsupportedCharset(),
             SettingsException settings => Validation(settings.Problems.Select(ErrorText.Bound).GroupBy(Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)),
-            RefusedException refused => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = ErrorText.Bound(RefusalWording.Describe(refused)) },
-            RetailSynthException failure => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = ErrorText.Bound(failure.Message) },
+            RefusedException refused => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = ErrorText.Bound(RefusalWording.Instance.Describe(refused)) },
+            RetailSynthException failure => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = ErrorText.Bound(RefusalWording.Instance.Describe(failure)) },
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => Unexpected(httpContext, exception),
         };

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Server.Contracts;
+using RetailSynth.Server.Hosting;
 
 namespace RetailSynth.Server.Tasks;
 
@@ -70,7 +71,7 @@ internal sealed partial class TaskRegistry(WriterGate gate, TimeProvider time, I
                 }
                 catch (RetailSynthException ex)
                 {
-                    var error = ErrorText.Bound(ex.Message); // a message may quote its input, of any length
+                    var error = ErrorText.Bound(RefusalWording.Instance.Describe(ex)); // a message may quote its input, of any length
                     task.Finish(TaskState.Failed, error, null);
                     LogFailed(task.Id, kind, error);
                 }

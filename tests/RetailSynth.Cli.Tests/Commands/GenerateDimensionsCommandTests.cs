@@ -64,6 +64,7 @@ public class GenerateDimensionsCommandTests
 
         Assert.Equal(CliApp.ExitFailed, result.ExitCode);
         Assert.Contains($"is in use by another process (PID {holder.ProcessId})", result.SingleErrorLine);
+        Assert.EndsWith("or choose another file with --database.", result.SingleErrorLine, StringComparison.Ordinal);
     }
 
     [Fact]

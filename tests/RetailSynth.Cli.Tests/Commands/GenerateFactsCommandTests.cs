@@ -64,7 +64,7 @@ public class GenerateFactsCommandTests
         var result = await cli.RunAsync("generate", "facts", "--to", "2024-10-30");
 
         Assert.Equal(CliApp.ExitFailed, result.ExitCode);
-        Assert.Contains("days up to 2024-10-31 are already generated; the next day is 2024-11-01", result.SingleErrorLine);
+        Assert.Contains("--to 2024-10-30 is not after the watermark: days up to 2024-10-31 are already generated; the next day is 2024-11-01", result.SingleErrorLine);
         Assert.Equal(before, Hash(cli.DatabasePath));
     }
 

@@ -12,8 +12,9 @@ public class ReferenceDictionariesTests
     [Fact]
     public void Geographies_meet_the_documented_coverage()
     {
-        Assert.True(s_d.Geographies.Count >= 500);
-        Assert.True(s_d.Geographies.Select(g => g.State).Distinct().Count() >= 25);
+        Assert.True(s_d.Geographies.Count >= 600);
+        Assert.True(s_d.Geographies.Select(g => g.State).Distinct().Count() >= 40);
+        Assert.Equal(s_d.Geographies.Count, s_d.Geographies.Select(g => (g.City, g.State)).Distinct().Count());
         Assert.Equal(Regions.All.OrderBy(r => r), s_d.Geographies.Select(g => g.Region).Distinct().OrderBy(r => r));
         var districts = s_d.Geographies.Select(g => g.District).Distinct().ToList();
         Assert.True(districts.Count >= 100);
@@ -48,9 +49,9 @@ public class ReferenceDictionariesTests
     [Fact]
     public void Products_brands_and_names_meet_the_documented_sizes()
     {
-        Assert.True(s_d.BaseProducts.Count >= 600);
+        Assert.True(s_d.BaseProducts.Count >= 760);
         Assert.True(s_d.Brands.Count >= 600);
-        Assert.InRange(s_d.Brands.Select(b => b.Company).Distinct().Count(), 60, 80);
+        Assert.InRange(s_d.Brands.Select(b => b.Company).Distinct().Count(), 60, 90);
         Assert.True(s_d.FirstNames.Count >= 300);
         Assert.True(s_d.LastNames.Count >= 350);
         Assert.True(s_d.StreetNames.Count >= 40);
@@ -60,14 +61,127 @@ public class ReferenceDictionariesTests
     }
 
     [Fact]
-    public void Grocery_holds_about_80_percent_of_base_products_and_every_department_has_brands()
+    public void Every_department_has_at_least_its_minimum_of_base_products()
     {
         var byDepartment = s_d.BaseProducts.GroupBy(p => s_d.CategoriesByName[p.Category].Department).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(11, byDepartment.Count);
-        Assert.InRange(byDepartment["Grocery"] / (double)s_d.BaseProducts.Count, 0.75, 0.85);
-        Assert.All(byDepartment.Where(d => d.Key != "Grocery"), d => Assert.InRange(d.Value, 10, 25));
-        var brandCategories = s_d.Brands.Select(b => b.BrandCategory).ToHashSet();
-        Assert.All(byDepartment.Keys, d => Assert.Contains(ReferenceDictionaries.BrandCategoryOf(d), brandCategories));
+        var minimums = new Dictionary<string, int>
+        {
+            ["Grocery"] = 525,
+            ["Health & Beauty"] = 48,
+            ["Home & Garden"] = 39,
+            ["Clothing"] = 34,
+            ["Electronics"] = 20,
+            ["Pet Supplies"] = 20,
+            ["Baby & Kids"] = 15,
+            ["Seasonal"] = 15,
+            ["Sports & Recreation"] = 13,
+            ["Office Supplies"] = 13,
+            ["Automotive"] = 13,
+        };
+        Assert.Equal(minimums.Keys.Order(), byDepartment.Keys.Order());
+        Assert.All(minimums, m => Assert.True(byDepartment[m.Key] >= m.Value, $"{m.Key}: {byDepartment[m.Key]} < {m.Value}"));
+        Assert.True(s_d.BaseProducts.Count >= 760);
+        Assert.Equal(s_d.BaseProducts.Count, s_d.BaseProducts.Select(p => p.ProductName).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_brand_family_has_at_least_25_brands_and_brand_names_are_unique()
+    {
+        var families = s_d.Brands.GroupBy(b => b.BrandCategory).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(BrandFamilies.All.Order(), families.Keys.Order());
+        Assert.All(families, f => Assert.True(f.Value >= 25, $"{f.Key}: {f.Value}"));
+        Assert.Equal(s_d.Brands.Count, s_d.Brands.Select(b => b.Brand).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void Categories_carry_the_brand_family_and_line_weight_of_the_spec()
+    {
+        var household = new[] { "Cleaning Supplies", "Laundry", "Paper Goods", "Trash Bags & Food Storage" };
+        Assert.All(s_d.Categories, c =>
+        {
+            var expected = c.Category switch
+            {
+                _ when household.Contains(c.Category) => "HOUSEHOLD",
+                "Baby Food" => "FOOD",
+                "Medicine" or "Vitamins & Supplements" => "HEALTH",
+                "Hair Care" or "Oral Care" or "Skin Care" => "BEAUTY",
+                "Baby Care" or "Diapers & Wipes" => "BABY",
+                "Toys" => "TOYS",
+                _ => c.Department switch
+                {
+                    "Grocery" => "FOOD",
+                    "Pet Supplies" => "PET",
+                    "Home & Garden" => "HOME",
+                    "Sports & Recreation" => "SPORTS",
+                    "Office Supplies" => "OFFICE",
+                    _ => c.Department.ToUpperInvariant(),
+                },
+            };
+            Assert.Equal(expected, c.BrandCategory);
+            Assert.True(c.LineWeight > 0);
+        });
+        Assert.Equal(3, s_d.CategoriesByName["Produce"].LineWeight);
+        Assert.Equal(1.5, s_d.CategoriesByName["Paper Goods"].LineWeight);
+        Assert.Equal(1, s_d.CategoriesByName["Candy"].LineWeight);
+        Assert.Equal("FOOD", s_d.CategoriesByName["Baby Food"].MerchGroup);
+        Assert.Equal("OTHER", s_d.CategoriesByName["Toys"].MerchGroup);
+    }
+
+    [Fact]
+    public void A_brand_with_a_reserved_word_belongs_to_that_family_only()
+    {
+        var violations = s_d.Brands
+            .SelectMany(b => BrandFamilies.ReservedFamiliesOf(b.Brand).Where(f => f != b.BrandCategory).Select(f => $"{b.Brand} ({b.BrandCategory}) uses a {f} word"))
+            .ToList();
+        Assert.Empty(violations);
+        Assert.Equal(["FOOD"], BrandFamilies.ReservedFamiliesOf("Hollow Creamery"));
+        Assert.Empty(BrandFamilies.ReservedFamiliesOf("Farmington Goods")); // whole words only
+        Assert.Equal(["HEALTH"], BrandFamilies.ReservedFamiliesOf("north rx"));
+    }
+
+    [Fact]
+    public void Season_profiles_follow_the_spec_and_every_seasonal_base_product_has_one()
+    {
+        Assert.All(s_d.BaseProducts, p =>
+        {
+            var category = s_d.CategoriesByName[p.Category];
+            var expected = p.Category switch
+            {
+                "Gift Wrap" => "WINTER_HOLIDAY",
+                _ when p.Subcategory == "Christmas Decor" => "WINTER_HOLIDAY",
+                _ when p.Subcategory == "Fall Decor" => "FALL_HARVEST",
+                "Patio & Grilling" or "Outdoor Games" or "Camping" => "SUMMER",
+                "Paper & Notebooks" or "Writing Instruments" => "BACK_TO_SCHOOL",
+                "Outerwear" => "WINTER",
+                "Garden" => "SPRING_GARDEN",
+                _ => "NONE",
+            };
+            Assert.Equal(expected, p.SeasonProfile);
+            Assert.Contains(p.SeasonProfile, SeasonProfiles.All);
+            if (category.Department == "Seasonal")
+            {
+                Assert.NotEqual("NONE", p.SeasonProfile);
+            }
+        });
+    }
+
+    [Fact]
+    public void Each_department_has_1_2_times_its_quota_in_pairs_at_10000_products()
+    {
+        var pairs = ProductCatalog.PairsByDepartment(s_d);
+        var quotas = Departments.Quotas(10_000);
+        for (var k = 0; k < Departments.All.Count; k++)
+        {
+            Assert.True(pairs[k].Length >= 1.2 * quotas[k], $"{Departments.All[k].Name}: {pairs[k].Length} pairs for a quota of {quotas[k]}");
+        }
+    }
+
+    [Fact]
+    public void At_least_40_geography_rows_are_hub_eligible()
+    {
+        Assert.True(s_d.HubEligible.Count >= 40, $"{s_d.HubEligible.Count}");
+        Assert.All(s_d.HubEligible, i => Assert.True(s_d.Geographies[i].IsDense));
+        Assert.Equal(s_d.HubEligible.Count, s_d.Limits.HubEligibleRows);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public class DimensionStoreTests
         using var database = RetailDatabase.Open(folder.File("db.duckdb"));
         var store = new DimensionStore(database);
         var counts = store.CountRows();
-        Assert.Equal(options.Customers, counts["dim_customers"]);
+        Assert.Equal(options.Customers + 1, counts["dim_customers"]); // customers 1…N and the anonymous shopper, customer 0
         Assert.Equal(options.Products, counts["dim_products"]);
         Assert.Equal(options.Stores, counts["dim_stores"]);
         var state = store.ReadState()!;
@@ -72,11 +72,30 @@ public class DimensionStoreTests
 
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_stores s LEFT JOIN dim_geographies g USING (geography_id) WHERE g.geography_id IS NULL"));
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_stores s LEFT JOIN dim_distribution_centers d ON d.dc_id = s.nearest_dc_id WHERE d.dc_id IS NULL"));
-        Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_customers c LEFT JOIN dim_stores s ON s.store_id = c.primary_store_id WHERE s.store_id IS NULL"));
+        Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_customers c LEFT JOIN dim_stores s ON s.store_id = c.primary_store_id WHERE c.customer_id > 0 AND s.store_id IS NULL"));
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_products WHERE NOT (cost > 0 AND cost < sale_price AND sale_price <= msrp)"));
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_products WHERE cost * 100 <> cost_cents OR msrp * 100 <> msrp_cents OR sale_price * 100 <> sale_price_cents"));
-        Assert.Equal(0, database.Scalar("SELECT count(*) - count(DISTINCT ble_id) FROM dim_customers"));
+        Assert.Equal(0, database.Scalar("SELECT count(ble_id) - count(DISTINCT ble_id) FROM dim_customers"));
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM dim_stores WHERE time_zone IS NULL OR volume_class IS NULL"));
+    }
+
+    [Fact]
+    public void Customer_0_is_the_anonymous_shopper_and_the_only_row_with_nulls_besides_single_candidate_secondaries()
+    {
+        using var folder = new TempFolder();
+        WriteDimensions(folder.File("db.duckdb"), Options());
+        using var database = RetailDatabase.Open(folder.File("db.duckdb"));
+
+        Assert.Equal(1, database.Scalar(
+            "SELECT count(*) FROM dim_customers WHERE customer_id = 0 AND first_name = 'Anonymous' AND last_name = 'Shopper' AND NOT ble_opt_in " +
+            "AND address IS NULL AND geography_id IS NULL AND latitude IS NULL AND longitude IS NULL AND phone IS NULL AND loyalty_card IS NULL " +
+            "AND ble_id IS NULL AND ad_id IS NULL AND shopper_segment IS NULL AND mobility_segment IS NULL AND join_date IS NULL " +
+            "AND primary_store_id IS NULL AND secondary_store_id IS NULL"));
+        Assert.Equal(0, database.Scalar(
+            "SELECT count(*) FROM dim_customers WHERE customer_id > 0 AND (address IS NULL OR geography_id IS NULL OR latitude IS NULL " +
+            "OR longitude IS NULL OR phone IS NULL OR loyalty_card IS NULL OR ble_id IS NULL OR ad_id IS NULL OR shopper_segment IS NULL " +
+            "OR mobility_segment IS NULL OR join_date IS NULL OR primary_store_id IS NULL)"));
+        Assert.Equal(0, database.Scalar("SELECT count(*) FROM (SELECT customer_id, row_number() OVER (ORDER BY join_date, customer_id) AS rank FROM dim_customers WHERE customer_id > 0) WHERE customer_id <> rank"));
     }
 
     [Fact]
@@ -122,7 +141,8 @@ public class DimensionStoreTests
         WriteDimensions(path, Options());
         using var holder = new DatabaseLockHolderProcess(path);
 
-        var error = Assert.Throws<RetailSynthException>(() => RetailDatabase.Open(path));
+        var error = Assert.Throws<RefusedException>(() => RetailDatabase.Open(path));
+        Assert.Equal(RefusalReason.DatabaseInUse, error.Reason); // the core names no CLI flag; the CLI adds "--database"
         Assert.Contains("is in use by another process", error.Message);
         Assert.Contains($"PID {holder.ProcessId}", error.Message);
     }
@@ -160,9 +180,9 @@ public class DimensionStoreTests
         Assert.Equal(a, DatasetIdentity.Compute(Options(), s_d));
         Assert.NotEqual(a.DatasetId, DatasetIdentity.Compute(Options(seed: 1), s_d).DatasetId);
         var cheaperEmail = Options();
-        cheaperEmail.MarketingCost["EMAIL"].Min = 0.05m;
+        cheaperEmail.MarketingCpm["EMAIL"].Min = 0.5m;
         Assert.NotEqual(a.DatasetId, DatasetIdentity.Compute(cheaperEmail, s_d).DatasetId);
-        Assert.Contains("\"MarketingCost:EMAIL:Min\":0.1,", a.CanonicalJson);
+        Assert.Contains("\"MarketingCpm:EMAIL:Min\":1,", a.CanonicalJson);
         Assert.Contains("\"StartDate\":\"2024-01-01\"", a.CanonicalJson);
     }
 }

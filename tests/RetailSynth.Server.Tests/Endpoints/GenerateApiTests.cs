@@ -47,6 +47,20 @@ public sealed class GenerateApiTests
     }
 
     [Fact]
+    public async Task An_end_date_not_after_the_watermark_is_409_naming_end_date_not_a_cli_flag()
+    {
+        await using var server = await RunningServer.StartAsync();
+        await server.RunTaskAsync("/api/generate/dimensions", new { });
+        await server.RunTaskAsync("/api/generate/historical", new { days = 2 });
+
+        using var response = await server.PostJsonAsync("/api/generate/historical", new { end_date = "2024-01-02" });
+
+        await Problems.AssertStatusAsync(response, HttpStatusCode.Conflict);
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        Assert.StartsWith("end_date 2024-01-02 is not after the watermark", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Historical_generation_without_dimensions_is_refused_with_409()
     {
         await using var server = await RunningServer.StartAsync();

@@ -15,7 +15,7 @@ public sealed class TablesApiTests
         var tables = await server.GetJsonAsync("/api/tables");
         var names = tables.EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToList();
         Assert.Equal([.. DatasetTables.Dimensions, .. DatasetTables.Facts, DatasetTables.Outbox], names);
-        Assert.Equal(2000, await server.RowsAsync("dim_customers"));
+        Assert.Equal(2001, await server.RowsAsync("dim_customers")); // customers 1…2,000 and the anonymous shopper, customer 0
         Assert.Equal("dimension", tables[0].GetProperty("group").GetString());
     }
 

@@ -79,7 +79,7 @@ public sealed class FakeStreamingService : IStreamingService
         var pending = Math.Max(0, 10_000 - status.EventsSent);
         return new OutboxStatus(pending, status.Running ? 100 : 0, status.EventsSent, 2, new DateTime(2024, 1, 3, 0, 0, 0, DateTimeKind.Utc), null,
             new DateOnly(2024, 1, 3), DayBeingDrained ? new DateOnly(2024, 1, 3) : null, false, pending, 1, status.EventsPerSecond, status.PacingState,
-            TimeSpan.FromSeconds(42), 0, new SinkHealth("file", BreakerState.Closed, 0, null));
+            42, 0, new SinkHealth("file", BreakerState.Closed, 0, null));
     }
 
     public IReadOnlyList<OutboxRow> Preview(OutboxRowStatus? status, bool newestFirst, int limit)

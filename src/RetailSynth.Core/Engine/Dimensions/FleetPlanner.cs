@@ -6,7 +6,7 @@ namespace RetailSynth.Engine.Dimensions;
 /// <summary>dim_trucks (data-model §6.4) sized by expected truck-hours per DC (§13.2).</summary>
 internal static class FleetPlanner
 {
-    private const long PlateSpace = 26L * 26 * 26 * 10_000;
+    public const long PlateSpace = 26L * 26 * 26 * 10_000;
 
     /// <summary>Expected truck cycle of a store in hours: handling plus travel out and back (§13.2).</summary>
     public static double CycleHours(double milesToDc) =>
@@ -17,7 +17,7 @@ internal static class FleetPlanner
         IReadOnlyList<DistributionCenter> dcs,
         IReadOnlyList<Store> stores,
         IReadOnlyDictionary<long, Geography> geographyById,
-        RandomHierarchy random)
+        long licensePlateOffset)
     {
         var dcById = dcs.ToDictionary(dc => dc.DcId);
         var truckHours = new double[dcs.Count];
@@ -33,7 +33,7 @@ internal static class FleetPlanner
         var refrigeratedPerDc = LargestRemainder.Distribute(assignedRefrigerated, truckHours);
         var dryPerDc = LargestRemainder.Distribute(assignedDry, truckHours);
 
-        var offset = random.Stream(RandomComponents.Trucks).UniformInt(0, PlateSpace - 1);
+        var offset = licensePlateOffset;
         var trucks = new List<Truck>();
         void Add(bool refrigerated, string fleetType, long? dcId) =>
             trucks.Add(new Truck(trucks.Count + 1, LicensePlate(trucks.Count + 1, offset), refrigerated, fleetType, dcId, options.TruckCapacityUnits));

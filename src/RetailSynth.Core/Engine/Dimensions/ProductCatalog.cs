@@ -2,33 +2,26 @@ using RetailSynth.Reference;
 
 namespace RetailSynth.Engine.Dimensions;
 
-/// <summary>dim_products (data-model §6.6): (base product, brand) pairs, priced, taxed, launched and ranked.</summary>
+/// <summary>
+/// dim_products (data-model §6.6): department quotas filled with (base product, brand) pairs of the category's brand
+/// family, shuffled into ids, then priced, taxed, launched, ranked by popularity within category and weighted.
+/// </summary>
 internal static class ProductCatalog
 {
     private const int PricingTries = 5;
+    private const double PopularityExponent = -0.7;
+    private const double PriceElasticity = -1.1;
 
     internal static List<Product> Generate(int count, DateOnly startDate, ReferenceDictionaries d, RandomHierarchy random)
     {
         var stream = random.Stream(RandomComponents.Products);
-        var brandsByCategory = d.Brands.GroupBy(b => b.BrandCategory).ToDictionary(g => g.Key, g => g.ToList());
-        var pairs = new List<(int BaseIndex, int BrandIndex)>();
-        var brandIndex = d.Brands.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
-        for (var i = 0; i < d.BaseProducts.Count; i++)
-        {
-            var category = ReferenceDictionaries.BrandCategoryOf(d.CategoriesByName[d.BaseProducts[i].Category].Department);
-            foreach (var brand in brandsByCategory.GetValueOrDefault(category) ?? [])
-            {
-                pairs.Add((i, brandIndex[brand]));
-            }
-        }
-
-        var sampled = pairs.ToArray();
-        stream.PartialShuffle(sampled, count);
+        var sampled = SamplePairs(count, d, stream);
+        stream.PartialShuffle(sampled, sampled.Length);
 
         var products = new List<Product>(count);
         var sixtyPercent = (int)(count * 0.6);
         var ninetyPercent = (int)(count * 0.9);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < sampled.Length; i++)
         {
             var baseProduct = d.BaseProducts[sampled[i].BaseIndex];
             var brand = d.Brands[sampled[i].BrandIndex];
@@ -45,22 +38,158 @@ internal static class ProductCatalog
             products.Add(new Product(
                 i + 1, $"{brand.Brand} {baseProduct.ProductName}", brand.Brand, brand.Company, category.Department,
                 category.Category, baseProduct.Subcategory, category.MerchGroup, cost, msrp, sale, refrigerated,
-                taxability, launch, 0.0, baseProduct.Tags));
+                taxability, launch, 0.0, 0.0, CasePack(sale), baseProduct.SeasonProfile, baseProduct.Tags));
         }
 
-        // Popularity: a seeded permutation of ranks within each merch group, weight = r^−0.6.
-        foreach (var group in MerchGroups.All)
+        AssignPopularity(products, d, stream);
+        AssignDemandWeights(products, d);
+        return products;
+    }
+
+    /// <summary>Units per case by sale price: &lt; $2.50 → 24; &lt; $6 → 12; &lt; $15 → 6; &lt; $50 → 4; else 1.</summary>
+    public static int CasePack(long salePriceCents) => salePriceCents switch
+    {
+        < 250 => 24,
+        < 600 => 12,
+        < 1_500 => 6,
+        < 5_000 => 4,
+        _ => 1,
+    };
+
+    /// <summary>
+    /// The (base product, brand) pairs of each department whose brand family is the category's, in dictionary order,
+    /// each department's quota sampled without replacement; a department short of pairs gives the shortfall to Grocery.
+    /// </summary>
+    public static (int BaseIndex, int BrandIndex)[] SamplePairs(int count, ReferenceDictionaries d, RandomStream stream)
+    {
+        var pairsByDepartment = PairsByDepartment(d);
+        var quotas = Departments.Quotas(count);
+        var grocery = 0;
+        for (var k = 1; k < quotas.Length; k++)
         {
-            var members = products.Where(p => p.MerchGroup == group).Select(p => (int)p.ProductId - 1).ToArray();
+            var available = pairsByDepartment[k].Length;
+            if (quotas[k] > available)
+            {
+                quotas[grocery] += quotas[k] - available;
+                quotas[k] = available;
+            }
+        }
+
+        if (quotas[grocery] > pairsByDepartment[grocery].Length)
+        {
+            throw new InvalidOperationException(
+                $"The dictionaries hold {pairsByDepartment[grocery].Length} Grocery pairs, fewer than the {quotas[grocery]} products Grocery must take.");
+        }
+
+        var sampled = new List<(int, int)>(count);
+        for (var k = 0; k < quotas.Length; k++)
+        {
+            var pairs = pairsByDepartment[k];
+            stream.PartialShuffle(pairs, quotas[k]);
+            sampled.AddRange(pairs.Take(quotas[k]));
+        }
+
+        return [.. sampled];
+    }
+
+    /// <summary>Every (base product, brand) pair of matching brand family, per department in department order.</summary>
+    public static (int BaseIndex, int BrandIndex)[][] PairsByDepartment(ReferenceDictionaries d)
+    {
+        var brandsByFamily = d.Brands
+            .Select((b, i) => (b.BrandCategory, Index: i))
+            .GroupBy(x => x.BrandCategory, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Index).ToArray(), StringComparer.Ordinal);
+        var pairs = Departments.All.Select(_ => new List<(int, int)>()).ToArray();
+        for (var i = 0; i < d.BaseProducts.Count; i++)
+        {
+            var category = d.CategoriesByName[d.BaseProducts[i].Category];
+            var department = IndexOfDepartment(category.Department);
+            foreach (var brand in brandsByFamily.GetValueOrDefault(category.BrandCategory) ?? [])
+            {
+                pairs[department].Add((i, brand));
+            }
+        }
+
+        return pairs.Select(p => p.ToArray()).ToArray();
+    }
+
+    private static int IndexOfDepartment(string department)
+    {
+        for (var k = 0; k < Departments.All.Count; k++)
+        {
+            if (Departments.All[k].Name == department)
+            {
+                return k;
+            }
+        }
+
+        throw new InvalidOperationException($"Department '{department}' is not one of data-model §5.");
+    }
+
+    /// <summary>Within each category (dictionary order), a seeded permutation gives ranks r = 1…; weight = r^−0.7.</summary>
+    private static void AssignPopularity(List<Product> products, ReferenceDictionaries d, RandomStream stream)
+    {
+        var byCategory = products.GroupBy(p => p.Category, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => (int)p.ProductId - 1).ToArray(), StringComparer.Ordinal);
+        foreach (var category in d.Categories)
+        {
+            if (!byCategory.TryGetValue(category.Category, out var members))
+            {
+                continue;
+            }
+
             var ranks = Enumerable.Range(1, members.Length).ToArray();
             stream.PartialShuffle(ranks, ranks.Length);
             for (var k = 0; k < members.Length; k++)
             {
-                products[members[k]] = products[members[k]] with { PopularityWeight = Math.Pow(ranks[k], -0.6) };
+                products[members[k]] = products[members[k]] with { PopularityWeight = Math.Pow(ranks[k], PopularityExponent) };
             }
         }
+    }
 
-        return products;
+    /// <summary>
+    /// ŵ_p = (δ_c / Σ δ over the department's categories with products) × (v_p / Σ_c v), v_p = popularity × (sale / μ_c)^−1.1,
+    /// μ_c the median sale price of the category (data-model §10.2). Sums run in product_id order.
+    /// </summary>
+    private static void AssignDemandWeights(List<Product> products, ReferenceDictionaries d)
+    {
+        var byCategory = products.GroupBy(p => p.Category, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => (int)p.ProductId - 1).ToArray(), StringComparer.Ordinal);
+        foreach (var (department, _) in Departments.All)
+        {
+            var categories = d.Categories.Where(c => c.Department == department && byCategory.ContainsKey(c.Category)).ToList();
+            var lineWeightTotal = 0.0;
+            foreach (var c in categories)
+            {
+                lineWeightTotal += c.LineWeight;
+            }
+
+            foreach (var category in categories)
+            {
+                var members = byCategory[category.Category];
+                var median = MedianSalePrice(members.Select(m => products[m].SalePriceCents));
+                var v = members.Select(m => products[m].PopularityWeight * Math.Pow(products[m].SalePriceCents / median, PriceElasticity)).ToArray();
+                var vTotal = 0.0;
+                foreach (var x in v)
+                {
+                    vTotal += x;
+                }
+
+                var categoryShare = category.LineWeight / lineWeightTotal;
+                for (var k = 0; k < members.Length; k++)
+                {
+                    products[members[k]] = products[members[k]] with { DemandWeight = categoryShare * (v[k] / vTotal) };
+                }
+            }
+        }
+    }
+
+    /// <summary>Median in cents; with an even count, the mean of the two middle values.</summary>
+    private static double MedianSalePrice(IEnumerable<long> cents)
+    {
+        var sorted = cents.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
     }
 
     /// <summary>Pricing in cents with the invariant 0 &lt; cost &lt; sale_price ≤ msrp (redraw up to 5 times).</summary>

@@ -30,7 +30,7 @@ public static class SettingsLimits
 
     public const int MaxCustomersPerStoreDay = 10_000;
 
-    /// <summary>Store visits a day (Stores × CustomersPerStoreDay): 2 M ≈ 115 × the large profile's 17,200.</summary>
+    /// <summary>Store visits a day (Stores × CustomersPerStoreDay): 2 M ≈ 97 × the large profile's 20,640.</summary>
     public const long MaxStoreVisitsPerDay = 2_000_000;
 
     public const int MaxOnlineOrdersPerDay = 1_000_000;
@@ -43,7 +43,8 @@ public static class SettingsLimits
     /// <summary>Also the bound of every inventory setting: on-hand sums of several of them stay far inside 32 bits.</summary>
     public const int MaxUnits = 1_000_000;
 
-    public const decimal MaxMarketingCost = 1_000m;
+    /// <summary>USD per 1,000 impressions: the old per-impression bound of 1,000 USD, restated per 1,000.</summary>
+    public const decimal MaxMarketingCpm = 1_000_000m;
 
     public const int MaxDegreeOfParallelism = 256;
 

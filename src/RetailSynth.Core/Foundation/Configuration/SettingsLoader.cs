@@ -109,6 +109,12 @@ public static class SettingsLoader
                 continue;
             }
 
+            if (RenamedSettings.Problem(key) is { } renamed)
+            {
+                problems.Add(renamed);
+                continue;
+            }
+
             var suggestion = known.MinBy(k => EditDistance(k.ToUpperInvariant(), key.ToUpperInvariant()));
             var hint = suggestion is not null && EditDistance(suggestion.ToUpperInvariant(), key.ToUpperInvariant()) <= 3
                 ? $" (did you mean '{suggestion}'?)"

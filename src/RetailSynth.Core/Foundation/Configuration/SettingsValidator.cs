@@ -62,6 +62,11 @@ internal static class SettingsValidator
             problems.Add($"Simulation:DistributionCenters ({s.DistributionCenters}) must not exceed Simulation:Geographies ({s.Geographies})");
         }
 
+        if (s.DistributionCenters > limits.HubEligibleRows)
+        {
+            problems.Add($"Simulation:DistributionCenters ({s.DistributionCenters}) exceeds the {limits.HubEligibleRows} hub-eligible rows of the geography dictionary");
+        }
+
         if (s.Geographies > limits.Geographies)
         {
             problems.Add($"Simulation:Geographies ({s.Geographies}) exceeds the {limits.Geographies} rows of the geography dictionary");
@@ -87,21 +92,21 @@ internal static class SettingsValidator
             problems.Add($"Simulation:DcInitialInventoryMin ({s.DcInitialInventoryMin}) must be at least 5 × Simulation:DcReorderPointMin ({s.DcReorderPointMin})");
         }
 
-        foreach (var (channel, range) in s.MarketingCost)
+        foreach (var (channel, range) in s.MarketingCpm)
         {
-            if (range.Min < 0)
+            if (range.Min <= 0)
             {
-                problems.Add($"Simulation:MarketingCost:{channel}:Min must be ≥ 0, got {range.Min}");
+                problems.Add($"Simulation:MarketingCpm:{channel}:Min must be > 0 USD per 1,000 impressions, got {range.Min}");
             }
 
-            if (range.Max > SettingsLimits.MaxMarketingCost)
+            if (range.Max > SettingsLimits.MaxMarketingCpm)
             {
-                problems.Add($"Simulation:MarketingCost:{channel}:Max must be at most {SettingsLimits.MaxMarketingCost} USD per impression, got {range.Max}");
+                problems.Add($"Simulation:MarketingCpm:{channel}:Max must be at most {SettingsLimits.MaxMarketingCpm} USD per 1,000 impressions, got {range.Max}");
             }
 
             if (range.Min > range.Max)
             {
-                problems.Add($"Simulation:MarketingCost:{channel}:Min ({range.Min}) must not exceed Simulation:MarketingCost:{channel}:Max ({range.Max})");
+                problems.Add($"Simulation:MarketingCpm:{channel}:Min ({range.Min}) must not exceed Simulation:MarketingCpm:{channel}:Max ({range.Max})");
             }
         }
 

@@ -34,10 +34,11 @@ public sealed class SimulationOptions
     public int DcReorderPointMin { get; set; }
     public int DcReorderPointMax { get; set; }
 
-    /// <summary>USD per impression by channel (data-model §14.2), keyed by channel name.</summary>
-    public SortedDictionary<string, CostRange> MarketingCost { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>CPM range by channel: USD per 1,000 impressions (data-model §14.2), keyed by channel name.</summary>
+    public SortedDictionary<string, CostRange> MarketingCpm { get; set; } = new(StringComparer.Ordinal);
 }
 
+/// <summary>A price range in USD, drawn uniformly; for <see cref="SimulationOptions.MarketingCpm"/> per 1,000 impressions.</summary>
 public sealed class CostRange
 {
     public decimal Min { get; set; }

@@ -19,10 +19,10 @@ internal static class SimulationProfiles
                 Geographies = 60,
                 Stores = 20,
                 DistributionCenters = 3,
-                Customers = 20_000,
+                Customers = 40_000,
                 Products = 2_000,
-                CustomersPerStoreDay = 120,
-                OnlineOrdersPerDay = 150,
+                CustomersPerStoreDay = 145,
+                OnlineOrdersPerDay = 600,
                 MarketingImpressionsPerDay = 2_000,
                 RefrigeratedTrucks = 22,
                 DryTrucks = 22,
@@ -34,8 +34,8 @@ internal static class SimulationProfiles
                 DistributionCenters = 20,
                 Customers = 403_000,
                 Products = 10_000,
-                CustomersPerStoreDay = 200,
-                OnlineOrdersPerDay = 653,
+                CustomersPerStoreDay = 240,
+                OnlineOrdersPerDay = 4_400,
                 MarketingImpressionsPerDay = 8_950,
                 RefrigeratedTrucks = 90,
                 DryTrucks = 90,
@@ -62,23 +62,24 @@ internal static class SimulationProfiles
         options.DcReorderPointMax = 500;
         foreach (var channel in Enum.GetValues<MarketingChannel>())
         {
-            var (min, max) = DefaultCost(channel);
-            options.MarketingCost[channel.ToString()] = new CostRange { Min = min, Max = max };
+            var (min, max) = DefaultCpm(channel);
+            options.MarketingCpm[channel.ToString()] = new CostRange { Min = min, Max = max };
         }
 
         return options;
     }
 
-    private static (decimal Min, decimal Max) DefaultCost(MarketingChannel channel) => channel switch
+    /// <summary>USD per 1,000 impressions (§14.2): display is cheap, search dear, as the R7 anchors report.</summary>
+    private static (decimal Min, decimal Max) DefaultCpm(MarketingChannel channel) => channel switch
     {
-        MarketingChannel.EMAIL => (0.10m, 0.25m),
-        MarketingChannel.DISPLAY => (0.50m, 2.00m),
-        MarketingChannel.SOCIAL => (0.75m, 3.00m),
-        MarketingChannel.SEARCH => (1.00m, 5.00m),
-        MarketingChannel.FACEBOOK => (0.25m, 3.00m),
-        MarketingChannel.GOOGLE => (1.00m, 5.00m),
-        MarketingChannel.INSTAGRAM => (0.20m, 3.00m),
-        MarketingChannel.YOUTUBE => (1.50m, 5.25m),
+        MarketingChannel.EMAIL => (1m, 3m),
+        MarketingChannel.DISPLAY => (2m, 8m),
+        MarketingChannel.SOCIAL => (4m, 10m),
+        MarketingChannel.SEARCH => (20m, 45m),
+        MarketingChannel.FACEBOOK => (5m, 12m),
+        MarketingChannel.GOOGLE => (15m, 40m),
+        MarketingChannel.INSTAGRAM => (4m, 12m),
+        MarketingChannel.YOUTUBE => (8m, 20m),
         _ => throw new ArgumentOutOfRangeException(nameof(channel)),
     };
 }

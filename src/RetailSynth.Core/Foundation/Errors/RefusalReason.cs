@@ -12,4 +12,13 @@ public enum RefusalReason
     DimensionsOfOtherDataset,
     FactsExist,
     OutboxPending,
+
+    /// <summary>Another process holds the database file's lock.</summary>
+    DatabaseInUse,
+
+    /// <summary>An outbox body file is shorter than its rows say: it belongs to another outbox; clearing the outbox drops the events.</summary>
+    BodyFileForeign,
+
+    /// <summary>An outbox body file is gone: its pending events cannot be sent; clearing the outbox drops them.</summary>
+    BodyFileMissing,
 }

@@ -14,11 +14,20 @@ public sealed class RefusedException : RetailSynthException
         Situation = message;
     }
 
+    /// <summary>A conflict whose message names request fields (see <see cref="RetailSynthException.Phrase"/>).</summary>
+    public RefusedException(Func<Func<RequestField, string>, string> phrase)
+        : base(phrase)
+    {
+        Reason = RefusalReason.Conflict;
+        Situation = Message;
+    }
+
     /// <param name="reason">What kind of conflict it is; hosts phrase their hint from it.</param>
     /// <param name="situation">What is in the way, in neutral words.</param>
     /// <param name="wayOut">Follows <paramref name="situation"/> with its own punctuation, e.g. "; generate them first.".</param>
-    public RefusedException(RefusalReason reason, string situation, string wayOut)
-        : base(situation + wayOut)
+    /// <param name="innerException">The failure underneath, if any.</param>
+    public RefusedException(RefusalReason reason, string situation, string wayOut, Exception? innerException = null)
+        : base(situation + wayOut, innerException)
     {
         Reason = reason;
         Situation = situation;

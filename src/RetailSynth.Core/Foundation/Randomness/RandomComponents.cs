@@ -6,14 +6,17 @@ internal static class RandomComponents
     public const string Geographies = "dims.geographies";
     public const string Stores = "dims.stores";
     public const string DistributionCenters = "dims.dcs";
-    public const string Trucks = "dims.trucks";
     public const string Customers = "dims.customers";
     public const string Products = "dims.products";
+
+    /// <summary>Id offsets (§3.1): o₁ and o₂ of the customers' beacon and ad ids, then the license-plate offset, in this order.</summary>
+    public const string Offsets = "dims.offsets";
 
     // Day streams of the simulation (§3.1), keyed by UTC day or, for returns, the store-local return date.
     public const string Store = "store";
     public const string Returns = "returns";
     public const string Online = "online";
+    public const string Campaigns = "campaigns";
     public const string Marketing = "marketing";
     public const string Logistics = "logistics";
     public const string DistributionCenter = "dc";

@@ -18,7 +18,7 @@ public sealed class ExportJob
         var tables = ExportTables.Resolve(request.Tables);
         if (request.From is { } from && request.To is { } to && from > to)
         {
-            throw new RetailSynthException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}; the range is inclusive, so give from <= to.");
+            throw new RetailSynthException(name => $"{name(RequestField.From)} {from:yyyy-MM-dd} is after {name(RequestField.To)} {to:yyyy-MM-dd}; the range is inclusive, so give from <= to.");
         }
 
         var databasePath = Path.GetFullPath(request.DatabasePath);

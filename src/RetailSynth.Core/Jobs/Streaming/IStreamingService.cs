@@ -56,6 +56,10 @@ public sealed record StreamStatus(
     string Sink,
     string? LastError);
 
+/// <summary>
+/// The outbox's counts and the session's progress (streaming.md §7), serialized as it is by the API. The lag of
+/// realtime pacing is in seconds, as the API gives it; null under any other pacing.
+/// </summary>
 public sealed record OutboxStatus(
     long Pending,
     long Leased,
@@ -70,6 +74,6 @@ public sealed record OutboxStatus(
     int BacklogDays,
     double SendRatePerSecond,
     PacingState? PacingState,
-    TimeSpan? Lag,
+    double? LagSeconds,
     int HeadAttempts,
     SinkHealth Sink);

@@ -81,6 +81,29 @@ public static class StreamRequestValidator
     }
 
     /// <summary>
+    /// The settings a session runs with, or every problem at once (<see cref="SettingsException"/>): the request's own
+    /// (in <see cref="NeutralName"/>s), then the merged sink settings (a connection string, say), which still have to hold up.
+    /// </summary>
+    public static StreamingOptions Resolve(StreamRequest request, StreamingOptions configured)
+    {
+        var invalid = Validate(request, configured, NeutralName);
+        if (invalid.Count > 0)
+        {
+            throw new SettingsException([.. invalid.Select(p => $"{NeutralName(p.Field)} {p.Message}")]);
+        }
+
+        var options = Effective(request, configured);
+        var problems = new List<string>();
+        options.Validate("Streaming", problems);
+        if (problems.Count > 0)
+        {
+            throw new SettingsException(problems);
+        }
+
+        return options;
+    }
+
+    /// <summary>
     /// A field's name where no host has named it (the service's own check): the API's snake_case word, and for the
     /// values that override a setting that setting's key too, e.g. <c>speed (Streaming:Speed)</c>.
     /// </summary>

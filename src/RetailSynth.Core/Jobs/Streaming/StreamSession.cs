@@ -50,12 +50,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
         ILogger logger,
         RetailSynthMetrics? metrics = null)
     {
-        _database = database;
-        _pipeline = pipeline;
-        _sink = sink;
-        _outboxFor = outboxFor;
-        _dayLimit = dayLimit;
-        _logger = logger;
+        (_database, _pipeline, _sink, _outboxFor, _dayLimit, _logger) = (database, pipeline, sink, outboxFor, dayLimit, logger);
         _since = time.GetUtcNow().UtcDateTime;
         _time = time;
         _started = time.GetTimestamp();
@@ -71,6 +66,9 @@ internal sealed partial class StreamSession : IAsyncDisposable
         _relay = new OutboxRelay(Store, sink, options, Pacer, time, logger, metrics);
         _lastCommittedDay = pipeline.Stored.LastCommittedDay;
     }
+
+    /// <summary>The database the session writes; another thread opens a connection of its own on it.</summary>
+    public RetailDatabase Database => _database;
 
     public OutboxStore Store { get; }
 

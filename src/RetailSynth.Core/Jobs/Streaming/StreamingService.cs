@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using RetailSynth.Engine.Events;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Diagnostics;
@@ -13,8 +12,11 @@ using RetailSynth.Streaming.Sinks;
 namespace RetailSynth.Jobs.Streaming;
 
 /// <summary>
-/// The process's stream session and outbox management (api.md §1–§2), shared by the CLI and the server.
-/// A session claims the <see cref="WriterGate"/>, so it never runs beside a generation, and vice versa.
+/// The process's stream session (api.md §1), shared by the CLI and the server, and their entry point to the outbox
+/// beside it (<see cref="OutboxAdministration"/>, api.md §2). Requests are checked by <see cref="StreamRequestValidator"/>,
+/// a fresh database gets its dimensions from <see cref="DimensionBootstrap"/>.
+/// A session claims the <see cref="WriterGate"/>, so it never runs beside a generation, and vice versa. The error that
+/// ends a session is recorded in the host's <paramref name="wording"/> (its commands or routes), the core's own without one.
 /// </summary>
 public sealed partial class StreamingService(
     RetailSynthSettings settings,
@@ -24,7 +26,8 @@ public sealed partial class StreamingService(
     TimeProvider time,
     ILogger<StreamingService> logger,
     RetailSynthMetrics? metrics = null,
-    bool readsOpenTheFileReadOnly = false) : IStreamingService, IAsyncDisposable
+    bool readsOpenTheFileReadOnly = false,
+    IRefusalWording? wording = null) : IStreamingService, IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private StreamSession? _session;
@@ -40,7 +43,7 @@ public sealed partial class StreamingService(
             var session = _session;
             if (session is null)
             {
-                return _lastStatus ?? new StreamStatus(false, null, 0, 0, null, settings.Streaming.EffectivePacing, PacingState.Live, SinkLabel(settings.Streaming.Sink), _lastError);
+                return _lastStatus ?? new StreamStatus(false, null, 0, 0, null, settings.Streaming.EffectivePacing, PacingState.Live, settings.Streaming.Sink.Label(), _lastError);
             }
 
             return Describe(session, running: true);
@@ -49,7 +52,7 @@ public sealed partial class StreamingService(
 
     public StreamStatus Start(StreamRequest request)
     {
-        var options = Effective(request);
+        var options = StreamRequestValidator.Resolve(request, settings.Streaming);
         lock (_lock)
         {
             if (_session is not null)
@@ -87,7 +90,7 @@ public sealed partial class StreamingService(
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    _lastError = ex is RetailSynthException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+                    _lastError = ex is RetailSynthException failure ? (wording ?? NeutralRefusalWording.Instance).Describe(failure) : $"{ex.GetType().Name}: {ex.Message}";
                     LogFailed(ex);
                 }
                 finally
@@ -137,61 +140,18 @@ public sealed partial class StreamingService(
     /// <summary>The error that ended the last session, if it failed.</summary>
     public string? LastError => _lastError;
 
-    public OutboxStatus GetOutboxStatus() => WithStore(readOnly: true, (store, session) =>
-    {
-        var counts = store.Counts();
-        var leased = session?.Relay.Leased ?? 0;
-        var pacing = session?.Pacer;
-        var lag = pacing?.Mode == PacingMode.Realtime && counts.OldestPending is { } oldest ? time.GetUtcNow().UtcDateTime - oldest : (TimeSpan?)null;
-        return new OutboxStatus(
-            Pending: counts.Pending - leased,
-            Leased: leased,
-            Sent: counts.Sent,
-            Dead: counts.Dead,
-            OldestPendingEventTs: counts.OldestPending,
-            NewestPendingEventTs: counts.NewestPending,
-            LastCommittedDay: session?.LastCommittedDay ?? store.ReadWatermark(),
-            DayBeingDrained: counts.OldestPendingDay,
-            NextDayInMemory: session?.NextDayInMemory ?? false,
-            BacklogEvents: counts.Pending,
-            BacklogDays: counts.PendingDays,
-            SendRatePerSecond: session?.Relay.SendRatePerSecond ?? 0,
-            PacingState: session?.Relay.PacingState,
-            Lag: lag,
-            HeadAttempts: counts.HeadAttempts,
-            Sink: session?.Relay.Health ?? new SinkHealth(SinkLabel(settings.Streaming.Sink), BreakerState.Closed, 0, null));
-    });
+    public OutboxStatus GetOutboxStatus() => Outbox.Status();
 
-    public IReadOnlyList<OutboxRow> Preview(OutboxRowStatus? status, bool newestFirst, int limit) =>
-        WithStore(readOnly: true, (store, _) => store.Preview(status, newestFirst, limit));
+    public IReadOnlyList<OutboxRow> Preview(OutboxRowStatus? status, bool newestFirst, int limit) => Outbox.Preview(status, newestFirst, limit);
 
-    public IReadOnlyList<OutboxRow> DeadLetters(int limit) => WithStore(readOnly: true, (store, _) => store.Preview(OutboxRowStatus.Dead, newestFirst: false, limit));
+    public IReadOnlyList<OutboxRow> DeadLetters(int limit) => Outbox.Preview(OutboxRowStatus.Dead, newestFirst: false, limit);
 
-    public long RequeueDead() => WithStore(readOnly: false, (store, session) =>
-    {
-        if (session is not null)
-        {
-            throw new RefusedException("Refused: a stream session is running; stop it, then requeue the dead events (they go out before the next day).");
-        }
+    public long RequeueDead() => Outbox.RequeueDead();
 
-        var pending = store.CountPending();
-        if (pending > 0)
-        {
-            throw new RefusedException($"Refused: a day is being drained ({pending:N0} events pending); requeue once it is delivered.");
-        }
+    public long Clear() => Outbox.Clear();
 
-        return store.RequeueDead(EventTypes.All);
-    });
-
-    public long Clear() => WithStore(readOnly: false, (store, session) =>
-    {
-        if (session is not null)
-        {
-            throw new RefusedException("Refused: a stream session is running; stop it before clearing the outbox.");
-        }
-
-        return store.Clear();
-    });
+    /// <summary>The outbox beside the session running now, if any.</summary>
+    private OutboxAdministration Outbox => new(settings, time, _session, readsOpenTheFileReadOnly);
 
     public async ValueTask DisposeAsync()
     {
@@ -207,7 +167,7 @@ public sealed partial class StreamingService(
 
     private StreamSession Open(StreamingOptions options, int? days)
     {
-        EnsureDimensions();
+        new DimensionBootstrap(settings, dictionaries, logger).EnsureDimensions();
         var database = RetailDatabase.Open(settings.Storage.DatabasePath);
         IEventSink? sink = null;
         try
@@ -225,64 +185,6 @@ public sealed partial class StreamingService(
         }
     }
 
-    /// <summary>
-    /// A new database gets its dimensions first, so `retailsynth stream` works on a fresh checkout; they are a pure
-    /// function of the settings, exactly what `generate dimensions` would write.
-    /// </summary>
-    private void EnsureDimensions()
-    {
-        using (var database = RetailDatabase.Open(settings.Storage.DatabasePath))
-        {
-            if (new DimensionStore(database).ReadState() is not null)
-            {
-                return;
-            }
-        }
-
-        LogGeneratingDimensions(settings.Storage.DatabasePath, settings.Simulation.Profile);
-        new DimensionJob(settings, dictionaries, NullLogger<DimensionJob>.Instance).Run(force: false, _ => { }, CancellationToken.None);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> on a connection of its own (the session's are busy on other threads). With no session,
-    /// a read (<paramref name="readOnly"/>) opens the file read-only if this process holds it nowhere else (the CLI's
-    /// outbox commands: <c>readsOpenTheFileReadOnly</c>); a server keeps its writer instance and must not.
-    /// </summary>
-    private T WithStore<T>(bool readOnly, Func<OutboxStore, StreamSession?, T> work)
-    {
-        var session = _session;
-        if (session is not null)
-        {
-            using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={settings.Storage.DatabasePath}");
-            connection.Open();
-            return work(new OutboxStore(connection, OutboxBodyFiles.ForDatabase(Path.GetFullPath(settings.Storage.DatabasePath))), session);
-        }
-
-        using var database = readOnly && readsOpenTheFileReadOnly
-            ? RetailDatabase.OpenReadOnly(settings.Storage.DatabasePath)
-            : RetailDatabase.Open(settings.Storage.DatabasePath);
-        return work(OutboxStore.For(database), null);
-    }
-
-    private StreamingOptions Effective(StreamRequest request)
-    {
-        var invalid = StreamRequestValidator.Validate(request, settings.Streaming, StreamRequestValidator.NeutralName);
-        if (invalid.Count > 0)
-        {
-            throw new SettingsException([.. invalid.Select(p => $"{StreamRequestValidator.NeutralName(p.Field)} {p.Message}")]);
-        }
-
-        var options = StreamRequestValidator.Effective(request, settings.Streaming);
-        var problems = new List<string>();
-        options.Validate("Streaming", problems); // the merged sink settings (a connection string, say) still have to hold up
-        if (problems.Count > 0)
-        {
-            throw new SettingsException(problems);
-        }
-
-        return options;
-    }
-
     private StreamStatus Describe(StreamSession session, bool running) => new(
         running,
         session.Since,
@@ -293,11 +195,6 @@ public sealed partial class StreamingService(
         session.Relay.PacingState,
         session.SinkName,
         _lastError ?? session.Relay.Health.LastError);
-
-    private static string SinkLabel(SinkKind kind) => kind.ToString().ToLowerInvariant();
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The database {Path} has no dimensions yet: generating them for profile {Profile} first")]
-    private partial void LogGeneratingDimensions(string path, string profile);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stream session started: sink {Sink}, pacing {Pacing}, duration {Duration}, days {Days}")]
     private partial void LogStarted(string sink, PacingMode pacing, TimeSpan? duration, int? days);

@@ -20,7 +20,10 @@ CREATE TABLE dim_distribution_centers (
     dc_number VARCHAR NOT NULL,
     address VARCHAR NOT NULL,
     geography_id BIGINT NOT NULL,
-    time_zone VARCHAR NOT NULL
+    time_zone VARCHAR NOT NULL,
+    latitude DOUBLE NOT NULL,
+    longitude DOUBLE NOT NULL,
+    road_miles_to_dcs DOUBLE[] NOT NULL
 );
 
 CREATE TABLE dim_stores (
@@ -28,6 +31,8 @@ CREATE TABLE dim_stores (
     store_number VARCHAR NOT NULL,
     address VARCHAR NOT NULL,
     geography_id BIGINT NOT NULL,
+    latitude DOUBLE NOT NULL,
+    longitude DOUBLE NOT NULL,
     time_zone VARCHAR NOT NULL,
     tax_rate DECIMAL(7,5) NOT NULL,
     geography_class VARCHAR NOT NULL,
@@ -38,7 +43,9 @@ CREATE TABLE dim_stores (
     open_minute SMALLINT NOT NULL,
     close_minute SMALLINT NOT NULL,
     daily_traffic_multiplier DOUBLE NOT NULL,
-    nearest_dc_id BIGINT NOT NULL
+    nearest_dc_id BIGINT NOT NULL,
+    dc_road_miles DOUBLE NOT NULL,
+    neighbor_store_ids BIGINT[] NOT NULL
 );
 
 CREATE TABLE dim_trucks (
@@ -50,20 +57,25 @@ CREATE TABLE dim_trucks (
     capacity_units INTEGER NOT NULL
 );
 
+-- customer_id 0 is the anonymous shopper: every nullable column below is NULL on that row only
+-- (and secondary_store_id also for a customer with a single candidate store), data-model §6.5.
 CREATE TABLE dim_customers (
     customer_id BIGINT NOT NULL,
     first_name VARCHAR NOT NULL,
     last_name VARCHAR NOT NULL,
-    address VARCHAR NOT NULL,
-    geography_id BIGINT NOT NULL,
-    phone VARCHAR NOT NULL,
-    loyalty_card VARCHAR NOT NULL,
-    ble_id VARCHAR NOT NULL,
-    ad_id VARCHAR NOT NULL,
-    shopper_segment VARCHAR NOT NULL,
-    mobility_segment VARCHAR NOT NULL,
+    address VARCHAR,
+    geography_id BIGINT,
+    latitude DOUBLE,
+    longitude DOUBLE,
+    phone VARCHAR,
+    loyalty_card VARCHAR,
+    ble_id VARCHAR,
+    ad_id VARCHAR,
+    shopper_segment VARCHAR,
+    mobility_segment VARCHAR,
     ble_opt_in BOOLEAN NOT NULL,
-    primary_store_id BIGINT NOT NULL,
+    join_date DATE,
+    primary_store_id BIGINT,
     secondary_store_id BIGINT
 );
 
@@ -86,6 +98,9 @@ CREATE TABLE dim_products (
     taxability VARCHAR NOT NULL,
     launch_date DATE NOT NULL,
     popularity_weight DOUBLE NOT NULL,
+    demand_weight DOUBLE NOT NULL,
+    case_pack INTEGER NOT NULL,
+    season_profile VARCHAR NOT NULL,
     tags VARCHAR
 );
 

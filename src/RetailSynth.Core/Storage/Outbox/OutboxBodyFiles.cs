@@ -50,9 +50,10 @@ internal sealed class OutboxBodyFiles(string directory)
                 var n = RandomAccess.Read(handle, bytes.AsSpan(read), offset + read);
                 if (n == 0)
                 {
-                    throw new RetailSynthException(
-                        $"The outbox body file '{path}' ends before byte {offset + length}: it does not belong to this database's outbox. " +
-                        "Run `retailsynth outbox clear` to drop the undeliverable events.");
+                    throw new RefusedException(
+                        RefusalReason.BodyFileForeign,
+                        $"The outbox body file '{path}' ends before byte {offset + length}: it does not belong to this database's outbox.",
+                        " Clear the outbox to drop the undeliverable events.");
                 }
 
                 read += n;
@@ -60,9 +61,10 @@ internal sealed class OutboxBodyFiles(string directory)
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new RetailSynthException(
-                $"The outbox body file '{path}' is missing, so the pending events of {day:yyyy-MM-dd} cannot be sent. " +
-                "Run `retailsynth outbox clear` to drop them.");
+            throw new RefusedException(
+                RefusalReason.BodyFileMissing,
+                $"The outbox body file '{path}' is missing, so the pending events of {day:yyyy-MM-dd} cannot be sent.",
+                " Clear the outbox to drop them.");
         }
 
         return bytes;

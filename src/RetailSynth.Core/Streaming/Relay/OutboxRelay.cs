@@ -41,13 +41,7 @@ internal sealed partial class OutboxRelay
 
     public OutboxRelay(OutboxStore store, IEventSink sink, StreamingOptions options, Pacer pacer, TimeProvider time, ILogger logger, RetailSynthMetrics? metrics = null)
     {
-        _metrics = metrics;
-        _store = store;
-        _sink = sink;
-        _options = options;
-        _pacer = pacer;
-        _time = time;
-        _logger = logger;
+        (_store, _sink, _options, _pacer, _time, _logger, _metrics) = (store, sink, options, pacer, time, logger, metrics);
         _rate = new SendRateWindow(time);
         _bucket = options.EffectiveMaxEventsPerSecond is { } cap ? new TokenBucket(cap, time) : null;
         _cursor = store.ReadHighWaterMark(); // every lease of an earlier process is released: leases live in memory only

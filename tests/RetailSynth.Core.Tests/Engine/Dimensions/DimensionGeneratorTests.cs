@@ -19,8 +19,8 @@ public class DimensionGeneratorTests
 
     private static string Fingerprint(DimensionSet set) => string.Join('\n',
         set.Geographies.Select(x => x.ToString())
-            .Concat(set.DistributionCenters.Select(x => x.ToString()))
-            .Concat(set.Stores.Select(x => x.ToString()))
+            .Concat(set.DistributionCenters.Select(x => $"{x} {string.Join(' ', x.RoadMilesToDcs)}"))
+            .Concat(set.Stores.Select(x => $"{x} {string.Join(' ', x.NeighborStoreIds)}"))
             .Concat(set.Trucks.Select(x => x.ToString()))
             .Concat(set.Customers.Select(x => x.ToString()))
             .Concat(set.Products.Select(x => x.ToString())));
@@ -73,8 +73,11 @@ public class DimensionGeneratorTests
         {
             Assert.Contains(c.GeographyId, geographies);
             Assert.Contains(c.PrimaryStoreId, stores);
-            Assert.Contains(c.SecondaryStoreId!.Value, stores);
-            Assert.NotEqual(c.PrimaryStoreId, c.SecondaryStoreId);
+            if (c.SecondaryStoreId is { } secondary)
+            {
+                Assert.Contains(secondary, stores);
+                Assert.NotEqual(c.PrimaryStoreId, secondary);
+            }
         });
         Assert.Equal(1.0, set.Geographies.Sum(g => g.PlacementWeight), 9);
     }

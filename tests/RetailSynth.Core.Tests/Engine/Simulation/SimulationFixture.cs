@@ -1,3 +1,4 @@
+using RetailSynth.Domain;
 using RetailSynth.Engine.Dimensions;
 using RetailSynth.Engine.Simulation;
 using RetailSynth.Engine.Simulation.World;
@@ -25,6 +26,26 @@ public static class SimulationFixture
         return options;
     }
 
-    public static DaySimulator Simulator(SimulationOptions options, int threads = 2) =>
-        new(new SimulationWorld(options, DimensionGenerator.Generate(options, Dictionaries), Dictionaries), threads);
+    /// <param name="options">The world's settings.</param>
+    /// <param name="threads">Phase B threads.</param>
+    /// <param name="adjust">Changes the generated dimensions before the world is built (a case the seed does not give).</param>
+    public static DaySimulator Simulator(SimulationOptions options, int threads = 2, Func<DimensionSet, DimensionSet>? adjust = null)
+    {
+        var dimensions = DimensionGenerator.Generate(options, Dictionaries);
+        return new(new SimulationWorld(options, adjust is null ? dimensions : adjust(dimensions), Dictionaries), threads);
+    }
+
+    /// <summary>Store 1 opens 24/7 (H24): few generated worlds hold one (§6.3 gives it to urban EXPRESS stores only).</summary>
+    public static DimensionSet WithFirstStoreOpen24Hours(DimensionSet dimensions)
+    {
+        var hours = StoreProfiles.HoursFor(HoursClasses.H24);
+        var first = dimensions.Stores[0] with
+        {
+            HoursClass = HoursClasses.H24,
+            OperatingHours = hours.Label,
+            OpenMinute = hours.OpenMinute,
+            CloseMinute = hours.CloseMinute,
+        };
+        return dimensions with { Stores = [first, .. dimensions.Stores.Skip(1)] };
+    }
 }

@@ -37,9 +37,9 @@ public class SettingsLoaderTests
         var settings = Load();
         Assert.Equal("small", settings.Simulation.Profile);
         Assert.Equal(20, settings.Simulation.Stores);
-        Assert.Equal(20_000, settings.Simulation.Customers);
+        Assert.Equal(40_000, settings.Simulation.Customers);
         Assert.Equal(new DateOnly(2024, 1, 1), settings.Simulation.StartDate);
-        Assert.Equal(0.25m, settings.Simulation.MarketingCost["EMAIL"].Max);
+        Assert.Equal(3m, settings.Simulation.MarketingCpm["EMAIL"].Max);
     }
 
     [Fact]
@@ -75,6 +75,25 @@ public class SettingsLoaderTests
         Assert.Contains(error.Problems, p => p.Contains("Simulation:StoreReorderPointMin (60) must not exceed Simulation:StoreReorderPointMax (50)", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.StartsWith("Simulation:Seed must be a whole number", StringComparison.Ordinal));
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void More_distribution_centers_than_hub_eligible_geographies_is_rejected()
+    {
+        var hubs = s_limits.HubEligibleRows;
+        var error = LoadFails(new()
+        {
+            ["Simulation:Geographies"] = "600",
+            ["Simulation:Stores"] = "600",
+            ["Simulation:DistributionCenters"] = $"{hubs + 1}",
+        });
+        Assert.Contains($"Simulation:DistributionCenters ({hubs + 1}) exceeds the {hubs} hub-eligible rows of the geography dictionary", error.Message);
+        Assert.Equal(hubs, Load(overrides: new()
+        {
+            ["Simulation:Geographies"] = "600",
+            ["Simulation:Stores"] = "600",
+            ["Simulation:DistributionCenters"] = $"{hubs}",
+        }).Simulation.DistributionCenters);
     }
 
     [Fact]
@@ -123,7 +142,7 @@ public class SettingsLoaderTests
     [Theory]
     [InlineData("Simulation:StartDate", "2024-13-01", "a date in yyyy-MM-dd form")]
     [InlineData("Simulation:TruckDcAssignmentRate", "0", "must be > 0 and ≤ 1")]
-    [InlineData("Simulation:MarketingCost:EMAIL:Min", "9", "Simulation:MarketingCost:EMAIL:Min (9) must not exceed")]
+    [InlineData("Simulation:MarketingCpm:EMAIL:Min", "9", "Simulation:MarketingCpm:EMAIL:Min (9) must not exceed")]
     [InlineData("Simulation:StoreInitialInventoryMin", "10", "must be at least 3 × Simulation:StoreReorderPointMin")]
     [InlineData("Performance:MaxDegreeOfParallelism", "0", "Performance:MaxDegreeOfParallelism must be ≥ 1")]
     public void Invalid_values_name_the_setting_and_the_rule(string key, string value, string expected)
@@ -177,7 +196,7 @@ public class SettingsLoaderTests
             ["Simulation:SupplierDryTrucks"] = "10001",
             ["Simulation:TruckCapacityUnits"] = "1000001",
             ["Simulation:DcInitialInventoryMax"] = "2000000000",
-            ["Simulation:MarketingCost:EMAIL:Max"] = "5000",
+            ["Simulation:MarketingCpm:EMAIL:Max"] = "5000000",
             ["Performance:MaxDegreeOfParallelism"] = "100000",
         });
 
@@ -195,7 +214,7 @@ public class SettingsLoaderTests
             "Simulation:SupplierDryTrucks must be at most 10000, got 10001",
             "Simulation:TruckCapacityUnits must be at most 1000000, got 1000001",
             "Simulation:DcInitialInventoryMax must be at most 1000000, got 2000000000",
-            "Simulation:MarketingCost:EMAIL:Max must be at most 1000 USD per impression, got 5000",
+            "Simulation:MarketingCpm:EMAIL:Max must be at most 1000000 USD per 1,000 impressions, got 5000000",
             "Performance:MaxDegreeOfParallelism must be at most 256, got 100000",
         ];
         Assert.All(expected, problem => Assert.Contains(problem, error.Problems));
@@ -287,7 +306,7 @@ public class SettingsLoaderTests
     [Theory]
     [InlineData("Streaming:BatchSze", "Streaming:BatchSize")]
     [InlineData("Streaming:Kafka:Topc", "Streaming:Kafka:Topic")]
-    [InlineData("Simulation:MarketingCost:EMAL:Min", "Simulation:MarketingCost:EMAIL:Min")]
+    [InlineData("Simulation:MarketingCpm:EMAL:Min", "Simulation:MarketingCpm:EMAIL:Min")]
     [InlineData("Upload:Parallelsm", "Upload:Parallelism")]
     public void Unknown_setting_in_any_section_is_rejected_with_a_suggestion(string key, string suggestion)
     {
@@ -312,7 +331,7 @@ public class SettingsLoaderTests
             ["Simulation:Seed"] = "abc",
             ["Simulation:StartDate"] = "2024-1-31",
             ["Simulation:TruckDcAssignmentRate"] = "NaN",
-            ["Simulation:MarketingCost:EMAIL:Max"] = "cheap",
+            ["Simulation:MarketingCpm:EMAIL:Max"] = "cheap",
             ["Performance:MaxDegreeOfParallelism"] = "lots",
             ["Streaming:Sink"] = "pigeon",
             ["Streaming:Pacing"] = "1",
@@ -328,7 +347,7 @@ public class SettingsLoaderTests
             "Simulation:Seed must be a whole number (64-bit), got 'abc'",
             "Simulation:StartDate must be a date in yyyy-MM-dd form, got '2024-1-31'",
             "Simulation:TruckDcAssignmentRate must be a number, got 'NaN'",
-            "Simulation:MarketingCost:EMAIL:Max must be a number, got 'cheap'",
+            "Simulation:MarketingCpm:EMAIL:Max must be a number, got 'cheap'",
             "Performance:MaxDegreeOfParallelism must be a whole number (32-bit), got 'lots'",
             "Streaming:Sink must be one of file, stdout, eventhubs, kafka, got 'pigeon'",
             "Streaming:Pacing must be one of max, realtime, accelerated, got '1'",
@@ -353,13 +372,13 @@ public class SettingsLoaderTests
             ["Streaming:LeaseDuration"] = "90s",
             ["Streaming:RetryMaxDelay"] = "00:01:00",
             ["Streaming:MaxEventsPerSecond"] = "",
-            ["Simulation:MarketingCost:EMAIL:Max"] = "0.5",
+            ["Simulation:MarketingCpm:EMAIL:Max"] = "2.5",
         });
         Assert.Equal(SinkKind.Kafka, settings.Streaming.Sink);
         Assert.Equal(TimeSpan.FromSeconds(90), settings.Streaming.LeaseDuration);
         Assert.Equal(TimeSpan.FromMinutes(1), settings.Streaming.RetryMaxDelay);
         Assert.Null(settings.Streaming.MaxEventsPerSecond);
-        Assert.Equal(0.5m, settings.Simulation.MarketingCost["EMAIL"].Max);
+        Assert.Equal(2.5m, settings.Simulation.MarketingCpm["EMAIL"].Max);
     }
 
     [Fact]

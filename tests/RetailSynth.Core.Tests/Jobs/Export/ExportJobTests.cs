@@ -226,7 +226,7 @@ public class ExportJobTests(ExportFixture fixture) : IClassFixture<ExportFixture
 
         var error = Assert.Throws<RetailSynthException>(() => Export(folder, from: s_feb1, to: s_jan31));
 
-        Assert.Contains("--from 2024-02-01 is after --to 2024-01-31", error.Message);
+        Assert.Contains("The start date 2024-02-01 is after the end date 2024-01-31", error.Message); // the CLI says --from/--to (ExportCommandTests)
         Assert.False(Directory.Exists(folder));
     }
 

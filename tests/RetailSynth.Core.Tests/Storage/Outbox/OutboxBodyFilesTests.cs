@@ -70,7 +70,7 @@ public class OutboxBodyFilesTests
         harness.Service.Start(new StreamRequest(Days: 1));
         await harness.Service.WaitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
         Assert.Contains(files.PathOf(s_first), harness.Service.LastError);
-        Assert.Contains("retailsynth outbox clear", harness.Service.LastError);
+        Assert.Contains("Clear the outbox to drop them", harness.Service.LastError); // in the core's words; the CLI names `retailsynth outbox clear`
         Assert.Empty(harness.Sink.Delivered);
 
         Assert.True(harness.Service.Clear() > 0);

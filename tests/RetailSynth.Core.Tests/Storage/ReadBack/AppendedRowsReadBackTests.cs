@@ -59,27 +59,29 @@ public class AppendedRowsReadBackTests(WrittenDays written) : IClassFixture<Writ
         })]);
         StoredRows.AssertEqual(connection, "dim_distribution_centers", "rowid", [.. d.DistributionCenters.Select(dc => new object?[]
         {
-            dc.DcId, dc.DcNumber, dc.Address, dc.GeographyId, dc.TimeZone,
+            dc.DcId, dc.DcNumber, dc.Address, dc.GeographyId, dc.TimeZone, dc.Latitude, dc.Longitude, dc.RoadMilesToDcs.ToArray(),
         })]);
         StoredRows.AssertEqual(connection, "dim_stores", "rowid", [.. d.Stores.Select(s => new object?[]
         {
-            s.StoreId, s.StoreNumber, s.Address, s.GeographyId, s.TimeZone, s.TaxRateE5 / 100_000m, s.GeographyClass, s.VolumeClass,
-            s.StoreFormat, s.HoursClass, s.OperatingHours, s.OpenMinute, s.CloseMinute, s.DailyTrafficMultiplier, s.NearestDcId,
+            s.StoreId, s.StoreNumber, s.Address, s.GeographyId, s.Latitude, s.Longitude, s.TimeZone, s.TaxRateE5 / 100_000m,
+            s.GeographyClass, s.VolumeClass, s.StoreFormat, s.HoursClass, s.OperatingHours, s.OpenMinute, s.CloseMinute,
+            s.DailyTrafficMultiplier, s.NearestDcId, s.DcRoadMiles, s.NeighborStoreIds.ToArray(),
         })]);
         StoredRows.AssertEqual(connection, "dim_trucks", "rowid", [.. d.Trucks.Select(t => new object?[]
         {
             t.TruckId, t.LicensePlate, t.Refrigerated, t.FleetType, t.DcId, t.CapacityUnits,
         })]);
-        StoredRows.AssertEqual(connection, "dim_customers", "rowid", [.. d.Customers.Select(c => new object?[]
+        object?[] anonymousShopper = [0L, "Anonymous", "Shopper", null, null, null, null, null, null, null, null, null, null, false, null, null, null];
+        StoredRows.AssertEqual(connection, "dim_customers", "rowid", [anonymousShopper, .. d.Customers.Select(c => new object?[]
         {
-            c.CustomerId, c.FirstName, c.LastName, c.Address, c.GeographyId, c.Phone, c.LoyaltyCard, c.BleId, c.AdId,
-            c.ShopperSegment, c.MobilitySegment, c.BleOptIn, c.PrimaryStoreId, c.SecondaryStoreId,
+            c.CustomerId, c.FirstName, c.LastName, c.Address, c.GeographyId, c.Latitude, c.Longitude, c.Phone, c.LoyaltyCard,
+            c.BleId, c.AdId, c.ShopperSegment, c.MobilitySegment, c.BleOptIn, c.JoinDate, c.PrimaryStoreId, c.SecondaryStoreId,
         })]);
         StoredRows.AssertEqual(connection, "dim_products", "rowid", [.. d.Products.Select(p => new object?[]
         {
             p.ProductId, p.ProductName, p.Brand, p.Company, p.Department, p.Category, p.Subcategory, p.MerchGroup,
             p.CostCents / 100m, p.CostCents, p.MsrpCents / 100m, p.MsrpCents, p.SalePriceCents / 100m, p.SalePriceCents,
-            p.RequiresRefrigeration, p.Taxability, p.LaunchDate, p.PopularityWeight, p.Tags,
+            p.RequiresRefrigeration, p.Taxability, p.LaunchDate, p.PopularityWeight, p.DemandWeight, p.CasePack, p.SeasonProfile, p.Tags,
         })]);
     }
 

@@ -55,6 +55,7 @@ internal static class StoredRows
         {
             DateOnly => reader.GetFieldValue<DateOnly>(column),
             long[] => reader.GetFieldValue<List<long>>(column).ToArray(),
+            double[] => reader.GetFieldValue<List<double>>(column).ToArray(),
             IEnumerable<string> => reader.GetFieldValue<List<string>>(column).ToArray(),
             _ => reader.GetValue(column),
         };

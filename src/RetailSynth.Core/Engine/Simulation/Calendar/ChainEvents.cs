@@ -10,9 +10,16 @@ internal static class ChainEvents
     /// "First hit wins" from the stream (calendar.events, local date): one Bernoulli per candidate,
     /// in the order FLASH_SALE 0.02, WEEKEND_SALE 0.10, CLEARANCE 0.05, SEASONAL_EVENT 0.03, stopping
     /// at the first hit. WEEKEND_SALE is a candidate on Fri–Sun only; on other days it is skipped
-    /// without consuming a draw. No hit → NONE.
+    /// without consuming a draw. No hit → NONE. A date whose holiday factor is not 1.0 has no event (the draw is still
+    /// made and ignored): a holiday is its own peak, and an event on top of it could rival Black Friday.
     /// </summary>
     public static ChainEvent Draw(RandomHierarchy random, DateOnly localDate)
+    {
+        var drawn = DrawIgnoringHolidays(random, localDate);
+        return Holidays.Factor(localDate) == 1.0 ? drawn : ChainEvent.NONE;
+    }
+
+    private static ChainEvent DrawIgnoringHolidays(RandomHierarchy random, DateOnly localDate)
     {
         var stream = random.Stream(Component, localDate);
         if (stream.Bernoulli(0.02))
@@ -36,10 +43,10 @@ internal static class ChainEvents
     public static double Factor(ChainEvent chainEvent) => chainEvent switch
     {
         ChainEvent.NONE => 1.0,
-        ChainEvent.FLASH_SALE => 2.0,
-        ChainEvent.WEEKEND_SALE => 1.5,
-        ChainEvent.CLEARANCE => 1.3,
-        ChainEvent.SEASONAL_EVENT => 1.4,
+        ChainEvent.FLASH_SALE => 1.6,
+        ChainEvent.WEEKEND_SALE => 1.25,
+        ChainEvent.CLEARANCE => 1.15,
+        ChainEvent.SEASONAL_EVENT => 1.2,
         _ => throw new ArgumentOutOfRangeException(nameof(chainEvent), chainEvent, "Unknown chain event."),
     };
 

@@ -1,13 +1,15 @@
 using RetailSynth.Engine.Simulation.Calendar;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.World;
+using RetailSynth.Foundation.Configuration;
 
 namespace RetailSynth.Engine.Simulation.Network;
 
 /// <summary>
-/// Phase A of hour 00 (§14): the day's new campaign, then every impression of the day with its
-/// conversion decision, drawn from the <c>marketing</c> stream and held in memory; rows are emitted in
-/// the hour of their time. Conversions become state, never rows, until they happen.
+/// Phase A of hour 00 (§14): the day's new campaign, drawn from its own <c>campaigns</c> stream so the campaign plan
+/// depends only on the settings and the dates, then every impression of the day with its conversion decision, drawn
+/// from the <c>marketing</c> stream and held in memory; rows are emitted in the hour of their time. Conversions become
+/// state, never rows, until they happen.
 /// </summary>
 internal static class MarketingPlanner
 {
@@ -17,9 +19,9 @@ internal static class MarketingPlanner
 
     public sealed record Plan(List<MarketingFact> Impressions, List<PendingConversion> Conversions);
 
-    public static Plan Run(SimulationWorld world, SimulationState state, DateOnly day, RandomStream stream)
+    public static Plan Run(SimulationWorld world, SimulationState state, DateOnly day, RandomStream campaigns, RandomStream stream)
     {
-        StartCampaign(state, day, stream);
+        StartCampaign(state, day, campaigns);
         state.Campaigns.RemoveAll(c => c.EndDay < day);
 
         var multiplier = SeasonalWindows.MarketingMultiplier(day);
@@ -108,17 +110,18 @@ internal static class MarketingPlanner
     {
         var second = stream.UniformInt(0, 86_399);
         var ts = dayStart.AddSeconds(second);
-        var customer = world.Customers.Rows[stream.UniformInt(0, world.Customers.Count - 1)];
+        var (target, active) = DrawTarget(world, stream);
+        var customer = world.Customers.Rows[target];
         long? customerId = channel == "EMAIL" || stream.Bernoulli(0.05) ? customer.CustomerId : null;
         var device = stream.Categorical([0.6, 0.3, 0.1]);
-        var cost = world.Options.MarketingCost[channel];
-        var costCents = Rounding.ToCents(stream.Uniform((double)cost.Min, (double)cost.Max) * s_deviceCost[device]);
+        var costCents = DrawCostCents(world.Options.MarketingCpm[channel], s_deviceCost[device], stream);
         var creative = $"CRV-{campaign.StartDay:yyyyMMdd}-{channel}-{stream.UniformInt(1, 3)}";
         var row = new MarketingFact(string.Empty, ts, campaign.CampaignId, campaign.CampaignType, channel, creative, customer.AdId,
             customerId, s_devices[device], costCents, string.Empty);
 
+        // The conversion draw is made for every impression, so whether a customer is active never shifts later draws.
         PendingConversion? conversion = null;
-        if (stream.Bernoulli(ConversionRate(channel)))
+        if (stream.Bernoulli(JourneyConversionRate(channel)) && active)
         {
             var due = ts.AddSeconds(stream.UniformInt(3_600, 48 * 3_600));
             var toStore = stream.Bernoulli(0.6);
@@ -129,15 +132,45 @@ internal static class MarketingPlanner
         return (second, row, conversion);
     }
 
-    private static double ConversionRate(string channel) => channel switch
+    /// <summary>
+    /// The targeted customer (§14.2): with p 0.8 one of the customers ACTIVE on the day (targeted audiences), else one
+    /// enrolled by the day. Until customer lifecycles exist (§10.7) every customer is both ACTIVE and enrolled, so both
+    /// audiences are the whole customer table; the draws are already those of the rule.
+    /// </summary>
+    private static (int Index, bool Active) DrawTarget(SimulationWorld world, RandomStream stream)
     {
-        "EMAIL" => 0.025,
-        "SEARCH" => 0.035,
-        "GOOGLE" => 0.030,
-        "DISPLAY" => 0.005,
-        "SOCIAL" => 0.010,
-        "FACEBOOK" => 0.012,
-        "INSTAGRAM" => 0.010,
-        _ => 0.008,
+        var activeCustomers = world.Customers.Count;
+        var enrolledCustomers = world.Customers.Count;
+        var audience = stream.Bernoulli(0.8) ? activeCustomers : enrolledCustomers;
+        return (stream.UniformInt(0, audience - 1), Active: true);
+    }
+
+    /// <summary>
+    /// Cost in cents (§14.2): x = U(min, max) CPM × device multiplier / 1000 × 100; floor(x) + 1 with p x − floor(x), else
+    /// floor(x). Rounding to the nearest cent would make most sub-cent impressions (EMAIL's 0.1–0.3 ¢) free; this
+    /// unbiased rounding keeps the channel's spend per 1,000 impressions equal to its CPM in expectation.
+    /// </summary>
+    internal static long DrawCostCents(CostRange cpm, double deviceMultiplier, RandomStream stream)
+    {
+        var x = stream.Uniform((double)cpm.Min, (double)cpm.Max) * deviceMultiplier / 1000 * 100;
+        var whole = Math.Floor(x);
+        return (long)whole + (stream.Bernoulli(x - whole) ? 1 : 0);
+    }
+
+    /// <summary>
+    /// Purchases per impression by channel (§14.3): the click-and-buy path of search and the view-through path of
+    /// display; ≈ 0.89 × these are measured because ≈ 89 % of impressions reach an ACTIVE customer (realism R7).
+    /// </summary>
+    internal static double JourneyConversionRate(string channel) => channel switch
+    {
+        "EMAIL" => 0.0040,
+        "SEARCH" => 0.0035,
+        "GOOGLE" => 0.0025,
+        "YOUTUBE" => 0.0010,
+        "DISPLAY" => 0.0010,
+        "FACEBOOK" => 0.0009,
+        "SOCIAL" => 0.0008,
+        "INSTAGRAM" => 0.0008,
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Unknown marketing channel."),
     };
 }

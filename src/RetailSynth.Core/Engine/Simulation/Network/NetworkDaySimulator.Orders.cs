@@ -11,11 +11,13 @@ internal sealed partial class NetworkDaySimulator
 
     private List<MarketingFact> _impressions = [];
     private List<OnlineOrderDesk.PlannedOrder> _plannedOrders = [];
+    private List<PaymentFact> _paymentsOfLaterHours = [];
 
     /// <summary>Hour 00: the impression plan (new conversions join the state), then the day's online orders.</summary>
     private void PlanMarketingAndOrders()
     {
-        var plan = MarketingPlanner.Run(_world, _state, _day, _world.Random.Stream(RandomComponents.Marketing, _day));
+        var plan = MarketingPlanner.Run(
+            _world, _state, _day, _world.Random.Stream(RandomComponents.Campaigns, _day), _world.Random.Stream(RandomComponents.Marketing, _day));
         _impressions = plan.Impressions;
         _state.PendingConversions.AddRange(plan.Conversions);
 
@@ -24,6 +26,21 @@ internal sealed partial class NetworkDaySimulator
         var due = _state.PendingConversions.Where(c => c.Target == PendingConversion.Online && c.DueTs < cutoff).ToList();
         _state.PendingConversions.RemoveAll(c => c.Target == PendingConversion.Online && c.DueTs < cutoff);
         _plannedOrders = _orders.Plan(due);
+    }
+
+    /// <summary>
+    /// An online payment is timed attempt start + processing ms (§15), so one of an order created (or cancelled) in an
+    /// hour's last seconds can fall in the next hour. Like every row it is emitted with the hour of its event_ts (§8),
+    /// which keeps the day's outbox in event_ts order; the last hour keeps everything, as the day holds no later hour.
+    /// </summary>
+    private void MovePaymentsToTheirHour(int hour, DateTime hourEnd, FactBatch output)
+    {
+        output.Payments.AddRange(_paymentsOfLaterHours);
+        _paymentsOfLaterHours = hour == 23 ? [] : output.Payments.Where(p => p.EventTs >= hourEnd).ToList();
+        if (_paymentsOfLaterHours.Count > 0)
+        {
+            output.Payments.RemoveAll(p => p.EventTs >= hourEnd);
+        }
     }
 
     private void EnqueueOrders(

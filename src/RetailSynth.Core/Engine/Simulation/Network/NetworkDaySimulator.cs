@@ -89,6 +89,7 @@ internal sealed partial class NetworkDaySimulator
             DcReview(hourStart, output);
         }
 
+        MovePaymentsToTheirHour(hour, hourEnd, output);
         return new NetworkHourResult(output, credits, picks);
     }
 

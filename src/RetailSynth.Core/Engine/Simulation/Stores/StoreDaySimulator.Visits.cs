@@ -29,7 +29,7 @@ internal sealed partial class StoreDaySimulator
             var dayFactor = _calendar.DayFactor(_store.Store.GeographyId, business.Date);
             var lambda = _world.Options.CustomersPerStoreDay * _store.Store.DailyTrafficMultiplier * dayFactor
                 * HourlyCurve.Traffic(localHour, weekend) / HourlyCurve.ReferenceSum(weekend) * ((slotEnd - slotStart).TotalMinutes / 60.0);
-            var conversionRate = HourlyCurve.ConversionRate(localHour, weekend);
+            var conversionRate = HourlyCurve.ConversionRate(_store.Store.StoreFormat, localHour, weekend);
             var buyers = _stream.Poisson(lambda);
             var browsers = _stream.Poisson(lambda * (1 - conversionRate) / conversionRate);
 

@@ -83,13 +83,37 @@ public class HolidaysTests
         }
     }
 
-    [Fact]
-    public void Black_Friday_peaks_at_its_full_multiplier() =>
-        Assert.Equal(3.5, Holidays.Factor(new DateOnly(2024, 11, 29)), Precision);
+    [Theory]
+    [InlineData(Holiday.NEW_YEARS_DAY, 0.5, 0)]
+    [InlineData(Holiday.VALENTINES_DAY, 1.4, 3)]
+    [InlineData(Holiday.MOTHERS_DAY, 1.6, 0)]
+    [InlineData(Holiday.MEMORIAL_DAY, 1.2, 0)]
+    [InlineData(Holiday.FATHERS_DAY, 1.3, 0)]
+    [InlineData(Holiday.INDEPENDENCE_DAY, 1.2, 0)]
+    [InlineData(Holiday.BACK_TO_SCHOOL, 1.2, 14)]
+    [InlineData(Holiday.LABOR_DAY, 1.1, 0)]
+    [InlineData(Holiday.HALLOWEEN, 1.2, 7)]
+    [InlineData(Holiday.VETERANS_DAY, 1.3, 0)]
+    [InlineData(Holiday.THANKSGIVING, 0.8, 0)]
+    [InlineData(Holiday.BLACK_FRIDAY, 3.0, 1)]
+    [InlineData(Holiday.CHRISTMAS, 2.0, 7)]
+    [InlineData(Holiday.BOXING_DAY, 2.0, 0)]
+    public void Every_holiday_has_the_peak_and_window_of_the_table(Holiday holiday, double peak, int window)
+    {
+        Assert.Equal(peak, Holidays.Peak(holiday));
+        Assert.Equal(window, Holidays.WindowDays(holiday));
+    }
 
     [Fact]
-    public void The_day_after_Black_Friday_decays_linearly_inside_the_window() =>
-        Assert.Equal(1 + (2.5 * 0.75), Holidays.Factor(new DateOnly(2024, 11, 30)), Precision);
+    public void Black_Friday_peaks_at_its_full_multiplier() =>
+        Assert.Equal(3.0, Holidays.Factor(new DateOnly(2024, 11, 29)), Precision);
+
+    [Fact]
+    public void The_day_after_Black_Friday_is_half_way_down_and_the_window_ends_there()
+    {
+        Assert.Equal(1 + (2.0 * 0.5), Holidays.Factor(new DateOnly(2024, 11, 30)), Precision);
+        Assert.Equal(1.0, Holidays.Factor(new DateOnly(2024, 12, 1)), Precision);
+    }
 
     [Fact]
     public void Thanksgiving_day_is_quiet_even_though_Black_Fridays_window_covers_it() =>
@@ -105,7 +129,7 @@ public class HolidaysTests
 
     [Fact]
     public void Boxing_Day_takes_the_largest_of_its_peak_and_the_Christmas_window() =>
-        Assert.Equal(2.5, Holidays.Factor(new DateOnly(2024, 12, 26)), Precision);
+        Assert.Equal(2.0, Holidays.Factor(new DateOnly(2024, 12, 26)), Precision); // the window gives 1.875
 
     [Fact]
     public void Christmas_window_reaches_seven_days_back_and_no_further()
@@ -120,18 +144,18 @@ public class HolidaysTests
 
     [Theory]
     [InlineData("2024-07-31", 1.0)]
-    [InlineData("2024-08-01", 1 + (0.8 * 0.3))] // d = 14: the 0.3 floor
-    [InlineData("2024-08-08", 1 + (0.8 * (1 - (7.0 / 15))))]
-    [InlineData("2024-08-15", 1.8)]
-    [InlineData("2024-08-29", 1 + (0.8 * 0.3))]
+    [InlineData("2024-08-01", 1 + (0.2 * 0.3))] // d = 14: the 0.3 floor
+    [InlineData("2024-08-08", 1 + (0.2 * (1 - (7.0 / 15))))]
+    [InlineData("2024-08-15", 1.2)]
+    [InlineData("2024-08-29", 1 + (0.2 * 0.3))]
     [InlineData("2024-08-30", 1.0)]
     public void Back_to_school_window_spans_fourteen_days_either_side_of_August_15(string date, double expected) =>
         Assert.Equal(expected, Holidays.Factor(DateOnly.Parse(date)), Precision);
 
     [Theory]
-    [InlineData("2024-10-24", 1 + (0.3 * 0.3))]
-    [InlineData("2024-11-03", 1 + (0.3 * 0.625))]
-    [InlineData("2024-11-07", 1 + (0.3 * 0.3))]
+    [InlineData("2024-10-24", 1 + (0.2 * 0.3))]
+    [InlineData("2024-11-03", 1 + (0.2 * 0.625))]
+    [InlineData("2024-11-07", 1 + (0.2 * 0.3))]
     [InlineData("2024-11-08", 1.0)]
     public void Halloween_window_crosses_into_November(string date, double expected) =>
         Assert.Equal(expected, Holidays.Factor(DateOnly.Parse(date)), Precision);
@@ -141,7 +165,7 @@ public class HolidaysTests
     {
         for (var day = new DateOnly(2020, 1, 1); day <= new DateOnly(2030, 12, 31); day = day.AddDays(1))
         {
-            Assert.InRange(Holidays.Factor(day), 0.5, 3.5);
+            Assert.InRange(Holidays.Factor(day), 0.5, 3.0);
         }
     }
 

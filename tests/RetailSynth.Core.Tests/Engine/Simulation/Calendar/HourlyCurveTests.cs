@@ -49,16 +49,54 @@ public class HourlyCurveTests
     public void Conversion_factor_follows_the_table(int hour, double expected) =>
         Assert.Equal(expected, HourlyCurve.Conversion(hour));
 
-    [Fact]
-    public void Conversion_rate_is_a_fifth_of_the_factor_and_lower_on_weekends()
+    [Theory]
+    [InlineData("HYPERMARKET", 0.80)]
+    [InlineData("SUPERSTORE", 0.78)]
+    [InlineData("STANDARD", 0.76)]
+    [InlineData("NEIGHBORHOOD", 0.72)]
+    [InlineData("EXPRESS", 0.62)]
+    public void Conversion_rate_starts_from_the_formats_rate_and_moves_a_quarter_of_the_hour_factor(string format, double formatRate)
     {
-        Assert.Equal(0.26, HourlyCurve.ConversionRate(12, weekend: false), Precision);
-        Assert.Equal(0.234, HourlyCurve.ConversionRate(12, weekend: true), Precision);
+        Assert.Equal(formatRate, HourlyCurve.FormatConversion(format));
+        Assert.Equal(formatRate, HourlyCurve.ConversionRate(format, 10, weekend: false), Precision); // factor 1.0
+        Assert.Equal(formatRate * 1.075, HourlyCurve.ConversionRate(format, 12, weekend: false), Precision); // 1.3
+        Assert.Equal(formatRate * 0.875 * 0.95, HourlyCurve.ConversionRate(format, 7, weekend: true), Precision); // 0.5, weekend
+    }
+
+    [Theory]
+    [InlineData("HYPERMARKET", 0.66, 0.861)]
+    [InlineData("SUPERSTORE", 0.64, 0.84)]
+    [InlineData("STANDARD", 0.63, 0.82)]
+    [InlineData("NEIGHBORHOOD", 0.59, 0.78)]
+    [InlineData("EXPRESS", 0.51, 0.67)]
+    public void Every_hour_converts_within_the_formats_range_and_grocery_formats_inside_the_realism_band(string format, double low, double high)
+    {
         for (var hour = 0; hour < 24; hour++)
         {
-            Assert.InRange(HourlyCurve.ConversionRate(hour, weekend: false), 0.0, 0.9);
+            foreach (var weekend in new[] { false, true })
+            {
+                var rate = HourlyCurve.ConversionRate(format, hour, weekend);
+                Assert.InRange(rate, low, high);
+                if (format != "EXPRESS")
+                {
+                    Assert.InRange(rate, 0.55, 0.90); // realism R8
+                }
+            }
         }
     }
+
+    [Fact]
+    public void An_unknown_format_has_no_conversion_rate() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => HourlyCurve.ConversionRate("KIOSK", 12, weekend: false));
+
+    [Theory]
+    [InlineData(480, 1320, 1.0)] // STANDARD 08–22: the reference hours
+    [InlineData(0, 1440, 13.40 / 12.10)] // H24
+    [InlineData(360, 1440, 13.10 / 12.10)] // EXTENDED 06–24
+    [InlineData(540, 1260, 11.10 / 12.10)] // LIMITED 09–21
+    [InlineData(510, 1290, (12.10 - (0.30 / 2) - (0.70 / 2)) / 12.10)] // 08:30–21:30: half of hours 8 and 21
+    public void Hours_factor_sums_the_weekday_curve_over_the_open_minutes(int open, int close, double expected) =>
+        Assert.Equal(expected, HourlyCurve.HoursFactor(open, close), Precision);
 
     [Theory]
     [InlineData(-1)]
