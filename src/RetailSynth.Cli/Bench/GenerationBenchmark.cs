@@ -134,19 +134,21 @@ public static class GenerationBenchmark
         for (var d = 0; d < days; d++)
         {
             simulating.Start();
-            var facts = simulator.Simulate(settings.Simulation.StartDate.AddDays(d), state, sales, cancellationToken);
+            var day = settings.Simulation.StartDate.AddDays(d);
+            var facts = simulator.Simulate(day, state, sales, cancellationToken);
+            var labels = world.NodeZones.ForDay(day);
             RememberSalesToReturn(facts, state, sales);
             simulating.Stop();
             rows += facts.TotalRows;
 
             var before = appending.Elapsed;
             appending.Start();
-            AppendDay(database, connection => new TableAppenders(connection), facts, cancellationToken);
+            AppendDay(database, connection => new TableAppenders(connection), facts, labels, cancellationToken);
             appending.Stop();
             baselinePerDay.Add((appending.Elapsed - before).TotalSeconds);
 
             chunking.Start();
-            AppendDay(chunksDatabase, connection => new DataChunkAppenders(connection), facts, cancellationToken);
+            AppendDay(chunksDatabase, connection => new DataChunkAppenders(connection), facts, labels, cancellationToken);
             chunking.Stop();
             progress($"baseline: day {d + 1}/{days}, {facts.TotalRows:N0} rows appended in {baselinePerDay[^1]:0.00} s");
         }
@@ -174,13 +176,14 @@ public static class GenerationBenchmark
     /// and no simulator beside them.
     /// </summary>
     private static void AppendDay<TRow>(
-        RetailDatabase database, Func<DuckDB.NET.Data.DuckDBConnection, ITableAppenders<TRow>> open, FactBatch facts, CancellationToken cancellationToken)
+        RetailDatabase database, Func<DuckDB.NET.Data.DuckDBConnection, ITableAppenders<TRow>> open, FactBatch facts, LocalLabels labels,
+        CancellationToken cancellationToken)
         where TRow : struct, IAppendRow<TRow>
     {
         using var transaction = database.Connection.BeginTransaction();
         using (var appenders = open(database.Connection))
         {
-            FactAppenders.AppendAll(appenders, facts, cancellationToken);
+            FactAppenders.AppendAll(appenders, facts, labels, cancellationToken);
             appenders.Close();
         }
 

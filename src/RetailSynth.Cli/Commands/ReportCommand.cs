@@ -58,6 +58,11 @@ public sealed class ReportCommand(CommandRuntime runtime, StageReporter stages) 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var options = runtime.LoadSettings(settings);
+        using (var check = RetailDatabase.OpenReadOnly(options.Storage.DatabasePath))
+        {
+            ModelVersionGuard.RequireCurrentModelVersion(check); // refused on its own line, as validate does, before any stage starts
+        }
+
         var report = await stages.RunAsync("report", stage => Task.Run(() =>
         {
             using var database = RetailDatabase.OpenReadOnly(options.Storage.DatabasePath);

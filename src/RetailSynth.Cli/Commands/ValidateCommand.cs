@@ -18,9 +18,10 @@ public sealed class ValidateCommand(CommandRuntime runtime, StageReporter stages
             throw new RetailSynthException($"There is no database at '{path}' to validate; run `retailsynth generate dimensions` to create one.");
         }
 
+        using var database = RetailDatabase.OpenReadOnly(path);
+        ModelVersionGuard.RequireCurrentModelVersion(database); // refused on its own line, before any stage starts
         var report = await stages.RunAsync("validate", reportStage => Task.Run(() =>
         {
-            using var database = RetailDatabase.OpenReadOnly(path);
             var family = 0;
             return new DatasetValidator().Validate(database, check =>
             {

@@ -29,6 +29,7 @@ internal sealed class RefusalWording : HostRefusalWording
         RefusalReason.DatabaseInUse => "; stop that process (for example a running `retailsynth serve`) or choose another file with --database.",
         RefusalReason.BodyFileForeign => " Run `retailsynth outbox clear` to drop the undeliverable events.",
         RefusalReason.BodyFileMissing => " Run `retailsynth outbox clear` to drop them.",
+        RefusalReason.OtherModelVersion => "; regenerate it with `retailsynth generate dimensions --force`, or use the build that wrote it.",
         _ => null,
     };
 }

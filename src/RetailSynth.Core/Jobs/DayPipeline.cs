@@ -70,7 +70,7 @@ internal sealed class DayPipeline
     public bool Produce(DayWriter writer, DayOutbox? outbox, CancellationToken cancellationToken)
     {
         var day = NextDay;
-        writer.BeginDay(day);
+        writer.BeginDay(day, _simulator.World.NodeZones.ForDay(day));
         IReadOnlyList<SaleForReturn> scheduled;
         try
         {

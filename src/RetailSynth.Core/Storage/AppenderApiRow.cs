@@ -15,6 +15,8 @@ internal readonly struct AppenderApiRow(IDuckDBAppenderRow row) : IAppendRow<App
 
     public AppenderApiRow Append(int? value) => new(row.AppendValue(value));
 
+    public AppenderApiRow Append(short value) => new(row.AppendValue(value));
+
     public AppenderApiRow Append(DateTime value) => new(row.AppendValue(value));
 
     public AppenderApiRow Append(DateTime? value) => new(row.AppendValue(value));

@@ -171,6 +171,12 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
         }
     }
 
+    internal void WriteInt16(int row, int column, short value)
+    {
+        Expect(column, DuckDBType.SmallInt, "SMALLINT");
+        ((short*)_data[column])[row] = value;
+    }
+
     internal void WriteTimestamp(int row, int column, DateTime? value)
     {
         Expect(column, DuckDBType.Timestamp, "TIMESTAMP");

@@ -35,6 +35,12 @@ internal readonly struct DataChunkRow(DataChunkAppender appender, int row, int c
         return Next;
     }
 
+    public DataChunkRow Append(short value)
+    {
+        appender.WriteInt16(row, column, value);
+        return Next;
+    }
+
     public DataChunkRow Append(DateTime value)
     {
         appender.WriteTimestamp(row, column, value);

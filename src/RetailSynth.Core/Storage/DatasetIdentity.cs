@@ -19,7 +19,7 @@ namespace RetailSynth.Storage;
 public sealed record DatasetIdentity(string DatasetId, string ConfigFingerprint, string CanonicalJson)
 {
     /// <summary>Raised whenever output for the same settings changes (rules, id formats, serialisation).</summary>
-    public const int ModelVersion = 1;
+    public const int ModelVersion = 2;
 
     public static DatasetIdentity Compute(SimulationOptions options, ReferenceDictionaries dictionaries)
     {

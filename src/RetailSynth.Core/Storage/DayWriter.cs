@@ -3,6 +3,7 @@ using System.Diagnostics;
 using DuckDB.NET.Data;
 using RetailSynth.Engine.Events;
 using RetailSynth.Engine.Simulation.State;
+using RetailSynth.Engine.Simulation.World;
 using RetailSynth.Storage.Outbox;
 
 namespace RetailSynth.Storage;
@@ -69,7 +70,8 @@ internal sealed class DayWriter : IDisposable
     public sealed record DayCommitted(
         DateOnly Day, long Rows, IReadOnlyList<(string Table, long Rows)> RowsPerTable, TimeSpan Append, TimeSpan State, TimeSpan Commit, TimeSpan Waiting);
 
-    public void BeginDay(DateOnly day) => Add(new Begin(day));
+    /// <summary>Opens the day's transaction; <paramref name="labels"/> label its fact rows (§2.3).</summary>
+    public void BeginDay(DateOnly day, LocalLabels labels) => Add(new Begin(day, labels));
 
     public void AppendHour(FactBatch hour) => Add(hour);
 
@@ -127,6 +129,7 @@ internal sealed class DayWriter : IDisposable
         var connection = _database.Connection;
         DuckDBTransaction? transaction = null;
         DataChunkAppenders? facts = null;
+        LocalLabels? labels = null;
         TableAppenders? outbox = null;
         var counts = new Dictionary<string, long>();
         var rows = 0L;
@@ -143,6 +146,7 @@ internal sealed class DayWriter : IDisposable
                         EnsureFollowsWatermark(connection, begin.Day);
                         transaction = connection.BeginTransaction();
                         facts = new DataChunkAppenders(connection);
+                        labels = begin.Labels;
                         outbox = new TableAppenders(connection);
                         counts.Clear();
                         rows = 0;
@@ -150,7 +154,7 @@ internal sealed class DayWriter : IDisposable
                         break;
                     case FactBatch hour:
                         append.Start();
-                        FactAppenders.AppendAll(facts!, hour, CancellationToken.None);
+                        FactAppenders.AppendAll(facts!, hour, labels!, CancellationToken.None);
                         append.Stop();
                         foreach (var (table, count) in FactAppenders.Counts(hour))
                         {
@@ -235,7 +239,7 @@ internal sealed class DayWriter : IDisposable
         }
     }
 
-    private sealed record Begin(DateOnly Day);
+    private sealed record Begin(DateOnly Day, LocalLabels Labels);
 
     private sealed record End(DateOnly Day, SimulationState State);
 }

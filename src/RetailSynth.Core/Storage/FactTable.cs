@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using RetailSynth.Engine.Events;
+using RetailSynth.Engine.Simulation.World;
 
 namespace RetailSynth.Storage;
 
@@ -25,7 +26,7 @@ internal abstract class FactTable(string name, string keyOrder)
     public abstract System.Collections.IList RowsIn(FactBatch facts);
 
     /// <summary>Appends the table's rows of <paramref name="facts"/> through its appender, in list order.</summary>
-    public abstract void Append<TRow>(ITableAppenders<TRow> appenders, FactBatch facts, CancellationToken cancellationToken)
+    public abstract void Append<TRow>(ITableAppenders<TRow> appenders, FactBatch facts, LocalLabels labels, CancellationToken cancellationToken)
         where TRow : struct, IAppendRow<TRow>;
 
     /// <summary>Adds the rows of <paramref name="hour"/> that feed an event; <paramref name="table"/> is this table's position in <see cref="FactTables.All"/>.</summary>
@@ -55,7 +56,7 @@ internal sealed class FactTable<TFact, TColumns>(
 
     public override System.Collections.IList RowsIn(FactBatch facts) => rows(facts);
 
-    public override void Append<TRow>(ITableAppenders<TRow> appenders, FactBatch facts, CancellationToken cancellationToken)
+    public override void Append<TRow>(ITableAppenders<TRow> appenders, FactBatch facts, LocalLabels labels, CancellationToken cancellationToken)
     {
         var appender = appenders.For(Name);
         var span = CollectionsMarshal.AsSpan(rows(facts));
@@ -66,7 +67,7 @@ internal sealed class FactTable<TFact, TColumns>(
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            default(TColumns).Append(appender.CreateRow(), span[i]).EndRow();
+            default(TColumns).Append(appender.CreateRow(), span[i], labels).EndRow();
         }
     }
 

@@ -19,6 +19,9 @@ internal interface IAppendRow<TSelf>
 
     TSelf Append(int? value);
 
+    /// <summary>A SMALLINT.</summary>
+    TSelf Append(short value);
+
     /// <summary>A TIMESTAMP (UTC, no zone).</summary>
     TSelf Append(DateTime value);
 

@@ -1,3 +1,5 @@
+using RetailSynth.Engine.Simulation.World;
+
 namespace RetailSynth.Storage;
 
 /// <summary>
@@ -15,7 +17,10 @@ internal interface IFactColumns<TFact>
     /// <summary>The column names in table order; a test holds them equal to the migrated table's.</summary>
     static abstract IReadOnlyList<string> Names { get; }
 
-    /// <summary>Appends <paramref name="fact"/>'s values, one per name of <see cref="Names"/> and in that order.</summary>
-    TRow Append<TRow>(TRow row, TFact fact)
+    /// <summary>
+    /// Appends <paramref name="fact"/>'s values, one per name of <see cref="Names"/> and in that order; business_date and
+    /// local_hour come from <paramref name="labels"/> and the row's node (§2.3).
+    /// </summary>
+    TRow Append<TRow>(TRow row, TFact fact, LocalLabels labels)
         where TRow : struct, IAppendRow<TRow>;
 }

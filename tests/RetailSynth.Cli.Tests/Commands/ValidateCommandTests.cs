@@ -51,6 +51,23 @@ public class ValidateCommandTests
         Assert.False(File.Exists(cli.DatabasePath));
     }
 
+    [Fact]
+    public async Task Validate_refuses_a_dataset_of_another_model_version_on_one_line_naming_both_versions()
+    {
+        using var cli = new CliRunner();
+        ReducedWorld.ApplyTo(cli.Environment);
+        Assert.Equal(CliApp.ExitOk, (await cli.RunAsync("generate", "dimensions")).ExitCode);
+        Execute(cli, "UPDATE sim_state SET model_version = 1");
+
+        var result = await cli.RunAsync("validate");
+
+        Assert.Equal(CliApp.ExitFailed, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.Contains($"holds a model version 1 dataset, but this build reads model version {DatasetIdentity.ModelVersion}", result.SingleErrorLine);
+        Assert.Contains("retailsynth generate dimensions --force", result.SingleErrorLine);
+        Assert.DoesNotContain("checks:", result.Output);
+    }
+
     private static void Execute(CliRunner cli, string sql)
     {
         using var database = RetailDatabase.Open(cli.DatabasePath);

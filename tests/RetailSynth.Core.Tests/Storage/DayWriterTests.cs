@@ -35,14 +35,14 @@ public class DayWriterTests
         using (var database = RetailDatabase.Open(settings.Storage.DatabasePath))
         using (var writer = new DayWriter(database, c => committed.Add(c.Day)))
         {
-            writer.BeginDay(first);
+            writer.BeginDay(first, simulator.World.NodeZones.ForDay(first));
             simulator.Run(first, state, new Dictionary<string, SaleForReturn>(), writer.AppendHour, CancellationToken.None);
             writer.AppendOutbox([Event(first, 0), Event(first, 1)]);
             writer.CommitDay(first, state.Snapshot());
 
             // The second day gets its facts and events, but never its end: as after Ctrl-C or a crash.
             var second = first.AddDays(1);
-            writer.BeginDay(second);
+            writer.BeginDay(second, simulator.World.NodeZones.ForDay(second));
             simulator.Run(second, state, new Dictionary<string, SaleForReturn>(), writer.AppendHour, CancellationToken.None);
             writer.AppendOutbox([Event(second, 0)]);
             writer.Complete();

@@ -1,4 +1,5 @@
 using RetailSynth.Domain.Facts;
+using RetailSynth.Engine.Simulation.World;
 using RetailSynth.Storage;
 using RetailSynth.Tests;
 
@@ -8,6 +9,12 @@ public class FactAppendersTests
 {
     // Millisecond offsets matter: facts order lines by t_r + line_num ms (data-model §16.2).
     private static readonly DateTime s_t = new(2024, 3, 5, 14, 7, 9, 123, DateTimeKind.Utc);
+
+    /// <summary>The zones of the sample's nodes: store 11 in Chicago, DC 2 in New York, customers 501 and 502 in Los Angeles.</summary>
+    internal static readonly NodeZones SampleZones = new(
+        [(11, "America/Chicago")], [(2, "America/New_York")], [(501, "America/Los_Angeles"), (502, "America/Los_Angeles")]);
+
+    internal static LocalLabels SampleLabels => SampleZones.ForDay(DateOnly.FromDateTime(s_t));
 
     internal static FactBatch SampleDay()
     {
@@ -24,7 +31,10 @@ public class FactAppendersTests
         facts.Payments.Add(new PaymentFact(
             "TXN-1", s_t.AddMilliseconds(850), "RCP-1", null, 11, 501, 1, "CREDIT", "APPROVED", null, sale.TotalCents, 850, "JRN-1"));
         facts.Payments.Add(new PaymentFact(
-            "TXN-2", s_t.AddSeconds(2), null, "ONL-1", null, 502, 1, "PAYPAL", "DECLINED", "INSUFFICIENT_FUNDS", 4_321, 1_200, null));
+            "TXN-2", s_t.AddSeconds(2), null, "ONL-1", null, 502, 1, "PAYPAL", "DECLINED", "INSUFFICIENT_FUNDS", 4_321, 1_200, null)
+        {
+            OrderNode = new FulfillmentNode("STORE", 11),
+        });
         facts.StoreInventoryTxns.Add(new InventoryTxnFact(11, 1, s_t.AddMilliseconds(1), 3, -2, "SALE", "RCP-1", 40));
         facts.DcInventoryTxns.Add(new InventoryTxnFact(2, 1, s_t, 3, 120, "INBOUND_SHIPMENT", "PO-1", 500));
         facts.Stockouts.Add(new StockoutFact(s_t.AddMilliseconds(2), 11, null, 3, 2, 1));
@@ -40,13 +50,16 @@ public class FactAppendersTests
         facts.BlePings.Add(new BlePingFact("VIS-1", 1, s_t, 11, "BCN-1", "ENTRANCE", "BLE-1", null, -61));
         facts.ZoneChanges.Add(new ZoneChangeFact("VIS-1", 1, s_t, 11, "BLE-1", 501, "ENTRANCE", "PRODUCE"));
         facts.Marketing.Add(new MarketingFact(
-            "IMP-1", s_t, "CMP-1", "FLASH_SALE", "EMAIL", "CRE-1", "AD-1", 501, "MOBILE", 17, "JRN-1"));
+            "IMP-1", s_t, "CMP-1", "FLASH_SALE", "EMAIL", "CRE-1", "AD-1", 501, "MOBILE", 17, "JRN-1")
+        {
+            TargetCustomerId = 501,
+        });
         facts.Promotions.Add(new PromotionFact("RCP-1", "PROMO10", s_t.AddMilliseconds(100), 11, 501, "PERCENT", 200, 2, [3, 7], null));
-        facts.PromoLines.Add(new PromoLineFact("RCP-1", 1, "PROMO10", s_t.AddMilliseconds(1), 3, 2, 200));
+        facts.PromoLines.Add(new PromoLineFact("RCP-1", 1, "PROMO10", s_t.AddMilliseconds(1), 3, 2, 200) { StoreId = 11 });
         facts.StoreOps.Add(new StoreOpFact(11, new DateOnly(2024, 3, 5), "OPENED", s_t));
         facts.OnlineOrderHeaders.Add(new OnlineOrderHeaderFact(
             "ONL-1", s_t, 502, "BOPIS", "STORE", 11, 2, 1, sale, 7_250, "PAYPAL", null, null, null));
-        facts.OnlineOrderLines.Add(new OnlineOrderLineFact("ONL-1", 1, s_t, 3, 2, 999, saleLine, null));
+        facts.OnlineOrderLines.Add(new OnlineOrderLineFact("ONL-1", 1, s_t, 3, 2, 999, saleLine, null) { OrderNode = new FulfillmentNode("STORE", 11) });
         facts.OnlineOrderStatus.Add(new OnlineOrderStatusFact("ONL-1", "PICKED", s_t.AddHours(2), "BOPIS", "STORE", 11));
         return facts;
     }
@@ -60,16 +73,17 @@ public class FactAppendersTests
 
     public static TheoryData<Writer> Writers => [Writer.DataChunks, Writer.RowApi];
 
-    internal static void Append(RetailDatabase database, FactBatch facts, bool commit, Writer writer)
+    /// <param name="labels">Labels for the batch's nodes; the sample's by default.</param>
+    internal static void Append(RetailDatabase database, FactBatch facts, bool commit, Writer writer, LocalLabels? labels = null)
     {
         using var transaction = database.Connection.BeginTransaction();
         if (writer == Writer.DataChunks)
         {
-            AppendThrough(new DataChunkAppenders(database.Connection), facts, commit);
+            AppendThrough(new DataChunkAppenders(database.Connection), facts, labels ?? SampleLabels, commit);
         }
         else
         {
-            AppendThrough(new TableAppenders(database.Connection), facts, commit);
+            AppendThrough(new TableAppenders(database.Connection), facts, labels ?? SampleLabels, commit);
         }
 
         // Without Close, the rows the appenders already took are flushed into the transaction when they are
@@ -84,12 +98,12 @@ public class FactAppendersTests
         }
     }
 
-    private static void AppendThrough<TRow>(ITableAppenders<TRow> appenders, FactBatch facts, bool commit)
+    private static void AppendThrough<TRow>(ITableAppenders<TRow> appenders, FactBatch facts, LocalLabels labels, bool commit)
         where TRow : struct, IAppendRow<TRow>
     {
         using (appenders)
         {
-            FactAppenders.AppendAll(appenders, facts, CancellationToken.None);
+            FactAppenders.AppendAll(appenders, facts, labels, CancellationToken.None);
             if (commit)
             {
                 appenders.Close();
@@ -272,10 +286,13 @@ public class FactAppendersTests
         using var chunks = RetailDatabase.Open(folder.File("chunks.duckdb"));
         using var rowApi = RetailDatabase.Open(folder.File("row-api.duckdb"));
 
-        foreach (var day in days)
+        var options = Engine.Simulation.SimulationFixture.Options(); // the world DaySimulatorTests.Run simulates
+        var zones = Engine.Simulation.SimulationFixture.Simulator(options).World.NodeZones;
+        for (var d = 0; d < days.Count; d++)
         {
-            Append(chunks, day, commit: true, Writer.DataChunks);
-            Append(rowApi, day, commit: true, Writer.RowApi);
+            var labels = zones.ForDay(options.StartDate.AddDays(d));
+            Append(chunks, days[d], commit: true, Writer.DataChunks, labels);
+            Append(rowApi, days[d], commit: true, Writer.RowApi, labels);
         }
 
         Assert.True(chunks.Scalar("SELECT count(*) FROM fact_receipt_lines") > 2 * 2_048, "the days should fill several chunks");

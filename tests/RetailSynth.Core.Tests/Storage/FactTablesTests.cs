@@ -59,7 +59,7 @@ public partial class FactTablesTests
         using var database = RetailDatabase.Open(folder.File("db.duckdb"));
         var recorded = new TypeRecorder();
 
-        FactAppenders.AppendAll(recorded, FactAppendersTests.SampleDay(), CancellationToken.None);
+        FactAppenders.AppendAll(recorded, FactAppendersTests.SampleDay(), FactAppendersTests.SampleLabels, CancellationToken.None);
 
         foreach (var table in FactTables.All)
         {
@@ -142,6 +142,8 @@ public partial class FactTablesTests
         public TypeRow Append(int value) => Add("INTEGER");
 
         public TypeRow Append(int? value) => Add("INTEGER");
+
+        public TypeRow Append(short value) => Add("SMALLINT");
 
         public TypeRow Append(DateTime value) => Add("TIMESTAMP");
 

@@ -42,7 +42,11 @@ public sealed record MarketingFact(
     long? CustomerId,
     string DeviceType,
     long CostCents,
-    string CorrelationId);
+    string CorrelationId)
+{
+    /// <summary>The customer the impression targets (customer_id is often NULL): their home zone labels the row (§2.3); not a column.</summary>
+    public long TargetCustomerId { get; init; }
+}
 
 /// <summary>fact_online_order_headers (§16.17), key order_id_ext.</summary>
 public sealed record OnlineOrderHeaderFact(
@@ -70,7 +74,11 @@ public sealed record OnlineOrderLineFact(
     int Quantity,
     long UnitCents,
     LineMoney Money,
-    string? PromoCode);
+    string? PromoCode)
+{
+    /// <summary>The order's fulfilling node (the header's node_type, node_id), whose zone labels the line (§2.3); not a column.</summary>
+    public FulfillmentNode OrderNode { get; init; }
+}
 
 /// <summary>fact_online_order_status (§16.19), key (order_id_ext, status).</summary>
 public sealed record OnlineOrderStatusFact(

@@ -19,7 +19,11 @@ public sealed record ReceiptFact(
     string? CampaignId,
     string? ImpressionIdExt,
     string? CorrelationId,
-    string? ReturnForReceiptIdExt);
+    string? ReturnForReceiptIdExt)
+{
+    /// <summary>The online order a RETURN gives back (§11); null otherwise. Exactly one of this and <see cref="ReturnForReceiptIdExt"/> is set on a RETURN.</summary>
+    public string? ReturnForOrderIdExt { get; init; }
+}
 
 /// <summary>fact_receipt_lines (§16.2), key (receipt_id_ext, line_num).</summary>
 public sealed record ReceiptLineFact(
@@ -55,6 +59,9 @@ public sealed record PaymentFact(
 {
     /// <summary>The visit of a sale's payment (session_id); null for orders and refunds of returns.</summary>
     public string? VisitId { get; init; }
+
+    /// <summary>An online order's fulfilling node, whose zone labels the payment (§2.3); unset for store payments.</summary>
+    public FulfillmentNode? OrderNode { get; init; }
 }
 
 /// <summary>fact_store_inventory_txn (§16.4) and fact_dc_inventory_txn (§16.5): key (node, txn_seq).</summary>
@@ -149,7 +156,11 @@ public sealed record PromoLineFact(
     DateTime EventTs,
     long ProductId,
     int Quantity,
-    long DiscountCents);
+    long DiscountCents)
+{
+    /// <summary>The store of the receipt, whose zone labels the row (§2.3); not a column.</summary>
+    public long StoreId { get; init; }
+}
 
 /// <summary>fact_store_ops (§16.16), key (store_id, business_date, operation_type).</summary>
 public sealed record StoreOpFact(

@@ -21,4 +21,7 @@ public enum RefusalReason
 
     /// <summary>An outbox body file is gone: its pending events cannot be sent; clearing the outbox drops them.</summary>
     BodyFileMissing,
+
+    /// <summary>A dataset of another model version (data-model §17): only regenerating it, or the build that wrote it, reads it.</summary>
+    OtherModelVersion,
 }

@@ -91,7 +91,15 @@ public sealed class RealismScorecard
         var dataset = new DatasetRecord(
             reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4),
             reader.GetFieldValue<DateOnly>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateOnly>(6), reader.GetInt32(7));
-        ModelVersionCheck.Require(dataset.ModelVersion, "report on");
+        if (dataset.ModelVersion != DatasetIdentity.ModelVersion)
+        {
+            // The same refusal as ModelVersionGuard's (which needs a RetailDatabase; the server hands a connection).
+            throw new RefusedException(
+                RefusalReason.OtherModelVersion,
+                $"The database holds a model version {dataset.ModelVersion} dataset, but this build reads model version {DatasetIdentity.ModelVersion}",
+                "; regenerate it with this build, or read it with the build that wrote it.");
+        }
+
         return dataset;
     }
 }

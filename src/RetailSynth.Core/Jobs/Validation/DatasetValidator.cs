@@ -6,7 +6,7 @@ namespace RetailSynth.Jobs.Validation;
 
 /// <summary>
 /// Runs invariant checks (by default the whole <see cref="InvariantCatalog"/>) against a database and
-/// reports each one's violations. Reads only.
+/// reports each one's violations. Reads only; refuses a dataset of another model version.
 /// </summary>
 public sealed class DatasetValidator(IReadOnlyList<Invariant>? invariants = null)
 {
@@ -17,6 +17,7 @@ public sealed class DatasetValidator(IReadOnlyList<Invariant>? invariants = null
     /// <param name="cancellationToken">Stops between checks.</param>
     public ValidationReport Validate(RetailDatabase database, Action<Invariant>? starting = null, CancellationToken cancellationToken = default)
     {
+        ModelVersionGuard.RequireCurrentModelVersion(database); // another model's tables are not what the checks describe
         var total = Stopwatch.StartNew();
         var results = new List<InvariantResult>(_invariants.Count);
 

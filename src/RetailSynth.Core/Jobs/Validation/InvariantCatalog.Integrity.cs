@@ -42,6 +42,8 @@ public static partial class InvariantCatalog
             "fact_receipts", "p.receipt_id_ext = c.receipt_id_ext");
         yield return Reference("fact_receipts", "return_for", "every return_for_receipt_id_ext names a SALE receipt",
             "fact_receipts", "p.receipt_id_ext = c.return_for_receipt_id_ext AND p.receipt_type = 'SALE'", "c.return_for_receipt_id_ext IS NOT NULL");
+        yield return Reference("fact_receipts", "return_for_order", "every return_for_order_id_ext names an online order",
+            "fact_online_order_headers", "p.order_id_ext = c.return_for_order_id_ext", "c.return_for_order_id_ext IS NOT NULL");
         yield return Error(2, "fk.receipts.return_for_iff_return",
             "exactly the RETURN receipts name the sale they return",
             "SELECT count(*) FROM fact_receipts WHERE (receipt_type = 'RETURN') <> (return_for_receipt_id_ext IS NOT NULL)");

@@ -1,7 +1,7 @@
 namespace RetailSynth.Jobs.Validation;
 
 /// <summary>
-/// Every check <c>retailsynth validate</c> runs: the invariants of data-model §19, families 1–8, each as
+/// Every check <c>retailsynth validate</c> runs: the invariants of data-model §19, families 1–8 and 10, each as
 /// one SQL query counting violating rows. Family 9 (determinism) compares whole runs and lives in tests.
 /// Empty tables pass every check.
 /// </summary>
@@ -17,12 +17,13 @@ public static partial class InvariantCatalog
         [6] = "logistics",
         [7] = "causal order",
         [8] = "online orders",
+        [10] = "local labels",
     };
 
     /// <summary>All checks, by family, in the order the report lists them.</summary>
     public static readonly IReadOnlyList<Invariant> All =
     [
-        .. Timeliness(), .. Integrity(), .. MoneyChecks(), .. Payments(), .. Inventory(), .. Logistics(), .. CausalOrder(), .. OnlineOrders(),
+        .. Timeliness(), .. Integrity(), .. MoneyChecks(), .. Payments(), .. Inventory(), .. Logistics(), .. CausalOrder(), .. OnlineOrders(), .. LocalLabels(),
     ];
 
     /// <summary>The end of the last committed day (NULL before the first day, which makes every fact row a violation).</summary>

@@ -1,10 +1,13 @@
 -- Fact tables (data-model §16, in §7 order), simulator state (§17) and the streaming outbox
--- (streaming §3). Column order is the append order of FactAppenders. Money: X DECIMAL(18,2) =
+-- (streaming §3). Column order is the append order of FactAppenders; business_date and local_hour
+-- (§2.3, node-local) follow event_ts. Money: X DECIMAL(18,2) =
 -- X_cents / 100 exactly (§4). No PRIMARY KEY / FOREIGN KEY constraints or indexes (see 001).
 
 CREATE TABLE fact_receipts (
     receipt_id_ext VARCHAR NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     store_id BIGINT NOT NULL,
     customer_id BIGINT NOT NULL,
     visit_id VARCHAR,
@@ -24,13 +27,16 @@ CREATE TABLE fact_receipts (
     campaign_id VARCHAR,
     impression_id_ext VARCHAR,
     correlation_id VARCHAR,
-    return_for_receipt_id_ext VARCHAR
+    return_for_receipt_id_ext VARCHAR,
+    return_for_order_id_ext VARCHAR
 );
 
 CREATE TABLE fact_receipt_lines (
     receipt_id_ext VARCHAR NOT NULL,
     line_num INTEGER NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     store_id BIGINT NOT NULL,
     product_id BIGINT NOT NULL,
     quantity INTEGER NOT NULL,
@@ -50,6 +56,8 @@ CREATE TABLE fact_receipt_lines (
 CREATE TABLE fact_payments (
     transaction_id VARCHAR NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     receipt_id_ext VARCHAR,
     order_id_ext VARCHAR,
     store_id BIGINT,
@@ -68,6 +76,8 @@ CREATE TABLE fact_store_inventory_txn (
     store_id BIGINT NOT NULL,
     txn_seq BIGINT NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     product_id BIGINT NOT NULL,
     quantity INTEGER NOT NULL,
     reason VARCHAR NOT NULL,
@@ -79,6 +89,8 @@ CREATE TABLE fact_dc_inventory_txn (
     dc_id BIGINT NOT NULL,
     txn_seq BIGINT NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     product_id BIGINT NOT NULL,
     quantity INTEGER NOT NULL,
     reason VARCHAR NOT NULL,
@@ -88,6 +100,8 @@ CREATE TABLE fact_dc_inventory_txn (
 
 CREATE TABLE fact_stockouts (
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     store_id BIGINT,
     dc_id BIGINT,
     product_id BIGINT NOT NULL,
@@ -99,6 +113,8 @@ CREATE TABLE fact_stockouts (
 CREATE TABLE fact_reorders (
     reorder_id VARCHAR NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     store_id BIGINT,
     dc_id BIGINT NOT NULL,
     product_id BIGINT NOT NULL,
@@ -114,6 +130,8 @@ CREATE TABLE fact_truck_moves (
     shipment_id VARCHAR NOT NULL,
     status VARCHAR NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     truck_id BIGINT NOT NULL,
     dc_id BIGINT NOT NULL,
     store_id BIGINT NOT NULL,
@@ -129,6 +147,8 @@ CREATE TABLE fact_truck_moves (
 
 CREATE TABLE fact_truck_inventory (
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     shipment_id VARCHAR NOT NULL,
     truck_id BIGINT NOT NULL,
     product_id BIGINT NOT NULL,
@@ -140,6 +160,8 @@ CREATE TABLE fact_truck_inventory (
 
 CREATE TABLE fact_foot_traffic (
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     window_start_ts TIMESTAMP NOT NULL,
     store_id BIGINT NOT NULL,
     zone VARCHAR NOT NULL,
@@ -152,6 +174,8 @@ CREATE TABLE fact_ble_pings (
     visit_id VARCHAR NOT NULL,
     ping_seq INTEGER NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     store_id BIGINT NOT NULL,
     beacon_id VARCHAR NOT NULL,
     zone VARCHAR NOT NULL,
@@ -164,6 +188,8 @@ CREATE TABLE fact_customer_zone_changes (
     visit_id VARCHAR NOT NULL,
     change_seq INTEGER NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     store_id BIGINT NOT NULL,
     customer_ble_id VARCHAR NOT NULL,
     customer_id BIGINT,
@@ -174,6 +200,8 @@ CREATE TABLE fact_customer_zone_changes (
 CREATE TABLE fact_marketing (
     impression_id_ext VARCHAR NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     campaign_id VARCHAR NOT NULL,
     campaign_type VARCHAR NOT NULL,
     channel VARCHAR NOT NULL,
@@ -190,6 +218,8 @@ CREATE TABLE fact_promotions (
     receipt_id_ext VARCHAR NOT NULL,
     promo_code VARCHAR NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     store_id BIGINT NOT NULL,
     customer_id BIGINT NOT NULL,
     discount_type VARCHAR NOT NULL,
@@ -205,6 +235,8 @@ CREATE TABLE fact_promo_lines (
     line_num INTEGER NOT NULL,
     promo_code VARCHAR NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     product_id BIGINT NOT NULL,
     quantity INTEGER NOT NULL,
     discount_amount DECIMAL(18,2) NOT NULL,
@@ -215,12 +247,15 @@ CREATE TABLE fact_store_ops (
     store_id BIGINT NOT NULL,
     business_date DATE NOT NULL,
     operation_type VARCHAR NOT NULL,
-    event_ts TIMESTAMP NOT NULL
+    event_ts TIMESTAMP NOT NULL,
+    local_hour SMALLINT NOT NULL
 );
 
 CREATE TABLE fact_online_order_headers (
     order_id_ext VARCHAR NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     customer_id BIGINT NOT NULL,
     fulfillment_mode VARCHAR NOT NULL,
     node_type VARCHAR NOT NULL,
@@ -249,6 +284,8 @@ CREATE TABLE fact_online_order_lines (
     order_id_ext VARCHAR NOT NULL,
     line_num INTEGER NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     product_id BIGINT NOT NULL,
     quantity INTEGER NOT NULL,
     unit_price DECIMAL(18,2) NOT NULL,
@@ -268,6 +305,8 @@ CREATE TABLE fact_online_order_status (
     order_id_ext VARCHAR NOT NULL,
     status VARCHAR NOT NULL,
     event_ts TIMESTAMP NOT NULL,
+    business_date DATE NOT NULL,
+    local_hour SMALLINT NOT NULL,
     fulfillment_mode VARCHAR NOT NULL,
     node_type VARCHAR NOT NULL,
     node_id BIGINT NOT NULL

@@ -92,7 +92,7 @@ public class ExportJobTests(ExportFixture fixture) : IClassFixture<ExportFixture
 
         var receipts = Path.Combine(folder, "fact_receipts", "fact_receipts_2024-01.csv");
         var lines = File.ReadAllLines(receipts);
-        Assert.StartsWith("receipt_id_ext,event_ts,store_id,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("receipt_id_ext,event_ts,business_date,local_hour,store_id,", lines[0], StringComparison.Ordinal);
         var keys = lines.Skip(1).Select(l => l.Split(',')[0]).ToList();
         Assert.Equal(fixture.Count("SELECT count(*) FROM fact_receipts WHERE event_ts < TIMESTAMP '2024-02-01'"), keys.Count);
         Assert.Equal(keys.Order(StringComparer.Ordinal), keys);

@@ -75,8 +75,8 @@ public class BrokenDatabaseTests(ReportDatasetFixture fixture) : IClassFixture<R
     {
         using var database = fixture.OpenCopy();
         var before = Kpi(new RealismScorecard().Run(database.Connection), "R13").Checks[0].Value;
-        database.Execute("INSERT INTO fact_online_order_status (order_id_ext, status, event_ts, fulfillment_mode, node_type, node_id) " +
-            "SELECT order_id_ext, 'CANCELLED', event_ts + INTERVAL 1 MINUTE, fulfillment_mode, node_type, node_id FROM fact_online_order_headers");
+        database.Execute("INSERT INTO fact_online_order_status BY NAME " +
+            "SELECT order_id_ext, 'CANCELLED' AS status, event_ts + INTERVAL 1 MINUTE AS event_ts, business_date, local_hour, fulfillment_mode, node_type, node_id FROM fact_online_order_headers");
 
         var after = Kpi(new RealismScorecard().Run(database.Connection), "R13").Checks[0].Value;
 

@@ -104,14 +104,15 @@ public class BrokenModelV2DatabaseTests(ReportDatasetFixture fixture) : IClassFi
     }
 
     [Fact]
-    public void Local_time_a_fact_row_without_labels_is_short_on_r10()
+    public void Local_time_a_receipt_whose_local_hour_disagrees_with_its_stores_zone_is_short_on_r10()
     {
         using var database = V2Copy();
-        database.Execute("UPDATE fact_payments SET local_hour = NULL WHERE transaction_id = (SELECT min(transaction_id) FROM fact_payments)");
+        var before = Kpi(new RealismScorecard().Run(database.Connection), "R10").Checks[1].Value!.Value;
+        database.Execute("UPDATE fact_receipts SET local_hour = (local_hour + 5) % 24 WHERE receipt_id_ext = (SELECT arg_min(receipt_id_ext, event_ts) FROM fact_receipts)");
 
         var local = Kpi(new RealismScorecard().Run(database.Connection), "R10");
 
-        Assert.Equal((1.0, KpiVerdict.Shortfall), (local.Checks[0].Value!.Value, local.Checks[0].Verdict));
+        Assert.Equal((before + 1, KpiVerdict.Shortfall), (local.Checks[1].Value!.Value, local.Checks[1].Verdict));
     }
 
     [Fact]

@@ -94,10 +94,11 @@ public class RealismScorecardTests(ReportDatasetFixture fixture) : IClassFixture
         using var database = fixture.OpenCopy();
         database.Execute("UPDATE sim_state SET model_version = 99");
 
-        var refusal = Assert.Throws<RetailSynthException>(() => new RealismScorecard().Run(database.Connection));
+        var refusal = Assert.Throws<RefusedException>(() => new RealismScorecard().Run(database.Connection));
 
-        Assert.Contains("model v99", refusal.Message);
-        Assert.Contains($"model v{DatasetIdentity.ModelVersion}", refusal.Message);
+        Assert.Equal(RefusalReason.OtherModelVersion, refusal.Reason);
+        Assert.Contains("model version 99 dataset", refusal.Message);
+        Assert.Contains($"reads model version {DatasetIdentity.ModelVersion}", refusal.Message);
     }
 
     [Fact]

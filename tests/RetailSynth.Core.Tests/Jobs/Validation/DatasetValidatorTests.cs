@@ -1,3 +1,4 @@
+using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs.Validation;
 using RetailSynth.Storage;
 using RetailSynth.Tests;
@@ -9,18 +10,24 @@ public class DatasetValidatorTests(ValidationDatasetFixture dataset) : IClassFix
     // One consistent SHIP_FROM_DC order (header, line, approved payment), created 2024-01-02 01:00Z; statuses are added per test.
     private const string OrderId = "ONL-20240102-999999";
 
+    // A row's local labels (§2.3) recomputed after a test moves its event_ts, so that only the family under test breaks.
+    private const string StoreLocal = "timezone(s.time_zone, timezone('UTC', event_ts))";
+    private const string DcLocal = "timezone(d.time_zone, timezone('UTC', event_ts))";
+    private const string StoreLabels = "business_date = CAST(" + StoreLocal + " AS DATE), local_hour = hour(" + StoreLocal + ") FROM dim_stores s";
+    private const string DcLabels = "business_date = CAST(" + DcLocal + " AS DATE), local_hour = hour(" + DcLocal + ") FROM dim_distribution_centers d";
+
     private static readonly string[] s_consistentOrder =
     [
         $"""
-        INSERT INTO fact_online_order_headers VALUES ('{OrderId}', TIMESTAMP '2024-01-02 01:00:00', 1, 'SHIP_FROM_DC', 'DC', 1, 1, 1,
+        INSERT INTO fact_online_order_headers VALUES ('{OrderId}', TIMESTAMP '2024-01-02 01:00:00', {AtDcOne("2024-01-02 01:00:00")}, 1, 'SHIP_FROM_DC', 'DC', 1, 1, 1,
             10.00, 1000, 0.00, 0, 10.00, 1000, 0.70, 70, 10.70, 1070, 0.07, 'CREDIT', NULL, NULL, NULL)
         """,
         $"""
-        INSERT INTO fact_online_order_lines VALUES ('{OrderId}', 1, TIMESTAMP '2024-01-02 01:00:00', 1, 1,
+        INSERT INTO fact_online_order_lines VALUES ('{OrderId}', 1, TIMESTAMP '2024-01-02 01:00:00', {AtDcOne("2024-01-02 01:00:00")}, 1, 1,
             10.00, 1000, 10.00, 1000, 0.00, 0, 10.00, 1000, 0.70, 70, NULL)
         """,
         $"""
-        INSERT INTO fact_payments VALUES ('TXN-{OrderId}-1', TIMESTAMP '2024-01-02 01:00:02', NULL, '{OrderId}', NULL, 1, 1,
+        INSERT INTO fact_payments VALUES ('TXN-{OrderId}-1', TIMESTAMP '2024-01-02 01:00:02', {AtDcOne("2024-01-02 01:00:02")}, NULL, '{OrderId}', NULL, 1, 1,
             'CREDIT', 'APPROVED', NULL, 10.70, 1070, 2000, NULL)
         """,
     ];
@@ -56,7 +63,8 @@ public class DatasetValidatorTests(ValidationDatasetFixture dataset) : IClassFix
     [Fact]
     public void An_event_after_the_watermark_fails_only_the_timeliness_check()
     {
-        var report = ValidateAfter("UPDATE fact_stockouts SET event_ts = event_ts + INTERVAL 10 DAY WHERE rowid = (SELECT min(rowid) FROM fact_stockouts)");
+        var report = ValidateAfter(
+            "UPDATE fact_stockouts SET event_ts = event_ts + INTERVAL 10 DAY, business_date = business_date + 10 WHERE rowid = (SELECT min(rowid) FROM fact_stockouts)");
         AssertOnlyItsFamilyFails(report, "1.event_ts.stockouts");
     }
 
@@ -65,6 +73,7 @@ public class DatasetValidatorTests(ValidationDatasetFixture dataset) : IClassFix
     [InlineData("UPDATE fact_truck_moves SET temperature_class = 'BOGUS' WHERE rowid = (SELECT min(rowid) FROM fact_truck_moves)", "2.enum.truck_moves.temperature_class")]
     [InlineData("UPDATE fact_customer_zone_changes SET to_zone = from_zone WHERE rowid = (SELECT min(rowid) FROM fact_customer_zone_changes)", "2.zone_changes.distinct_zones")]
     [InlineData("INSERT INTO fact_foot_traffic SELECT * FROM fact_foot_traffic LIMIT 1", "2.key.fact_foot_traffic")]
+    [InlineData("UPDATE fact_receipts SET return_for_order_id_ext = 'ONL-20240101-999999' WHERE rowid = (SELECT min(rowid) FROM fact_receipts)", "2.fk.receipts.return_for_order")]
     public void A_broken_reference_key_or_vocabulary_fails_only_integrity_checks(string breaking, string expected) =>
         AssertOnlyItsFamilyFails(ValidateAfter(breaking), expected);
 
@@ -103,7 +112,8 @@ public class DatasetValidatorTests(ValidationDatasetFixture dataset) : IClassFix
 
     [Theory]
     [InlineData(
-        "UPDATE fact_truck_moves SET event_ts = event_ts - INTERVAL 1 HOUR WHERE rowid = (SELECT min(rowid) FROM fact_truck_moves WHERE status = 'LOADING')",
+        "UPDATE fact_truck_moves SET event_ts = event_ts - INTERVAL 1 HOUR WHERE rowid = (SELECT min(rowid) FROM fact_truck_moves WHERE status = 'LOADING');"
+            + " UPDATE fact_truck_moves SET " + DcLabels + " WHERE d.dc_id = fact_truck_moves.dc_id AND status = 'LOADING'",
         "6.truck_moves.lifecycle_order")]
     [InlineData("DELETE FROM fact_truck_moves WHERE rowid = (SELECT min(rowid) FROM fact_truck_moves WHERE status = 'ARRIVED')", "6.truck_moves.no_skipped_status")]
     public void A_shipment_status_out_of_order_or_missing_fails_only_logistics_checks(string breaking, string expected) =>
@@ -119,11 +129,12 @@ public class DatasetValidatorTests(ValidationDatasetFixture dataset) : IClassFix
     [InlineData(
         """
         UPDATE fact_receipts SET event_ts = (SELECT min(o.event_ts) - INTERVAL 1 MINUTE FROM fact_store_ops o WHERE o.store_id = fact_receipts.store_id)
-        WHERE rowid = (SELECT min(rowid) FROM fact_receipts)
-        """,
+        WHERE rowid = (SELECT min(rowid) FROM fact_receipts);
+        """ + " UPDATE fact_receipts SET " + StoreLabels + " WHERE s.store_id = fact_receipts.store_id",
         "7.store_hours.receipts")]
     [InlineData(
-        "UPDATE fact_customer_zone_changes SET event_ts = event_ts - INTERVAL 1 HOUR WHERE rowid = (SELECT min(rowid) FROM fact_customer_zone_changes)",
+        "UPDATE fact_customer_zone_changes SET event_ts = event_ts - INTERVAL 1 HOUR WHERE rowid = (SELECT min(rowid) FROM fact_customer_zone_changes);"
+            + " UPDATE fact_customer_zone_changes SET " + StoreLabels + " WHERE s.store_id = fact_customer_zone_changes.store_id",
         "7.visits.zone_changes_within_pings")]
     public void An_activity_outside_its_visit_or_opening_hours_fails_only_causal_order_checks(string breaking, string expected) =>
         AssertOnlyItsFamilyFails(ValidateAfter(breaking), expected);
@@ -165,8 +176,48 @@ public class DatasetValidatorTests(ValidationDatasetFixture dataset) : IClassFix
         Assert.Equal(dataset.Generated.Warnings + 1, report.Warnings);
     }
 
+    [Theory]
+    [InlineData("UPDATE fact_receipt_lines SET business_date = business_date + 1 WHERE rowid = (SELECT min(rowid) FROM fact_receipt_lines)", "10.labels.receipt_lines")]
+    [InlineData("UPDATE fact_truck_moves SET local_hour = (local_hour + 1) % 24 WHERE rowid = (SELECT min(rowid) FROM fact_truck_moves WHERE status = 'ARRIVED')", "10.labels.truck_moves")]
+    [InlineData("UPDATE fact_marketing SET business_date = business_date - 1 WHERE rowid = (SELECT min(rowid) FROM fact_marketing)", "10.labels.marketing")]
+    [InlineData("UPDATE fact_store_ops SET local_hour = (local_hour + 1) % 24 WHERE rowid = (SELECT min(rowid) FROM fact_store_ops WHERE operation_type = 'CLOSED')", "10.labels.store_ops")]
+    public void A_wrong_business_date_or_local_hour_fails_only_the_local_label_checks(string breaking, string expected)
+    {
+        var report = ValidateAfter(breaking);
+
+        AssertOnlyItsFamilyFails(report, expected);
+        Assert.Equal(1, report.Results.Single(r => r.Id == expected).Violations);
+    }
+
+    [Fact]
+    public void A_store_sale_on_a_Dec_25_business_date_fails_the_christmas_check()
+    {
+        var report = ValidateAfter("UPDATE fact_receipts SET business_date = DATE '2023-12-25' WHERE rowid = (SELECT min(rowid) FROM fact_receipts)");
+
+        AssertOnlyItsFamilyFails(report, "10.christmas.receipts");
+    }
+
+    [Fact]
+    public void A_dataset_of_another_model_version_is_refused_in_one_line_naming_both_versions()
+    {
+        var refused = Assert.Throws<RefusedException>(() => ValidateAfter("UPDATE sim_state SET model_version = 1"));
+
+        Assert.Equal(RefusalReason.OtherModelVersion, refused.Reason);
+        Assert.Contains("model version 1 dataset", refused.Message);
+        Assert.Contains($"model version {DatasetIdentity.ModelVersion}", refused.Message);
+        Assert.Equal(2, DatasetIdentity.ModelVersion);
+        Assert.DoesNotContain('\n', refused.Message);
+    }
+
     private static IEnumerable<string> Statuses(params (string Status, string Timestamp)[] statuses) =>
-        statuses.Select(s => $"INSERT INTO fact_online_order_status VALUES ('{OrderId}', '{s.Status}', TIMESTAMP '{s.Timestamp}', 'SHIP_FROM_DC', 'DC', 1)");
+        statuses.Select(s => $"INSERT INTO fact_online_order_status VALUES ('{OrderId}', '{s.Status}', TIMESTAMP '{s.Timestamp}', {AtDcOne(s.Timestamp)}, 'SHIP_FROM_DC', 'DC', 1)");
+
+    /// <summary>business_date and local_hour of an instant at DC 1, the node of the test order (§2.3).</summary>
+    private static string AtDcOne(string timestamp)
+    {
+        var local = $"timezone(time_zone, timezone('UTC', TIMESTAMP '{timestamp}'))";
+        return $"(SELECT CAST({local} AS DATE) FROM dim_distribution_centers WHERE dc_id = 1), (SELECT hour({local}) FROM dim_distribution_centers WHERE dc_id = 1)";
+    }
 
     private ValidationReport ValidateAfter(params string[] statements)
     {

@@ -37,9 +37,9 @@ public class AppendedRowsReadBackTests(WrittenDays written) : IClassFixture<Writ
     {
         using var folder = new TempFolder();
         using var database = RetailDatabase.Open(folder.File("row-api.duckdb"));
-        foreach (var hour in written.FactBatch)
+        foreach (var (hour, labels) in written.FactBatch)
         {
-            FactAppendersTests.Append(database, hour, commit: true, FactAppendersTests.Writer.RowApi);
+            FactAppendersTests.Append(database, hour, commit: true, FactAppendersTests.Writer.RowApi, labels);
         }
 
         foreach (var table in DatasetTables.Facts)

@@ -48,6 +48,8 @@ internal sealed class RecordedRows : ITableAppenders<RecordedRows.Row>
 
         public Row Append(int? value) => Add(value);
 
+        public Row Append(short value) => Add(value);
+
         public Row Append(DateTime value) => Add(value);
 
         public Row Append(DateTime? value) => Add(value);

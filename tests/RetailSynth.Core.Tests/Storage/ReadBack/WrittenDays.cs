@@ -50,11 +50,12 @@ public sealed class WrittenDays : IDisposable
                 var events = Enumerable.Range(0, EventsPerDay).Select(rank => Event(day, rank)).ToList();
                 Events.AddRange(events);
                 var hourOfDay = 0;
-                writer.BeginDay(day);
+                var labels = simulator.World.NodeZones.ForDay(day);
+                writer.BeginDay(day, labels);
                 var sold = simulator.Run(day, state, sales, hour =>
                 {
-                    FactAppenders.AppendAll(Facts, hour, CancellationToken.None);
-                    FactBatch.Add(hour);
+                    FactAppenders.AppendAll(Facts, hour, labels, CancellationToken.None);
+                    FactBatch.Add((hour, labels));
                     writer.AppendHour(hour);
 
                     // As the stream's day pipeline does: each hour's events after its facts.
@@ -80,7 +81,7 @@ public sealed class WrittenDays : IDisposable
     internal RecordedRows Facts { get; } = new();
 
     /// <summary>The hours as the simulator emitted them, to write again through another writer.</summary>
-    internal List<FactBatch> FactBatch { get; } = [];
+    internal List<(FactBatch Hour, LocalLabels Labels)> FactBatch { get; } = [];
 
     public SimulationState State { get; private set; } = null!;
 

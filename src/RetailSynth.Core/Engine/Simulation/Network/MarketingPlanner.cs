@@ -117,7 +117,10 @@ internal static class MarketingPlanner
         var costCents = DrawCostCents(world.Options.MarketingCpm[channel], s_deviceCost[device], stream);
         var creative = $"CRV-{campaign.StartDay:yyyyMMdd}-{channel}-{stream.UniformInt(1, 3)}";
         var row = new MarketingFact(string.Empty, ts, campaign.CampaignId, campaign.CampaignType, channel, creative, customer.AdId,
-            customerId, s_devices[device], costCents, string.Empty);
+            customerId, s_devices[device], costCents, string.Empty)
+        {
+            TargetCustomerId = customer.CustomerId,
+        };
 
         // The conversion draw is made for every impression, so whether a customer is active never shifts later draws.
         PendingConversion? conversion = null;

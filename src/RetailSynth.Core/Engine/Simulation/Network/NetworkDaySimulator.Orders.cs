@@ -135,7 +135,10 @@ internal sealed partial class NetworkDaySimulator
                 var ms = (int)(at - order.CancelTs!.Value).TotalMilliseconds;
                 output.Payments.Add(new PaymentFact(
                     $"TXN-{order.OrderIdExt}-{order.LastAttempt + 1}", at, null, order.OrderIdExt, null, order.CustomerId, order.LastAttempt + 1,
-                    order.Tender, Tenders.Refunded, null, -order.TotalCents, ms, order.CorrelationId));
+                    order.Tender, Tenders.Refunded, null, -order.TotalCents, ms, order.CorrelationId)
+                {
+                    OrderNode = new FulfillmentNode(order.NodeType, order.NodeId),
+                });
                 Close(order);
                 break;
             default:

@@ -61,6 +61,7 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         var rateE5 = mode == "BOPIS" ? world.Stores[node].Store.TaxRateE5 : world.GeographyTaxRateE5[customer.GeographyId - 1];
         var promoRate = stream.Uniform(0.10, 0.30);
         var (code, percent) = stream.Categorical([0.50, 0.35, 0.15]) switch { 0 => ("PROMO5", 5), 1 => ("PROMO10", 10), _ => ("PROMO20", 20) };
+        var orderNode = new FulfillmentNode(nodeType, nodeType == "STORE" ? world.Stores[node].Store.StoreId : world.Dcs[node].Dc.DcId);
         var money = new LineMoney[served.Count];
         for (var i = 0; i < served.Count; i++)
         {
@@ -71,13 +72,16 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
             var discount = discounted ? Rounding.Divide(gross * percent, 100) : 0;
             var net = gross - discount;
             money[i] = new LineMoney(gross, discount, net, Rounding.Divide(net * rateE5 * world.Products.TaxMultiplier[product], 10_000_000));
-            output.OnlineOrderLines.Add(new OnlineOrderLineFact(orderId, i + 1, planned.CreatedTs, product + 1L, quantity, unit, money[i], discount > 0 ? code : null));
+            output.OnlineOrderLines.Add(new OnlineOrderLineFact(orderId, i + 1, planned.CreatedTs, product + 1L, quantity, unit, money[i], discount > 0 ? code : null)
+            {
+                OrderNode = orderNode,
+            });
         }
 
         var total = Money.Sum(money);
         var conversion = planned.Conversion;
         var correlation = conversion?.JourneyId;
-        var nodeId = nodeType == "STORE" ? world.Stores[node].Store.StoreId : world.Dcs[node].Dc.DcId;
+        var nodeId = orderNode.NodeId;
         var tender = s_tenders[stream.Categorical([0.60, 0.25, 0.10, 0.05])];
         output.OnlineOrderHeaders.Add(new OnlineOrderHeaderFact(
             orderId, planned.CreatedTs, customer.CustomerId, mode, nodeType, nodeId, served.Sum(l => l.Quantity), served.Count, total, rateE5, tender,
@@ -96,7 +100,10 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
             var ms = Tenders.ProcessingMs(stream, tender);
             lastEvent = attemptStart.AddMilliseconds(ms);
             output.Payments.Add(new PaymentFact($"TXN-{orderId}-{attempt}", lastEvent, null, orderId, null, customer.CustomerId, attempt, tender,
-                declined ? Tenders.Declined : Tenders.Approved, reason, total.TotalCents, ms, correlation));
+                declined ? Tenders.Declined : Tenders.Approved, reason, total.TotalCents, ms, correlation)
+            {
+                OrderNode = orderNode,
+            });
             approved = !declined;
             attemptStart = lastEvent.AddSeconds(stream.UniformInt(5, 30));
         }

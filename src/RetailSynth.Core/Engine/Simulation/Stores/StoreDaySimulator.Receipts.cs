@@ -44,7 +44,7 @@ internal sealed partial class StoreDaySimulator
             output.ReceiptLines.Add(new ReceiptLineFact(receiptId, i + 1, lineTs, StoreId, product + 1L, quantity, unit, lineMoney[i], code) { VisitId = visitId });
             if (code is not null)
             {
-                promoLines.Add(new PromoLineFact(receiptId, i + 1, code, lineTs, product + 1L, quantity, discount));
+                promoLines.Add(new PromoLineFact(receiptId, i + 1, code, lineTs, product + 1L, quantity, discount) { StoreId = StoreId });
             }
 
             _stock.Move(lineTs, product, -quantity, InventoryReasons.Sale, receiptId, output);

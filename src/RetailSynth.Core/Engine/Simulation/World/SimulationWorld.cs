@@ -44,6 +44,8 @@ public sealed class SimulationWorld
             GeographyDcOrder[geography.GeographyId - 1] = Enumerable.Range(0, Dcs.Length).OrderBy(d => miles[d]).ThenBy(d => d).ToArray();
             GeographyTaxRateE5[geography.GeographyId - 1] = TaxRates.RateE5(geography.State, geography.City);
         }
+
+        NodeZones = new NodeZones(this);
     }
 
     public SimulationOptions Options { get; }
@@ -55,6 +57,9 @@ public sealed class SimulationWorld
     public CustomerTable Customers { get; }
     public IReadOnlyList<Truck> Trucks { get; }
     public TaxRateLookup TaxRates { get; }
+
+    /// <summary>The zone of every store, DC and customer home: the local labels of fact rows (§2.3).</summary>
+    public NodeZones NodeZones { get; }
 
     /// <summary>Haversine miles from store index to DC index.</summary>
     public double[][] StoreDcMiles { get; }
