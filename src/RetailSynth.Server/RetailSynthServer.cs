@@ -109,6 +109,7 @@ public static class RetailSynthServer
         app.MapStreamApi();
         app.MapTablesApi();
         app.MapExportApi();
+        app.MapReportApi();
         app.MapDashboardApi();
         app.MapOpenApi();
         app.MapScalarApiReference(scalar => scalar.DisableDefaultFonts()); // system fonts: no request to a font CDN, none for the CSP to allow

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
+using RetailSynth.Jobs.Report;
 using RetailSynth.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -186,8 +187,10 @@ public sealed class DemoCommand(CommandRuntime runtime, StageReporter stages, Ti
         output.Write(events);
         output.WriteLine($"dataset {state.DatasetId} ({state.Profile} profile, seed {state.Seed}): {state.StartDate:yyyy-MM-dd} … {state.LastCommittedDay:yyyy-MM-dd}");
         output.WriteLine($"timings: dimensions {dimensionsTime.TotalSeconds:0.0} s, history {historyTime.TotalSeconds:0.0} s, stream {streamTime.TotalSeconds:0.0} s, total {total.TotalSeconds:0.0} s");
+        // The demo's week is a short horizon: the headline says which bands it could judge (realism.md).
+        output.WriteLine(ReportCommand.Headline(new RealismScorecard().Run(database.Connection)));
         output.WriteLine($"database: {options.Storage.DatabasePath}");
         output.WriteLine($"events: {options.Streaming.File.Directory} (NDJSON, one file per simulated day)");
-        output.WriteLine("next: `retailsynth validate`, `retailsynth export`, `retailsynth stream --duration 1m`, `retailsynth serve`");
+        output.WriteLine("next: `retailsynth validate`, `retailsynth report`, `retailsynth export`, `retailsynth stream --duration 1m`, `retailsynth serve`");
     }
 }

@@ -21,6 +21,7 @@ public class DemoCommandTests
         Assert.Contains("2024-01-01 … 2024-01-08", first.Output);
         Assert.Contains("fact_receipts", first.Output);
         Assert.Matches(@"receipt_created\s*│\s*[1-9]", first.Output);
+        Assert.Matches(@"realism scorecard over 2024-01-01 … 2024-01-08 \(8 days\): 17 KPIs, \d+ ok, \d+ short, \d+ n/a; judged: R\d+", first.Output);
         var events = Directory.GetFiles(cli.File("data/events"));
         Assert.Equal("events-2024-01-08.ndjson", Path.GetFileName(Assert.Single(events)));
         Assert.True(File.ReadLines(events[0]).Count() > 1000);

@@ -26,7 +26,7 @@ public class LayerTests
         ["RetailSynth.Streaming.Sinks"],
         ["RetailSynth.Streaming.Relay"],
         ["RetailSynth.Jobs"],
-        ["RetailSynth.Jobs.Export", "RetailSynth.Jobs.Validation", "RetailSynth.Jobs.Streaming"],
+        ["RetailSynth.Jobs.Export", "RetailSynth.Jobs.Validation", "RetailSynth.Jobs.Streaming", "RetailSynth.Jobs.Report"],
         ["RetailSynth.Composition"],
     ];
 
