@@ -18,7 +18,7 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
 
     public SimulationWorld World => world;
 
-    /// <summary>Fresh simulator state for an empty database (§12.1 sizing, every truck free at the start).</summary>
+    /// <summary>Fresh simulator state for an empty database (§10.7 customer lifecycles, §12.1 sizing, every truck free at the start).</summary>
     public SimulationState CreateInitialState()
     {
         var (stores, dcs) = Inventory.InventorySizing.Create(world);
@@ -26,6 +26,7 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
         {
             StoreStock = stores,
             DcStock = dcs,
+            Customers = CustomerLifecycle.Create(world),
             Trucks = world.Trucks.Select(t => new TruckState(t.TruckId, world.StartInstant)).ToArray(),
         };
     }
@@ -46,10 +47,14 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
     public IReadOnlyList<SaleForReturn> Run(
         DateOnly day, SimulationState state, IReadOnlyDictionary<string, SaleForReturn> salesToReturn, Action<FactBatch> emitHour, CancellationToken cancellationToken)
     {
-        var network = new NetworkDaySimulator(world, state, day, _catalogs);
+        // Phase A of hour 00 begins with the lifecycle transitions and the day's shopper pools (§10.1, §10.7).
+        state.Customers.ApplyTransitions(world, day);
+        var shoppers = ShopperPools.Build(world, state.Customers, day);
+        var network = new NetworkDaySimulator(world, state, day, _catalogs, shoppers);
         var conversions = world.Stores.Select(_ => new List<PendingConversion>()).ToArray();
         var stores = world.Stores
-            .Select(s => new StoreDaySimulator(world, s, state.StoreStock[s.Index], day, _calendar, _catalogs, state.ScheduledReturns, salesToReturn, conversions[s.Index]))
+            .Select(s => new StoreDaySimulator(
+                world, s, state.StoreStock[s.Index], day, _calendar, _catalogs, state.ScheduledReturns, salesToReturn, conversions[s.Index], shoppers))
             .ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         var snapshot = state.DcStock.Select(dc => new long[dc.OnHand.Length]).ToArray();

@@ -52,6 +52,11 @@ internal static class SettingsValidator
             problems.Add($"Simulation:Stores × Simulation:CustomersPerStoreDay ({s.Stores} × {s.CustomersPerStoreDay}) must be at most {SettingsLimits.MaxStoreVisitsPerDay} store visits a day");
         }
 
+        if (!(s.AnonymousShare >= 0 && s.AnonymousShare < 1))
+        {
+            problems.Add($"Simulation:AnonymousShare must be ≥ 0 and < 1, got {s.AnonymousShare}");
+        }
+
         if (s.TruckDcAssignmentRate is <= 0 or > 1)
         {
             problems.Add($"Simulation:TruckDcAssignmentRate must be > 0 and ≤ 1, got {s.TruckDcAssignmentRate}");

@@ -17,6 +17,10 @@ public sealed class SimulationOptions
     public int Customers { get; set; }
     public int Products { get; set; }
     public int CustomersPerStoreDay { get; set; }
+
+    /// <summary>Share of walk-in buyers who are not identified: the anonymous shopper, customer 0 (§10.1), 0 ≤ x &lt; 1.</summary>
+    public double AnonymousShare { get; set; }
+
     public int OnlineOrdersPerDay { get; set; }
     public int MarketingImpressionsPerDay { get; set; }
     public int RefrigeratedTrucks { get; set; }

@@ -48,6 +48,7 @@ internal static class SimulationProfiles
         }
 
         options.Profile = profile.ToLowerInvariant();
+        options.AnonymousShare = 0.35;
         options.SupplierRefrigeratedTrucks = 12;
         options.SupplierDryTrucks = 18;
         options.TruckDcAssignmentRate = 0.85;

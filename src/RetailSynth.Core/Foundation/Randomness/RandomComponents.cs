@@ -12,6 +12,12 @@ internal static class RandomComponents
     /// <summary>Id offsets (§3.1): o₁ and o₂ of the customers' beacon and ad ids, then the license-plate offset, in this order.</summary>
     public const string Offsets = "dims.offsets";
 
+    /// <summary>Every customer's activity, drawn when the simulator state is created (§10.7).</summary>
+    public const string StateCustomers = "state.customers";
+
+    /// <summary>Keyed by (UTC date of a lifecycle transition, customer_id): the length of the spell that starts then (§10.7).</summary>
+    public const string CustomerSpells = "customers";
+
     // Day streams of the simulation (§3.1), keyed by UTC day or, for returns, the store-local return date.
     public const string Store = "store";
     public const string Returns = "returns";

@@ -105,6 +105,12 @@ public sealed class RandomStream
         return mean + (standardDeviation * z);
     }
 
+    /// <summary>LogNormal(μ, σ) = exp(Normal(μ, σ)) (§3.1).</summary>
+    public double LogNormal(double mu, double sigma) => Math.Exp(Normal(mu, sigma));
+
+    /// <summary>Exp(m) = −m·ln(1 − u), mean m (§3.1).</summary>
+    public double Exponential(double mean) => -mean * Math.Log(1.0 - NextDouble());
+
     /// <summary>Poisson(λ): inversion for λ ≤ 30, else max(0, round(Normal(λ, √λ))).</summary>
     public long Poisson(double lambda)
     {

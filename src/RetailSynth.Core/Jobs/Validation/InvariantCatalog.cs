@@ -1,7 +1,7 @@
 namespace RetailSynth.Jobs.Validation;
 
 /// <summary>
-/// Every check <c>retailsynth validate</c> runs: the invariants of data-model §19, families 1–8 and 10, each as
+/// Every check <c>retailsynth validate</c> runs: the invariants of data-model §19, families 1–8, 10 and 11, each as
 /// one SQL query counting violating rows. Family 9 (determinism) compares whole runs and lives in tests.
 /// Empty tables pass every check.
 /// </summary>
@@ -18,12 +18,14 @@ public static partial class InvariantCatalog
         [7] = "causal order",
         [8] = "online orders",
         [10] = "local labels",
+        [11] = "customers",
     };
 
     /// <summary>All checks, by family, in the order the report lists them.</summary>
     public static readonly IReadOnlyList<Invariant> All =
     [
-        .. Timeliness(), .. Integrity(), .. MoneyChecks(), .. Payments(), .. Inventory(), .. Logistics(), .. CausalOrder(), .. OnlineOrders(), .. LocalLabels(),
+        .. Timeliness(), .. Integrity(), .. AnonymousCustomer(), .. MoneyChecks(), .. Payments(), .. Inventory(), .. Logistics(),
+        .. CausalOrder(), .. OnlineOrders(), .. LocalLabels(), .. Customers(),
     ];
 
     /// <summary>The end of the last committed day (NULL before the first day, which makes every fact row a violation).</summary>

@@ -326,6 +326,15 @@ CREATE TABLE sim_inventory_balances (
     stockout_open BOOLEAN NOT NULL
 );
 
+-- Customer lifecycles (§10.7), customers 1…N: status ACTIVE or DORMANT until next_transition.
+CREATE TABLE sim_customers (
+    customer_id BIGINT NOT NULL,
+    activity DOUBLE NOT NULL,
+    primary_share DOUBLE NOT NULL,
+    status VARCHAR NOT NULL,
+    next_transition DATE NOT NULL
+);
+
 CREATE TABLE sim_node_sequences (
     node_type VARCHAR NOT NULL,
     node_id BIGINT NOT NULL,

@@ -221,6 +221,27 @@ public class SettingsLoaderTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Theory]
+    [InlineData("1", "got 1")]
+    [InlineData("-0.1", "got -0.1")]
+    public void An_anonymous_share_outside_0_to_below_1_is_refused_naming_the_setting(string value, string got)
+    {
+        var error = LoadFails(new() { ["Simulation:AnonymousShare"] = value });
+        Assert.Contains($"Simulation:AnonymousShare must be ≥ 0 and < 1, {got}", error.Message);
+    }
+
+    [Fact]
+    public void An_anonymous_share_that_is_not_a_number_is_refused_naming_the_setting() =>
+        Assert.Contains("Simulation:AnonymousShare", LoadFails(new() { ["Simulation:AnonymousShare"] = "NaN" }).Message);
+
+    [Fact]
+    public void Both_profiles_leave_35_percent_of_walk_in_buyers_anonymous_and_0_is_accepted()
+    {
+        Assert.Equal(0.35, Load().Simulation.AnonymousShare);
+        Assert.Equal(0.35, Load(overrides: new() { ["Simulation:Profile"] = "large" }).Simulation.AnonymousShare);
+        Assert.Equal(0, Load(overrides: new() { ["Simulation:AnonymousShare"] = "0" }).Simulation.AnonymousShare);
+    }
+
     [Fact]
     public void Stores_times_products_beyond_the_inventory_slots_a_machine_holds_is_rejected()
     {

@@ -197,6 +197,38 @@ public class DatasetValidatorTests(ValidationDatasetFixture dataset) : IClassFix
         AssertOnlyItsFamilyFails(report, "10.christmas.receipts");
     }
 
+    [Theory]
+    [InlineData("UPDATE fact_online_order_headers SET customer_id = 0 WHERE rowid = (SELECT min(rowid) FROM fact_online_order_headers)", "2.customers.anonymous_not_online")]
+    [InlineData("UPDATE fact_marketing SET customer_id = 0 WHERE rowid = (SELECT min(rowid) FROM fact_marketing WHERE customer_id IS NOT NULL)", "2.customers.anonymous_not_marketed")]
+    [InlineData(
+        "UPDATE fact_receipts SET campaign_id = 'CMP-20240101' WHERE rowid = (SELECT min(rowid) FROM fact_receipts WHERE customer_id = 0 AND receipt_type = 'SALE')",
+        "2.customers.anonymous_not_attributed")]
+    [InlineData("UPDATE dim_customers SET first_name = 'Someone' WHERE customer_id = 0", "2.customers.anonymous_row")]
+    [InlineData("UPDATE dim_customers SET join_date = NULL WHERE customer_id = 1", "2.customers.nulls_only_for_anonymous")]
+    public void Customer_0_outside_walk_in_store_sales_fails_only_integrity_checks(string breaking, string expected) =>
+        AssertOnlyItsFamilyFails(ValidateAfter(breaking), expected);
+
+    [Fact]
+    public void An_identified_receipt_before_its_customers_join_date_fails_the_join_date_check()
+    {
+        // The buyer of the first identified sale enrols the day after it (a date before the watermark, so the state
+        // check's later-joiner rule does not apply).
+        var report = ValidateAfter(
+            """
+            UPDATE dim_customers SET join_date = (SELECT CAST(min(event_ts) AS DATE) + 1 FROM fact_receipts WHERE customer_id > 0)
+            WHERE customer_id = (SELECT customer_id FROM fact_receipts WHERE customer_id > 0 ORDER BY event_ts, receipt_id_ext LIMIT 1)
+            """);
+
+        AssertOnlyItsFamilyFails(report, "11.customers.receipts_after_join");
+    }
+
+    [Theory]
+    [InlineData("UPDATE sim_customers SET status = 'ACTIVE' WHERE customer_id = (SELECT max(customer_id) FROM dim_customers)", "11.customers.state_lifecycle")]
+    [InlineData("UPDATE sim_customers SET next_transition = DATE '2024-01-01' WHERE customer_id = 1", "11.customers.state_lifecycle")]
+    [InlineData("DELETE FROM sim_customers WHERE customer_id = 1", "11.customers.state_covers_customers")]
+    public void A_customer_lifecycle_state_inconsistent_with_the_rules_fails_only_customer_checks(string breaking, string expected) =>
+        AssertOnlyItsFamilyFails(ValidateAfter(breaking), expected);
+
     [Fact]
     public void A_dataset_of_another_model_version_is_refused_in_one_line_naming_both_versions()
     {

@@ -19,7 +19,7 @@ internal static class MarketingPlanner
 
     public sealed record Plan(List<MarketingFact> Impressions, List<PendingConversion> Conversions);
 
-    public static Plan Run(SimulationWorld world, SimulationState state, DateOnly day, RandomStream campaigns, RandomStream stream)
+    public static Plan Run(SimulationWorld world, SimulationState state, DateOnly day, ShopperPools shoppers, RandomStream campaigns, RandomStream stream)
     {
         StartCampaign(state, day, campaigns);
         state.Campaigns.RemoveAll(c => c.EndDay < day);
@@ -41,7 +41,7 @@ internal static class MarketingPlanner
                 var count = perChannel + (k == 0 ? volumes[c] % campaign.Channels.Count : 0);
                 for (var i = 0; i < count; i++)
                 {
-                    drawn.Add(DrawImpression(world, campaign, campaign.Channels[k], dayStart, stream));
+                    drawn.Add(DrawImpression(world, shoppers, campaign, campaign.Channels[k], dayStart, stream));
                 }
             }
         }
@@ -106,11 +106,11 @@ internal static class MarketingPlanner
     }
 
     private static (int Second, MarketingFact Row, PendingConversion? Conversion) DrawImpression(
-        SimulationWorld world, Campaign campaign, string channel, DateTime dayStart, RandomStream stream)
+        SimulationWorld world, ShopperPools shoppers, Campaign campaign, string channel, DateTime dayStart, RandomStream stream)
     {
         var second = stream.UniformInt(0, 86_399);
         var ts = dayStart.AddSeconds(second);
-        var (target, active) = DrawTarget(world, stream);
+        var (target, active) = DrawTarget(shoppers, world.Customers.Count, stream);
         var customer = world.Customers.Rows[target];
         long? customerId = channel == "EMAIL" || stream.Bernoulli(0.05) ? customer.CustomerId : null;
         var device = stream.Categorical([0.6, 0.3, 0.1]);
@@ -136,16 +136,29 @@ internal static class MarketingPlanner
     }
 
     /// <summary>
-    /// The targeted customer (§14.2): with p 0.8 one of the customers ACTIVE on the day (targeted audiences), else one
-    /// enrolled by the day. Until customer lifecycles exist (§10.7) every customer is both ACTIVE and enrolled, so both
-    /// audiences are the whole customer table; the draws are already those of the rule.
+    /// The targeted customer (§14.2): with p 0.8 uniform over the customers ACTIVE on the day (targeted audiences), else
+    /// uniform over those enrolled by the day (ids 1…n). An empty audience falls back to the other one, then to every
+    /// customer, so a tiny configuration still draws the same number of values. Only an ACTIVE target converts (§14.3).
     /// </summary>
-    private static (int Index, bool Active) DrawTarget(SimulationWorld world, RandomStream stream)
+    internal static (int Index, bool Active) DrawTarget(ShopperPools shoppers, int customerCount, RandomStream stream)
     {
-        var activeCustomers = world.Customers.Count;
-        var enrolledCustomers = world.Customers.Count;
-        var audience = stream.Bernoulli(0.8) ? activeCustomers : enrolledCustomers;
-        return (stream.UniformInt(0, audience - 1), Active: true);
+        var targeted = stream.Bernoulli(0.8);
+        var active = shoppers.Active;
+        int index;
+        if (targeted && active.Length > 0)
+        {
+            index = active[stream.UniformInt(0, active.Length - 1)];
+        }
+        else if (shoppers.Enrolled > 0)
+        {
+            index = stream.UniformInt(0, shoppers.Enrolled - 1);
+        }
+        else
+        {
+            index = active.Length > 0 ? active[stream.UniformInt(0, active.Length - 1)] : stream.UniformInt(0, customerCount - 1);
+        }
+
+        return (index, shoppers.IsActive(index));
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ internal sealed partial class NetworkDaySimulator
     private void PlanMarketingAndOrders()
     {
         var plan = MarketingPlanner.Run(
-            _world, _state, _day, _world.Random.Stream(RandomComponents.Campaigns, _day), _world.Random.Stream(RandomComponents.Marketing, _day));
+            _world, _state, _day, _shoppers, _world.Random.Stream(RandomComponents.Campaigns, _day), _world.Random.Stream(RandomComponents.Marketing, _day));
         _impressions = plan.Impressions;
         _state.PendingConversions.AddRange(plan.Conversions);
 
@@ -25,7 +25,7 @@ internal sealed partial class NetworkDaySimulator
         var cutoff = _day.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc);
         var due = _state.PendingConversions.Where(c => c.Target == PendingConversion.Online && c.DueTs < cutoff).ToList();
         _state.PendingConversions.RemoveAll(c => c.Target == PendingConversion.Online && c.DueTs < cutoff);
-        _plannedOrders = _orders.Plan(due);
+        _plannedOrders = _orders.Plan(due, _shoppers);
     }
 
     /// <summary>

@@ -22,10 +22,12 @@ internal sealed partial class NetworkDaySimulator
     private readonly string _dayKey;
     private readonly RandomStream _logistics;
     private readonly OnlineOrderDesk _orders;
+    private readonly ShopperPools _shoppers;
     private int _shipmentSeq;
 
-    public NetworkDaySimulator(SimulationWorld world, SimulationState state, DateOnly day, BasketCatalog.Cache catalogs)
+    public NetworkDaySimulator(SimulationWorld world, SimulationState state, DateOnly day, BasketCatalog.Cache catalogs, ShopperPools shoppers)
     {
+        _shoppers = shoppers;
         _world = world;
         _state = state;
         _day = day;

@@ -19,8 +19,11 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
 
     public sealed record PlannedOrder(int Seq, DateTime CreatedTs, int Customer, PendingConversion? Conversion);
 
-    /// <summary>§15 plan: k conversion orders due today (one due ≥ 23:59 moves to 00:00 next day), then max(0, N − k) random orders.</summary>
-    public List<PlannedOrder> Plan(IReadOnlyList<PendingConversion> dueOnline)
+    /// <summary>
+    /// §15 plan: k conversion orders due today (one due ≥ 23:59 moves to 00:00 next day), then max(0, N − k) random
+    /// orders, each by a customer ACTIVE on the day drawn with weight activity (none when nobody is active).
+    /// </summary>
+    public List<PlannedOrder> Plan(IReadOnlyList<PendingConversion> dueOnline, ShopperPools shoppers)
     {
         var dayStart = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var n = stream.Poisson(world.Options.OnlineOrdersPerDay * DayFactors.OnlineDay(day));
@@ -30,7 +33,11 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         for (var i = 0; i < n - dueOnline.Count; i++)
         {
             var created = dayStart.AddSeconds(stream.UniformInt(0, (23 * 3600) + (59 * 60) - 1));
-            entries.Add((created, null, stream.UniformInt(0, world.Customers.Count - 1), i + 1));
+            var customer = shoppers.DrawActiveByActivity(stream);
+            if (customer >= 0)
+            {
+                entries.Add((created, null, customer, i + 1));
+            }
         }
 
         return entries

@@ -11,6 +11,9 @@ public sealed class SimulationState
 {
     public required InventoryLedger[] StoreStock { get; init; }
     public required InventoryLedger[] DcStock { get; init; }
+
+    /// <summary>sim_customers: activity, Huff share, status and next transition of customers 1…N (§10.7).</summary>
+    public required CustomerLifecycle Customers { get; init; }
     public List<ScheduledReturn> ScheduledReturns { get; init; } = [];
     public List<OpenReorder> OpenReorders { get; init; } = [];
     public List<PendingShipment> Shipments { get; init; } = [];
@@ -33,6 +36,7 @@ public sealed class SimulationState
     {
         StoreStock = [.. StoreStock.Select(l => l.Snapshot())],
         DcStock = [.. DcStock.Select(l => l.Snapshot())],
+        Customers = Customers.Snapshot(),
         ScheduledReturns = [.. ScheduledReturns],
         OpenReorders = [.. OpenReorders],
         Shipments = [.. Shipments.Select(s => s.Copy())],

@@ -12,7 +12,7 @@ internal sealed partial class StoreDaySimulator
     {
         var seq = ++_visitSeq;
         var visitId = $"VIS-{_dayKey}-{StoreId:000}-{seq:000000}";
-        var customer = _world.Customers.Rows[visit.Customer];
+        var customer = _world.Customers.RowOf(visit.Customer);
         WriteSensors(visit, visitId, seq, customer, output);
 
         var lines = BoundByStock(visit, visit.BusinessDate);

@@ -10,6 +10,12 @@ internal sealed partial class StoreDaySimulator
     /// <summary>Visits last under 55 minutes (§10.4); longer draws are scaled down to this many seconds.</summary>
     private const int MaxVisitSeconds = 54 * 60;
 
+    /// <summary>Identified buyers who come from a neighbouring trade area (§10.1).</summary>
+    private const double NeighborVisitorShare = 0.04;
+
+    /// <summary>Visitors without the store app detected as an anonymous device (§10.4).</summary>
+    private const double AnonymousDeviceShare = 0.45;
+
     private static readonly double[] s_nonBuyerZoneWeights = NonBuyerZoneWeights();
 
     private List<PlannedVisit> PlanSlots(DateTime hourStart, DateTime hourEnd, FactBatch output)
@@ -78,7 +84,11 @@ internal sealed partial class StoreDaySimulator
         int order, DateTime slotStart, DateTime slotEnd, DateOnly date, BasketCatalog catalog, State.PendingConversion? conversion)
     {
         var customer = conversion is null ? DrawCustomer() : (int)conversion.CustomerId - 1;
-        var segment = _world.Customers.Segment[customer];
+
+        // The anonymous shopper's segment is drawn for the visit with the population weights (§10.1).
+        var segment = customer == CustomerTable.AnonymousIndex
+            ? _stream.Categorical(ShopperSegments.Weights)
+            : _world.Customers.Segment[customer];
         var trip = _stream.Categorical(BasketRules.TripWeights(segment));
         var lines = DrawBasket(trip, segment, date, catalog);
 
@@ -111,7 +121,9 @@ internal sealed partial class StoreDaySimulator
             return null;
         }
 
-        var detection = _world.Customers.BleOptIn[customer] ? 1 : _stream.Bernoulli(0.4) ? 2 : 0;
+        // Known device with the store app; anyone else (the anonymous shopper too) is an anonymous device with p 0.45 (§10.4).
+        var detection = customer != CustomerTable.AnonymousIndex && _world.Customers.BleOptIn[customer] ? 1
+            : _stream.Bernoulli(AnonymousDeviceShare) ? 2 : 0;
         var visit = new PlannedVisit
         {
             Order = order,
@@ -154,23 +166,31 @@ internal sealed partial class StoreDaySimulator
             : null;
     }
 
-    /// <summary>Who shops (§10.1): primary customers p 0.65, secondary p 0.20, anyone by mobility p 0.15; empty pools fall through.</summary>
+    /// <summary>
+    /// Who shops (§10.1), after due STORE conversions: with p AnonymousShare the anonymous shopper; else with p 0.04 a
+    /// visitor from a neighbouring store's pool (by pool weight × mobility propensity); else a customer of this store's
+    /// pool of the day. An empty neighbour pool falls through to this store's pool, an empty pool to the anonymous shopper.
+    /// </summary>
     private int DrawCustomer()
     {
-        var u = _stream.NextDouble();
-        var primary = _world.Customers.PrimaryOf[_store.Index];
-        var secondary = _world.Customers.SecondaryOf[_store.Index];
-        if (u < 0.65 && primary.Length > 0)
+        if (_stream.Bernoulli(_world.Options.AnonymousShare))
         {
-            return primary[_stream.UniformInt(0, primary.Length - 1)];
+            return CustomerTable.AnonymousIndex;
         }
 
-        if (u < 0.85 && secondary.Length > 0)
+        var neighbors = _store.Store.NeighborStoreIds;
+        if (_stream.Bernoulli(NeighborVisitorShare) && neighbors.Count > 0)
         {
-            return secondary[_stream.UniformInt(0, secondary.Length - 1)];
+            var neighbor = (int)neighbors[_stream.UniformInt(0, neighbors.Count - 1)] - 1;
+            var visitor = _shoppers.DrawVisitor(neighbor, _stream);
+            if (visitor >= 0)
+            {
+                return visitor;
+            }
         }
 
-        return _world.Customers.DrawByMobility(_stream.NextDouble());
+        var customer = _shoppers.DrawFromPool(_store.Index, _stream);
+        return customer >= 0 ? customer : CustomerTable.AnonymousIndex;
     }
 
     private List<(int Product, int Quantity)> DrawBasket(int trip, int segment, DateOnly date, BasketCatalog catalog)

@@ -36,6 +36,7 @@ internal sealed partial class StoreDaySimulator
     private readonly IReadOnlyDictionary<string, SaleForReturn> _sales;
     private readonly Dictionary<ReturnPlan.PlannedReturn, string> _returnIds = [];
     private readonly List<PendingConversion> _conversions;
+    private readonly ShopperPools _shoppers;
 
     // One string per store and zone, not one per ping (≈ 320 k pings a day on the large profile).
     private readonly string[] _beacons;
@@ -53,9 +54,11 @@ internal sealed partial class StoreDaySimulator
         BasketCatalog.Cache catalogs,
         IEnumerable<ScheduledReturn> scheduledReturns,
         IReadOnlyDictionary<string, SaleForReturn> sales,
-        List<PendingConversion> conversions)
+        List<PendingConversion> conversions,
+        ShopperPools shoppers)
     {
         _conversions = conversions;
+        _shoppers = shoppers;
         _beacons = [.. Enumerable.Range(0, StoreZones.Count).Select(z => StoreZones.Beacon(store.Store.StoreId, z))];
         _sensors = [.. Enumerable.Range(0, StoreZones.Count).Select(z => StoreZones.Sensor(store.Store.StoreId, z))];
         _knownReturns = scheduledReturns.Where(r => r.StoreId == store.Store.StoreId).ToList();

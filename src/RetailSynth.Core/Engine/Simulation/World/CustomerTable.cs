@@ -2,46 +2,34 @@
 namespace RetailSynth.Engine.Simulation.World;
 
 /// <summary>
-/// Customers as arrays indexed by customer index, plus the shopper pools of §10.1 — primary and
-/// secondary customers per store and one mobility-weighted pool — in O(customers) memory.
+/// The identified customers 1…N as arrays indexed by customer index (customer_id − 1): what the simulation reads of
+/// them. Who is active and the store pools of a day live in <see cref="State.CustomerLifecycle"/> and
+/// <see cref="ShopperPools"/>; the anonymous shopper (customer 0) is <see cref="Anonymous"/>, index −1.
 /// </summary>
 public sealed class CustomerTable
 {
-    private static readonly double[] s_mobilityPropensity = [0.10, 0.25, 0.5, 0.8, 0.6];
+    /// <summary>The visit index of the anonymous shopper, customer 0 (§6.5): not an index into these arrays.</summary>
+    public const int AnonymousIndex = -1;
 
-    public CustomerTable(IReadOnlyList<Customer> customers, int storeCount)
+    /// <summary>Mobility propensity of a visitor from a neighbouring trade area (§10.1), by <see cref="MobilitySegments.All"/>.</summary>
+    private static readonly double[] s_mobilityPropensity = [0.5, 2.0, 3.0, 3.0, 2.0];
+
+    public CustomerTable(IReadOnlyList<Customer> customers)
     {
         Count = customers.Count;
         Rows = [.. customers.Select(WithoutContactDetails)];
         Segment = customers.Select(c => IndexOf(ShopperSegments.All, c.ShopperSegment)).ToArray();
         BleOptIn = customers.Select(c => c.BleOptIn).ToArray();
-
-        var primary = new List<int>[storeCount];
-        var secondary = new List<int>[storeCount];
-        for (var s = 0; s < storeCount; s++)
-        {
-            primary[s] = [];
-            secondary[s] = [];
-        }
-
-        MobilityCumulative = new double[Count];
-        var cumulative = 0.0;
-        for (var i = 0; i < Count; i++)
-        {
-            var c = customers[i];
-            primary[c.PrimaryStoreId - 1].Add(i);
-            if (c.SecondaryStoreId is { } second)
-            {
-                secondary[second - 1].Add(i);
-            }
-
-            cumulative += s_mobilityPropensity[IndexOf(MobilitySegments.All, c.MobilitySegment)];
-            MobilityCumulative[i] = cumulative;
-        }
-
-        PrimaryOf = primary.Select(l => l.ToArray()).ToArray();
-        SecondaryOf = secondary.Select(l => l.ToArray()).ToArray();
+        JoinDate = customers.Select(c => c.JoinDate).ToArray();
+        PrimaryStore = customers.Select(c => (int)c.PrimaryStoreId - 1).ToArray();
+        SecondaryStore = customers.Select(c => c.SecondaryStoreId is { } s ? (int)s - 1 : -1).ToArray();
+        MobilityPropensity = customers.Select(c => s_mobilityPropensity[IndexOf(MobilitySegments.All, c.MobilitySegment)]).ToArray();
     }
+
+    /// <summary>Customer 0 (§6.5): only its id is ever read; it has no app, so it is never a known device.</summary>
+    public static Customer Anonymous { get; } = new(
+        0, "Anonymous", "Shopper", string.Empty, 0, 0, 0, string.Empty, string.Empty, string.Empty, string.Empty,
+        string.Empty, string.Empty, false, DateOnly.MinValue, 0, null);
 
     /// <summary>
     /// The simulation never reads names, address, phone or loyalty card; dropping them lets the dimension set's
@@ -54,18 +42,40 @@ public sealed class CustomerTable
     public IReadOnlyList<Customer> Rows { get; }
     public int[] Segment { get; }
     public bool[] BleOptIn { get; }
-    public int[][] PrimaryOf { get; }
-    public int[][] SecondaryOf { get; }
 
-    /// <summary>Running sum of mobility propensities (REGULAR 0.10 … TOURIST 0.8) for weighted draws by binary search.</summary>
-    public double[] MobilityCumulative { get; }
+    /// <summary>Enrolment dates, non-decreasing because ids follow join order (§6.5).</summary>
+    public DateOnly[] JoinDate { get; }
 
-    public int DrawByMobility(double uniform01)
+    /// <summary>Store index of the primary store.</summary>
+    public int[] PrimaryStore { get; }
+
+    /// <summary>Store index of the secondary store, −1 for a customer with a single candidate store.</summary>
+    public int[] SecondaryStore { get; }
+
+    /// <summary>REGULAR 0.5, COMMUTER 2.0, BUSINESS_TRAVELER 3.0, TOURIST 3.0, SNOWBIRD 2.0 (§10.1).</summary>
+    public double[] MobilityPropensity { get; }
+
+    /// <summary>The row of a visit's customer index, <see cref="Anonymous"/> for customer 0.</summary>
+    public Customer RowOf(int index) => index == AnonymousIndex ? Anonymous : Rows[index];
+
+    /// <summary>n = customers enrolled by <paramref name="day"/> (join_date ≤ day): they are ids 1…n, since ids follow join order.</summary>
+    public int EnrolledBy(DateOnly day)
     {
-        var target = uniform01 * MobilityCumulative[^1];
-        var index = Array.BinarySearch(MobilityCumulative, target);
-        index = index < 0 ? ~index : index + 1;
-        return Math.Min(index, Count - 1);
+        int low = 0, high = Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (JoinDate[mid] <= day)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
     }
 
     private static int IndexOf(IReadOnlyList<string> values, string value)

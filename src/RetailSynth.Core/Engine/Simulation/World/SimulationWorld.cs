@@ -21,7 +21,7 @@ public sealed class SimulationWorld
         Products = new ProductTable(dimensions.Products);
         Stores = dimensions.Stores.Select(s => new StoreInfo(s, TimeZones.Resolve(s.TimeZone))).ToArray();
         Dcs = dimensions.DistributionCenters.Select(d => new DcInfo(d, TimeZones.Resolve(d.TimeZone))).ToArray();
-        Customers = new CustomerTable(dimensions.Customers, dimensions.Stores.Count);
+        Customers = new CustomerTable(dimensions.Customers);
         Trucks = dimensions.Trucks;
         TaxRates = new TaxRateLookup(dictionaries.TaxRates);
 

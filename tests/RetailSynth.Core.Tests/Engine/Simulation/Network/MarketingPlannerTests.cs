@@ -48,7 +48,7 @@ public class MarketingPlannerTests(ITestOutputHelper output)
     private static readonly Lazy<(List<MarketingFact> Impressions, List<PendingConversion> Conversions)> s_halfYear = new(() =>
     {
         var world = s_world.Value;
-        var state = EmptyState();
+        var state = EmptyState(world);
         var impressions = new List<MarketingFact>();
         var conversions = new List<PendingConversion>();
         for (var day = s_start; day < s_start.AddDays(Days); day = day.AddDays(1))
@@ -136,8 +136,8 @@ public class MarketingPlannerTests(ITestOutputHelper output)
         var other = World(moreImpressions);
         Assert.Equal(world.Random.Stream("campaigns", s_start).NextUInt64(), other.Random.Stream("campaigns", s_start).NextUInt64());
 
-        var a = EmptyState();
-        var b = EmptyState();
+        var a = EmptyState(world);
+        var b = EmptyState(other);
         var started = new List<Campaign>();
         for (var day = s_start; day < s_start.AddDays(90); day = day.AddDays(1))
         {
@@ -158,25 +158,33 @@ public class MarketingPlannerTests(ITestOutputHelper output)
     public void Campaigns_come_from_their_own_stream_so_a_different_marketing_stream_leaves_them_unchanged()
     {
         var world = s_world.Value;
-        var a = EmptyState();
-        var b = EmptyState();
+        var a = EmptyState(world);
+        var b = EmptyState(world);
         var foreign = new RandomHierarchy(12_345);
         for (var day = s_start; day < s_start.AddDays(60); day = day.AddDays(1))
         {
             var campaigns = world.Random.Stream(RandomComponents.Campaigns, day);
-            MarketingPlanner.Run(world, a, day, campaigns, world.Random.Stream(RandomComponents.Marketing, day));
-            MarketingPlanner.Run(world, b, day, world.Random.Stream(RandomComponents.Campaigns, day), foreign.Stream("marketing", day));
+            MarketingPlanner.Run(world, a, day, Shoppers(world, a, day), campaigns, world.Random.Stream(RandomComponents.Marketing, day));
+            MarketingPlanner.Run(world, b, day, Shoppers(world, b, day), world.Random.Stream(RandomComponents.Campaigns, day), foreign.Stream("marketing", day));
             Assert.Equal(a.Campaigns, b.Campaigns, CampaignComparer.Instance);
         }
     }
 
     private static MarketingPlanner.Plan Plan(SimulationWorld world, SimulationState state, DateOnly day) =>
-        MarketingPlanner.Run(world, state, day, world.Random.Stream(RandomComponents.Campaigns, day), world.Random.Stream(RandomComponents.Marketing, day));
+        MarketingPlanner.Run(
+            world, state, day, Shoppers(world, state, day), world.Random.Stream(RandomComponents.Campaigns, day), world.Random.Stream(RandomComponents.Marketing, day));
+
+    private static ShopperPools Shoppers(SimulationWorld world, SimulationState state, DateOnly day)
+    {
+        state.Customers.ApplyTransitions(world, day);
+        return ShopperPools.Build(world, state.Customers, day);
+    }
 
     private static SimulationWorld World(SimulationOptions options) =>
         new(options, DimensionGenerator.Generate(options, SimulationFixture.Dictionaries), SimulationFixture.Dictionaries);
 
-    private static SimulationState EmptyState() => new() { StoreStock = [], DcStock = [], Trucks = [] };
+    private static SimulationState EmptyState(SimulationWorld world) =>
+        new() { StoreStock = [], DcStock = [], Customers = CustomerLifecycle.Create(world), Trucks = [] };
 
     private sealed class CampaignComparer : IEqualityComparer<Campaign>
     {

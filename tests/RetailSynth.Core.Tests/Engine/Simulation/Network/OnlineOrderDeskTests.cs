@@ -46,13 +46,15 @@ public class OnlineOrderDeskTests(ITestOutputHelper output)
     /// <summary>The mean planned order count of a date over <see cref="Seeds"/> independent online streams (no conversions due).</summary>
     private static double MeanOrders(SimulationWorld world, DateOnly day)
     {
-        var state = new SimulationState { StoreStock = [], DcStock = [], Trucks = [] };
+        var state = new SimulationState { StoreStock = [], DcStock = [], Customers = CustomerLifecycle.Create(world), Trucks = [] };
+        state.Customers.ApplyTransitions(world, day);
+        var shoppers = ShopperPools.Build(world, state.Customers, day);
         var catalogs = new BasketCatalog.Cache(world.Products);
         var total = 0L;
         for (var seed = 0; seed < Seeds; seed++)
         {
             var desk = new OnlineOrderDesk(world, state, day, new RandomHierarchy(seed).Stream(RandomComponents.Online, day), catalogs);
-            total += desk.Plan([]).Count;
+            total += desk.Plan([], shoppers).Count;
         }
 
         return total / (double)Seeds;
