@@ -32,7 +32,7 @@ internal static class InventorySizing
             var nearestDc = (int)store.Store.NearestDcId - 1;
             for (var p = 0; p < products.Count; p++)
             {
-                var unitsPerLine = MerchGroup.IsMultiUnit(products.Group[p]) ? 1.4 : 1.0;
+                var unitsPerLine = QuantityBands.Mean(products.SaleCents[p]);
                 var d = o.CustomersPerStoreDay * store.Store.DailyTrafficMultiplier * 11.5 * share[p] * unitsPerLine;
                 dcDemand[nearestDc][p] += d;
                 var q = Math.Clamp(Rounding.ToLong(d * stream.Uniform(7, 14)), o.StoreInitialInventoryMin, o.StoreInitialInventoryMax);
@@ -66,22 +66,7 @@ internal static class InventorySizing
         return (stores, dcs);
     }
 
-    /// <summary>ḡ(group) × w_p / W_group: a product's expected share of basket lines.</summary>
-    private static double[] DemandShare(ProductTable products)
-    {
-        var groupWeight = new double[MerchGroup.Count];
-        for (var p = 0; p < products.Count; p++)
-        {
-            groupWeight[products.Group[p]] += products.Popularity[p];
-        }
-
-        var share = new double[products.Count];
-        for (var p = 0; p < products.Count; p++)
-        {
-            var g = products.Group[p];
-            share[p] = BasketRules.MeanGroupShare(g) * products.Popularity[p] / groupWeight[g];
-        }
-
-        return share;
-    }
+    /// <summary>s̄_d × ŵ_p: a product's expected share of basket lines (§12.1).</summary>
+    private static double[] DemandShare(ProductTable products) =>
+        [.. Enumerable.Range(0, products.Count).Select(p => DepartmentShares.PlanningShare(products.Department[p]) / 100 * products.DemandWeight[p])];
 }
