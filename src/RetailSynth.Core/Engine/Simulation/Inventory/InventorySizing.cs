@@ -1,4 +1,4 @@
-using RetailSynth.Engine.Planning;
+using RetailSynth.Engine.Simulation.Planning;
 using RetailSynth.Engine.Simulation.World;
 
 namespace RetailSynth.Engine.Simulation.Inventory;

@@ -1,5 +1,5 @@
-using RetailSynth.Engine.Planning;
 using RetailSynth.Engine.Simulation.Inventory;
+using RetailSynth.Engine.Simulation.Planning;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.Stores;
 

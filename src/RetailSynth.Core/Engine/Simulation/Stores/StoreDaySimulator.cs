@@ -1,6 +1,6 @@
-using RetailSynth.Engine.Planning;
 using RetailSynth.Engine.Simulation.Calendar;
 using RetailSynth.Engine.Simulation.Inventory;
+using RetailSynth.Engine.Simulation.Planning;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.World;
 

@@ -46,7 +46,7 @@ public sealed class SimulationWorld
         }
 
         NodeZones = new NodeZones(this);
-        Replenishment = new Planning.ReplenishmentPlan(this);
+        Replenishment = new Simulation.Planning.ReplenishmentPlan(this);
     }
 
     public SimulationOptions Options { get; }
@@ -63,7 +63,7 @@ public sealed class SimulationWorld
     public NodeZones NodeZones { get; }
 
     /// <summary>Node lines and the expected demand that store and DC reviews plan from (§12.1).</summary>
-    internal Planning.ReplenishmentPlan Replenishment { get; }
+    internal Simulation.Planning.ReplenishmentPlan Replenishment { get; }
 
     /// <summary>Haversine miles from store index to DC index.</summary>
     public double[][] StoreDcMiles { get; }

@@ -1,4 +1,4 @@
-namespace RetailSynth.Engine.Planning;
+namespace RetailSynth.Engine.Simulation.Planning;
 
 /// <summary>The expected day factors F̂(t+k) and unit shares a_p(t+k) of the days after a review (k = 1…n).</summary>
 internal sealed class DemandHorizon(double[] dayFactors, double[][] unitShares)

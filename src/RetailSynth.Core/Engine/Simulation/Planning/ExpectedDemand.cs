@@ -3,7 +3,7 @@ using RetailSynth.Engine.Simulation.Calendar;
 using RetailSynth.Engine.Simulation.Stores;
 using RetailSynth.Engine.Simulation.World;
 
-namespace RetailSynth.Engine.Planning;
+namespace RetailSynth.Engine.Simulation.Planning;
 
 /// <summary>
 /// The units the generator expects to sell (data-model §12.1): u_{n,p}(t) = K_n × F̂_n(t) × a_p(t), where the

@@ -2,7 +2,7 @@ using RetailSynth.Engine.Simulation.Calendar;
 using RetailSynth.Engine.Simulation.Stores;
 using RetailSynth.Engine.Simulation.World;
 
-namespace RetailSynth.Engine.Planning;
+namespace RetailSynth.Engine.Simulation.Planning;
 
 /// <summary>
 /// Reorder points and order-up-to levels from the demand the generator applies (data-model §12.1, §12.4): node lines

@@ -1,11 +1,11 @@
 using RetailSynth.Core.Tests.Engine.Simulation;
 using RetailSynth.Engine.Dimensions;
-using RetailSynth.Engine.Planning;
 using RetailSynth.Engine.Simulation.Network;
+using RetailSynth.Engine.Simulation.Planning;
 using RetailSynth.Engine.Simulation.World;
 using RetailSynth.Foundation.Randomness;
 
-namespace RetailSynth.Core.Tests.Engine.Planning;
+namespace RetailSynth.Core.Tests.Engine.Simulation.Planning;
 
 /// <summary>Reorder rules of data-model §12.4 from a known demand, the ordering error and supplier short shipments.</summary>
 public sealed class ReplenishmentPlanTests
