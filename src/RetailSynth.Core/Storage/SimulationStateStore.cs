@@ -151,7 +151,8 @@ internal static class SimulationStateStore
                     balances.CreateRow()
                         .AppendValue(nodeType).AppendValue(ledger.NodeId).AppendValue(p + 1L)
                         .AppendValue(ledger.OnHand[p]).AppendValue(ledger.Reserved[p]).AppendValue(ledger.OnOrder[p])
-                        .AppendValue(ledger.ReorderPoint[p]).AppendValue(ledger.OrderUpTo[p]).AppendValue(ledger.StockoutOpen[p])
+                        .AppendValue(ledger.ReorderPoint[p]).AppendValue(ledger.OrderUpTo[p]).AppendValue(ledger.ForecastFactor[p])
+                        .AppendValue(ledger.StockoutOpen[p])
                         .EndRow();
                 }
             }
@@ -218,7 +219,7 @@ internal static class SimulationStateStore
         var dcs = world.Dcs.Select(d => new InventoryLedger(d.Dc.DcId, false, products)).ToArray();
         InventoryLedger Ledger(string type, long id) => type == "STORE" ? stores[id - 1] : dcs[id - 1];
 
-        Read(connection, "SELECT node_type, node_id, product_id, on_hand, reserved, on_order, reorder_point, order_up_to, stockout_open FROM sim_inventory_balances", r =>
+        Read(connection, "SELECT node_type, node_id, product_id, on_hand, reserved, on_order, reorder_point, order_up_to, forecast_factor, stockout_open FROM sim_inventory_balances", r =>
         {
             var ledger = Ledger(r.GetString(0), r.GetInt64(1));
             var p = (int)r.GetInt64(2) - 1;
@@ -227,7 +228,8 @@ internal static class SimulationStateStore
             ledger.OnOrder[p] = r.GetInt64(5);
             ledger.ReorderPoint[p] = r.GetInt32(6);
             ledger.OrderUpTo[p] = r.GetInt32(7);
-            ledger.StockoutOpen[p] = r.GetBoolean(8);
+            ledger.ForecastFactor[p] = r.GetDouble(8);
+            ledger.StockoutOpen[p] = r.GetBoolean(9);
         });
         Read(connection, "SELECT node_type, node_id, next_txn_seq FROM sim_node_sequences", r => Ledger(r.GetString(0), r.GetInt64(1)).NextTxnSeq = r.GetInt64(2));
 

@@ -25,7 +25,7 @@ public class GenerateDimensionsCommandTests
     [Theory]
     [InlineData("RETAILSYNTH__Simulation__Customers", "-5", "Simulation:Customers must be > 0")]
     [InlineData("RETAILSYNTH__Simulation__DistributionCenters", "61", "Simulation:DistributionCenters (61) must not exceed Simulation:Geographies (60)")]
-    [InlineData("RETAILSYNTH__Simulation__DcReorderPointMin", "600", "Simulation:DcReorderPointMin (600) must not exceed Simulation:DcReorderPointMax (500)")]
+    [InlineData("RETAILSYNTH__Simulation__DcReorderPointMin", "600", "setting 'Simulation:DcReorderPointMin' was removed in model v2")]
     [InlineData("RETAILSYNTH__Simulation__Profile", "huge", "Simulation:Profile 'huge' is not a profile")]
     [InlineData("RETAILSYNTH__Simulation__Stors", "5", "unknown setting 'Simulation:Stors'")]
     public async Task Bad_settings_exit_non_zero_with_one_line_naming_the_setting_and_write_nothing(string variable, string value, string expected)

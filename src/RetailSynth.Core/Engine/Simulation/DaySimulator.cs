@@ -57,7 +57,6 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
                 world, s, state.StoreStock[s.Index], day, _calendar, _catalogs, state.ScheduledReturns, salesToReturn, conversions[s.Index], shoppers))
             .ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-        var snapshot = state.DcStock.Select(dc => new long[dc.OnHand.Length]).ToArray();
 
         for (var hour = 0; hour < 24; hour++)
         {
@@ -69,11 +68,9 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
                 HandStoreConversionsToStores(state, conversions);
             }
 
-            // Phase B reads DC stock from a snapshot taken after Phase A of this hour (§8).
-            TakeSellableSnapshot(state, snapshot);
             var results = new StoreHourResult[stores.Length];
             var h = hour;
-            Parallel.For(0, stores.Length, parallel, s => results[s] = stores[s].RunHour(h, networkHour.Credits[s], networkHour.Picks[s], snapshot));
+            Parallel.For(0, stores.Length, parallel, s => results[s] = stores[s].RunHour(h, networkHour.Credits[s], networkHour.Picks[s]));
 
             facts.AddRange([.. results.Select(r => r.Facts)]);
             foreach (var result in results)
@@ -99,23 +96,6 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
 
         _calendar.ForgetBefore(day.AddDays(-2));
         return [.. stores.SelectMany(s => s.SalesToReturn)];
-    }
-
-    /// <summary>
-    /// DC sellable (on_hand − reserved) per product after Phase A: a plain loop, it runs every hour over every DC, into
-    /// arrays reused for the whole day (a fresh copy each hour was 77 MB a day of large-object allocations on <c>large</c>).
-    /// </summary>
-    private static void TakeSellableSnapshot(SimulationState state, long[][] snapshot)
-    {
-        for (var d = 0; d < snapshot.Length; d++)
-        {
-            var dc = state.DcStock[d];
-            var sellable = snapshot[d];
-            for (var p = 0; p < sellable.Length; p++)
-            {
-                sellable[p] = dc.OnHand[p] - dc.Reserved[p];
-            }
-        }
     }
 
     /// <summary>Each store works through its own STORE conversions (sorted by due time) in Phase B, so stores stay independent.</summary>

@@ -1,7 +1,7 @@
 namespace RetailSynth.Foundation.Configuration;
 
 /// <summary>
-/// Settings an earlier model read under another name or unit. Like any unknown setting they are rejected at start-up
+/// Settings an earlier model read under another name or unit, or no longer reads. Like any unknown setting they are rejected at start-up
 /// (data-model P13), but with a message naming the replacement, since a silently ignored old key would change the data.
 /// </summary>
 internal static class RenamedSettings
@@ -13,9 +13,25 @@ internal static class RenamedSettings
             "in USD per 1,000 impressions instead of per impression (multiply the old value by 1,000)"),
     ];
 
-    /// <summary>The problem to report for <paramref name="key"/> if it is a renamed setting, else null.</summary>
+    // Settings model v2 removed: stock is planned from the demand the generator applies (data-model §12).
+    private static readonly string[] s_removedForDemandPlanning =
+    [
+        "Simulation:StoreInitialInventoryMin", "Simulation:StoreInitialInventoryMax", "Simulation:StoreReorderPointMin",
+        "Simulation:StoreReorderPointMax", "Simulation:DcInitialInventoryMin", "Simulation:DcInitialInventoryMax",
+        "Simulation:DcReorderPointMin", "Simulation:DcReorderPointMax",
+    ];
+
+    /// <summary>The problem to report for <paramref name="key"/> if it is a renamed or removed setting, else null.</summary>
     public static string? Problem(string key)
     {
+        foreach (var removed in s_removedForDemandPlanning)
+        {
+            if (key.Equals(removed, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"setting '{key}' was removed in model v2: store and DC stock is planned from expected demand (data-model §12); remove it";
+            }
+        }
+
         foreach (var (old, replacement, change) in s_renamed)
         {
             if (key.Equals(old, StringComparison.OrdinalIgnoreCase)

@@ -30,14 +30,6 @@ internal static class SettingsValidator
         Bounded(problems, "SupplierRefrigeratedTrucks", s.SupplierRefrigeratedTrucks, SettingsLimits.MaxTrucks);
         Bounded(problems, "SupplierDryTrucks", s.SupplierDryTrucks, SettingsLimits.MaxTrucks);
         Bounded(problems, "TruckCapacityUnits", s.TruckCapacityUnits, SettingsLimits.MaxUnits);
-        Bounded(problems, "StoreInitialInventoryMin", s.StoreInitialInventoryMin, SettingsLimits.MaxUnits);
-        Bounded(problems, "StoreInitialInventoryMax", s.StoreInitialInventoryMax, SettingsLimits.MaxUnits);
-        Bounded(problems, "StoreReorderPointMin", s.StoreReorderPointMin, SettingsLimits.MaxUnits);
-        Bounded(problems, "StoreReorderPointMax", s.StoreReorderPointMax, SettingsLimits.MaxUnits);
-        Bounded(problems, "DcInitialInventoryMin", s.DcInitialInventoryMin, SettingsLimits.MaxUnits);
-        Bounded(problems, "DcInitialInventoryMax", s.DcInitialInventoryMax, SettingsLimits.MaxUnits);
-        Bounded(problems, "DcReorderPointMin", s.DcReorderPointMin, SettingsLimits.MaxUnits);
-        Bounded(problems, "DcReorderPointMax", s.DcReorderPointMax, SettingsLimits.MaxUnits);
 
         // Each alone may be fine while their product is not: inventory slots and daily store visits.
         if (s.Stores is > 0 and <= SettingsLimits.MaxStores && s.Products is > 0 and <= SettingsLimits.MaxProducts
@@ -82,20 +74,6 @@ internal static class SettingsValidator
             problems.Add($"Simulation:Products ({s.Products}) exceeds the {limits.ProductPairs} (base product, brand) pairs of the dictionaries");
         }
 
-        MinMax(problems, "StoreInitialInventory", s.StoreInitialInventoryMin, s.StoreInitialInventoryMax);
-        MinMax(problems, "StoreReorderPoint", s.StoreReorderPointMin, s.StoreReorderPointMax);
-        MinMax(problems, "DcInitialInventory", s.DcInitialInventoryMin, s.DcInitialInventoryMax);
-        MinMax(problems, "DcReorderPoint", s.DcReorderPointMin, s.DcReorderPointMax);
-
-        if (s.StoreInitialInventoryMin < 3L * s.StoreReorderPointMin)
-        {
-            problems.Add($"Simulation:StoreInitialInventoryMin ({s.StoreInitialInventoryMin}) must be at least 3 × Simulation:StoreReorderPointMin ({s.StoreReorderPointMin})");
-        }
-
-        if (s.DcInitialInventoryMin < 5L * s.DcReorderPointMin)
-        {
-            problems.Add($"Simulation:DcInitialInventoryMin ({s.DcInitialInventoryMin}) must be at least 5 × Simulation:DcReorderPointMin ({s.DcReorderPointMin})");
-        }
 
         foreach (var (channel, range) in s.MarketingCpm)
         {

@@ -29,14 +29,6 @@ public sealed class SimulationOptions
     public int SupplierDryTrucks { get; set; }
     public double TruckDcAssignmentRate { get; set; }
     public int TruckCapacityUnits { get; set; }
-    public int StoreInitialInventoryMin { get; set; }
-    public int StoreInitialInventoryMax { get; set; }
-    public int StoreReorderPointMin { get; set; }
-    public int StoreReorderPointMax { get; set; }
-    public int DcInitialInventoryMin { get; set; }
-    public int DcInitialInventoryMax { get; set; }
-    public int DcReorderPointMin { get; set; }
-    public int DcReorderPointMax { get; set; }
 
     /// <summary>CPM range by channel: USD per 1,000 impressions (data-model §14.2), keyed by channel name.</summary>
     public SortedDictionary<string, CostRange> MarketingCpm { get; set; } = new(StringComparer.Ordinal);

@@ -53,14 +53,6 @@ internal static class SimulationProfiles
         options.SupplierDryTrucks = 18;
         options.TruckDcAssignmentRate = 0.85;
         options.TruckCapacityUnits = 15_000;
-        options.StoreInitialInventoryMin = 20;
-        options.StoreInitialInventoryMax = 200;
-        options.StoreReorderPointMin = 5;
-        options.StoreReorderPointMax = 50;
-        options.DcInitialInventoryMin = 500;
-        options.DcInitialInventoryMax = 5_000;
-        options.DcReorderPointMin = 50;
-        options.DcReorderPointMax = 500;
         foreach (var channel in Enum.GetValues<MarketingChannel>())
         {
             var (min, max) = DefaultCpm(channel);

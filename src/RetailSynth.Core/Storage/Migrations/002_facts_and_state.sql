@@ -323,6 +323,7 @@ CREATE TABLE sim_inventory_balances (
     on_order BIGINT NOT NULL,
     reorder_point INTEGER NOT NULL,
     order_up_to INTEGER NOT NULL,
+    forecast_factor DOUBLE NOT NULL,
     stockout_open BOOLEAN NOT NULL
 );
 

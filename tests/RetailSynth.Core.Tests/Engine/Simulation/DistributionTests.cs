@@ -318,10 +318,10 @@ public class DistributionTests(ITestOutputHelper output)
         Assert.InRange(lambdaRatio, 3.5, 5.5);
         Assert.InRange(trafficRatio, lambdaRatio * 0.9, lambdaRatio * 1.1);
 
-        // Receipts: a buyer whose every line meets an empty shelf leaves without one (§10.2). Store stock is sized on
-        // average demand (§12.1) and the reduced fixture's replenishment falls behind a 2–5 × week, so receipts rise
-        // less than traffic (§18: "Black Friday week runs ≈ 2–3 × higher"); 2 × is the floor the brief asks for.
-        Assert.InRange(blackFriday / midweek, 2.0, trafficRatio);
+        // Receipts: a buyer whose every line meets an empty shelf leaves without one (§10.2). Model v2 plans stock from
+        // the demand the generator applies (§12), so the peak is stocked for and receipts follow traffic, within the few
+        // baskets lost to empty shelves on either day; 2 × is the floor the brief asks for.
+        Assert.InRange(blackFriday / midweek, 2.0, trafficRatio * 1.03);
 
         // Thanksgiving: 1.01 × 1.0 × 0.8 = 0.81, a quarter of Black Friday (a holiday date: no chain event raises it).
         Assert.True(thanksgiving < blackFriday);

@@ -67,12 +67,12 @@ public class SettingsLoaderTests
         var error = LoadFails(new()
         {
             ["Simulation:Customers"] = "-5",
-            ["Simulation:StoreReorderPointMin"] = "60",
-            ["Simulation:StoreReorderPointMax"] = "50",
+            ["Simulation:MarketingCpm:EMAIL:Min"] = "60",
+            ["Simulation:MarketingCpm:EMAIL:Max"] = "50",
             ["Simulation:Seed"] = "abc",
         });
         Assert.Contains(error.Problems, p => p.StartsWith("Simulation:Customers must be > 0", StringComparison.Ordinal));
-        Assert.Contains(error.Problems, p => p.Contains("Simulation:StoreReorderPointMin (60) must not exceed Simulation:StoreReorderPointMax (50)", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("Simulation:MarketingCpm:EMAIL:Min (60) must not exceed", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.StartsWith("Simulation:Seed must be a whole number", StringComparison.Ordinal));
         Assert.DoesNotContain('\n', error.Message);
     }
@@ -143,7 +143,8 @@ public class SettingsLoaderTests
     [InlineData("Simulation:StartDate", "2024-13-01", "a date in yyyy-MM-dd form")]
     [InlineData("Simulation:TruckDcAssignmentRate", "0", "must be > 0 and ≤ 1")]
     [InlineData("Simulation:MarketingCpm:EMAIL:Min", "9", "Simulation:MarketingCpm:EMAIL:Min (9) must not exceed")]
-    [InlineData("Simulation:StoreInitialInventoryMin", "10", "must be at least 3 × Simulation:StoreReorderPointMin")]
+    [InlineData("Simulation:StoreInitialInventoryMin", "10", "was removed in model v2: store and DC stock is planned from expected demand")]
+    [InlineData("Simulation:DcReorderPointMax", "500", "was removed in model v2: store and DC stock is planned from expected demand")]
     [InlineData("Performance:MaxDegreeOfParallelism", "0", "Performance:MaxDegreeOfParallelism must be ≥ 1")]
     public void Invalid_values_name_the_setting_and_the_rule(string key, string value, string expected)
     {
@@ -195,7 +196,6 @@ public class SettingsLoaderTests
             ["Simulation:SupplierRefrigeratedTrucks"] = "10001",
             ["Simulation:SupplierDryTrucks"] = "10001",
             ["Simulation:TruckCapacityUnits"] = "1000001",
-            ["Simulation:DcInitialInventoryMax"] = "2000000000",
             ["Simulation:MarketingCpm:EMAIL:Max"] = "5000000",
             ["Performance:MaxDegreeOfParallelism"] = "100000",
         });
@@ -213,7 +213,6 @@ public class SettingsLoaderTests
             "Simulation:SupplierRefrigeratedTrucks must be at most 10000, got 10001",
             "Simulation:SupplierDryTrucks must be at most 10000, got 10001",
             "Simulation:TruckCapacityUnits must be at most 1000000, got 1000001",
-            "Simulation:DcInitialInventoryMax must be at most 1000000, got 2000000000",
             "Simulation:MarketingCpm:EMAIL:Max must be at most 1000000 USD per 1,000 impressions, got 5000000",
             "Performance:MaxDegreeOfParallelism must be at most 256, got 100000",
         ];

@@ -97,7 +97,7 @@ public class AppendedRowsReadBackTests(WrittenDays written) : IClassFixture<Writ
             .SelectMany(n => Enumerable.Range(0, n.Ledger.OnHand.Length).Select(p => new object?[]
             {
                 n.NodeType, n.Ledger.NodeId, p + 1L, n.Ledger.OnHand[p], n.Ledger.Reserved[p], n.Ledger.OnOrder[p],
-                n.Ledger.ReorderPoint[p], n.Ledger.OrderUpTo[p], n.Ledger.StockoutOpen[p],
+                n.Ledger.ReorderPoint[p], n.Ledger.OrderUpTo[p], n.Ledger.ForecastFactor[p], n.Ledger.StockoutOpen[p],
             }))
             .OrderBy(r => (string)r[0]!, StringComparer.Ordinal).ThenBy(r => (long)r[1]!).ThenBy(r => (long)r[2]!)]);
         StoredRows.AssertEqual(connection, "sim_node_sequences", "rowid", [.. ledgers.Select(n => new object?[]

@@ -36,11 +36,11 @@ public sealed class WrittenDays : IDisposable
         var simulator = new DaySimulator(new SimulationWorld(options, Dimensions, SimulationFixture.Dictionaries), 2);
         var state = simulator.CreateInitialState();
 
-        // Three days of six stores rarely bring a DC to its reorder point: put one launched product of DC 1 at it, so the
-        // first 23:00Z review writes a supplier order whose state row is read back below.
+        // Three days of six stores rarely bring a DC to its reorder point (it opens at its order-up-to level): empty one
+        // launched product of DC 1, so the first 23:00Z review writes a supplier order whose state row is read back below.
         var dc = state.DcStock[0];
         var product = Enumerable.Range(0, Dimensions.Products.Count).First(p => Dimensions.Products[p].LaunchDate <= options.StartDate);
-        dc.ReorderPoint[product] = (int)dc.OnHand[product];
+        dc.OnHand[product] = 0;
         var sales = new Dictionary<string, SaleForReturn>();
         using (var writer = new DayWriter(Database, _ => { }))
         {

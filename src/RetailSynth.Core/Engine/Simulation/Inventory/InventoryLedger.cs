@@ -17,6 +17,9 @@ public sealed class InventoryLedger(long nodeId, bool isStore, int products)
     public int[] OrderUpTo { get; private set; } = new int[products];
     public bool[] StockoutOpen { get; private set; } = new bool[products];
 
+    /// <summary>e_{n,p}: the planner's persistent forecast error for the item at this node, drawn at state creation (§12.1).</summary>
+    public double[] ForecastFactor { get; private set; } = new double[products];
+
     /// <summary>The txn_seq the next movement gets (sim_node_sequences).</summary>
     public long NextTxnSeq { get; set; } = 1;
 
@@ -31,7 +34,9 @@ public sealed class InventoryLedger(long nodeId, bool isStore, int products)
         || OnHand[product] != Persisted.OnHand[product]
         || Reserved[product] != Persisted.Reserved[product]
         || OnOrder[product] != Persisted.OnOrder[product]
-        || StockoutOpen[product] != Persisted.StockoutOpen[product];
+        || StockoutOpen[product] != Persisted.StockoutOpen[product]
+        || ReorderPoint[product] != Persisted.ReorderPoint[product]
+        || OrderUpTo[product] != Persisted.OrderUpTo[product];
 
     /// <summary>Records the current balances as persisted; called once the day's transaction has committed.</summary>
     public void MarkPersisted()
@@ -40,6 +45,8 @@ public sealed class InventoryLedger(long nodeId, bool isStore, int products)
         Reserved.CopyTo(Persisted.Reserved, 0);
         OnOrder.CopyTo(Persisted.OnOrder, 0);
         StockoutOpen.CopyTo(Persisted.StockoutOpen, 0);
+        ReorderPoint.CopyTo(Persisted.ReorderPoint, 0);
+        OrderUpTo.CopyTo(Persisted.OrderUpTo, 0);
         Persisted.Saved = true;
     }
 
@@ -53,6 +60,7 @@ public sealed class InventoryLedger(long nodeId, bool isStore, int products)
         copy.ReorderPoint = (int[])ReorderPoint.Clone();
         copy.OrderUpTo = (int[])OrderUpTo.Clone();
         copy.StockoutOpen = (bool[])StockoutOpen.Clone();
+        copy.ForecastFactor = ForecastFactor; // drawn once and never changed
         return copy;
     }
 

@@ -1,63 +1,64 @@
-using RetailSynth.Engine.Simulation.Stores;
+using RetailSynth.Engine.Simulation.Planning;
 using RetailSynth.Engine.Simulation.World;
 
 namespace RetailSynth.Engine.Simulation.Inventory;
 
 /// <summary>
-/// Opening balances, reorder points and order-up-to levels (data-model §12.1), computed once when the
-/// simulator state is created, for every (node, product), launched or not.
+/// Opening balances when the simulator state is created (data-model §12.1): per node, the forecast factors e_{n,p}
+/// (`state.sizing`, product_id order, every product), then every launched or about-to-launch pair starts with
+/// on_hand = its order-up-to level as if reviewed on StartDate − 1; other pairs start empty.
 /// </summary>
 internal static class InventorySizing
 {
-    /// <summary>Random component for sizing: not listed in §3.1, so named here; one stream per node.</summary>
     public const string Component = "state.sizing";
 
     public static (InventoryLedger[] Stores, InventoryLedger[] Dcs) Create(SimulationWorld world)
     {
-        var o = world.Options;
         var products = world.Products;
-        var share = DemandShare(products);
+        var plan = world.Replenishment;
+        var eve = world.Options.StartDate.AddDays(-1);
 
         var stores = new InventoryLedger[world.Stores.Length];
-        var dcDemand = new double[world.Dcs.Length][];
-        for (var d = 0; d < dcDemand.Length; d++)
-        {
-            dcDemand[d] = new double[products.Count];
-        }
-
+        var storeHorizon = plan.Demand.Horizon(eve, ReplenishmentPlan.StoreHorizonDays);
         foreach (var store in world.Stores)
         {
             var ledger = new InventoryLedger(store.Store.StoreId, isStore: true, products.Count);
             var stream = world.Random.Stream(Component, null, $"STORE:{store.Store.StoreId}");
-            var nearestDc = (int)store.Store.NearestDcId - 1;
             for (var p = 0; p < products.Count; p++)
             {
-                var unitsPerLine = MerchGroup.IsMultiUnit(products.Group[p]) ? 1.4 : 1.0;
-                var d = o.CustomersPerStoreDay * store.Store.DailyTrafficMultiplier * 11.5 * share[p] * unitsPerLine;
-                dcDemand[nearestDc][p] += d;
-                var q = Math.Clamp(Rounding.ToLong(d * stream.Uniform(7, 14)), o.StoreInitialInventoryMin, o.StoreInitialInventoryMax);
-                var reorderPoint = Math.Min(Math.Clamp(Rounding.ToLong(3 * d), o.StoreReorderPointMin, o.StoreReorderPointMax), q / 3);
-                ledger.ReorderPoint[p] = (int)reorderPoint;
-                ledger.OrderUpTo[p] = (int)Math.Max(q, reorderPoint + 1);
-                ledger.OnHand[p] = products.IsLaunched(p, o.StartDate) ? ledger.OrderUpTo[p] : 0;
+                ledger.ForecastFactor[p] = Math.Exp(stream.Normal(-0.125, 0.5));
+            }
+
+            for (var p = 0; p < products.Count; p++)
+            {
+                if (products.IsLaunched(p, eve.AddDays(ReplenishmentPlan.StoreLaunchLead)))
+                {
+                    var (s, orderUpTo) = ReplenishmentPlan.StoreLevels(storeHorizon, plan.StoreLines[store.Index], ledger.ForecastFactor[p], products.CasePack[p], p);
+                    Open(ledger, p, s, orderUpTo);
+                }
             }
 
             stores[store.Index] = ledger;
         }
 
         var dcs = new InventoryLedger[world.Dcs.Length];
+        var dcHorizon = plan.Demand.Horizon(eve, ReplenishmentPlan.DcHorizonDays);
         foreach (var dc in world.Dcs)
         {
             var ledger = new InventoryLedger(dc.Dc.DcId, isStore: false, products.Count);
             var stream = world.Random.Stream(Component, null, $"DC:{dc.Dc.DcId}");
             for (var p = 0; p < products.Count; p++)
             {
-                var d = dcDemand[dc.Index][p] + (o.OnlineOrdersPerDay * 0.6 * 2.9 * share[p] / o.DistributionCenters);
-                var q = Math.Clamp(Rounding.ToLong(d * stream.Uniform(14, 28)), o.DcInitialInventoryMin, o.DcInitialInventoryMax);
-                var reorderPoint = Math.Min(Math.Clamp(Rounding.ToLong(7 * d), o.DcReorderPointMin, o.DcReorderPointMax), q / 5);
-                ledger.ReorderPoint[p] = (int)reorderPoint;
-                ledger.OrderUpTo[p] = (int)q;
-                ledger.OnHand[p] = products.IsLaunched(p, o.StartDate) ? q : 0;
+                ledger.ForecastFactor[p] = Math.Exp(stream.Normal(-0.02, 0.2));
+            }
+
+            for (var p = 0; p < products.Count; p++)
+            {
+                if (products.IsLaunched(p, eve.AddDays(ReplenishmentPlan.DcLaunchLead)))
+                {
+                    var (s, orderUpTo) = ReplenishmentPlan.DcLevels(dcHorizon, plan.DcLines[dc.Index], ledger.ForecastFactor[p], products.CasePack[p], p);
+                    Open(ledger, p, s, orderUpTo);
+                }
             }
 
             dcs[dc.Index] = ledger;
@@ -66,22 +67,10 @@ internal static class InventorySizing
         return (stores, dcs);
     }
 
-    /// <summary>ḡ(group) × w_p / W_group: a product's expected share of basket lines.</summary>
-    private static double[] DemandShare(ProductTable products)
+    private static void Open(InventoryLedger ledger, int product, int reorderPoint, int orderUpTo)
     {
-        var groupWeight = new double[MerchGroup.Count];
-        for (var p = 0; p < products.Count; p++)
-        {
-            groupWeight[products.Group[p]] += products.Popularity[p];
-        }
-
-        var share = new double[products.Count];
-        for (var p = 0; p < products.Count; p++)
-        {
-            var g = products.Group[p];
-            share[p] = BasketRules.MeanGroupShare(g) * products.Popularity[p] / groupWeight[g];
-        }
-
-        return share;
+        ledger.ReorderPoint[product] = reorderPoint;
+        ledger.OrderUpTo[product] = orderUpTo;
+        ledger.OnHand[product] = orderUpTo;
     }
 }

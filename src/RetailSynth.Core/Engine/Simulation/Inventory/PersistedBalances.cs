@@ -9,4 +9,6 @@ public sealed class PersistedBalances(int products)
     public long[] Reserved { get; } = new long[products];
     public long[] OnOrder { get; } = new long[products];
     public bool[] StockoutOpen { get; } = new bool[products];
+    public int[] ReorderPoint { get; } = new int[products];
+    public int[] OrderUpTo { get; } = new int[products];
 }

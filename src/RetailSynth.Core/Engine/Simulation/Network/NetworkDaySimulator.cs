@@ -336,43 +336,6 @@ internal sealed partial class NetworkDaySimulator
         }
     }
 
-    private void ArriveFromSupplier(SupplierOrder order, FactBatch output)
-    {
-        var dc = _state.DcStock[order.DcId - 1];
-        var p = (int)order.ProductId - 1;
-        dc.OnOrder[p] -= order.Quantity;
-        dc.Move(order.ArrivalTs, p, order.Quantity, InventoryReasons.InboundShipment, order.PoId, output);
-    }
-
-    /// <summary>The 23:00Z DC review (§12.4): one PO per DC and day, arriving U(2,4) days later between 06:00 and 18:00 DC-local.</summary>
-    private void DcReview(DateTime reviewTs, FactBatch output)
-    {
-        foreach (var dcInfo in _world.Dcs)
-        {
-            var dc = _state.DcStock[dcInfo.Index];
-            var stream = _world.Random.Stream(RandomComponents.DistributionCenter, _day, dcInfo.Dc.DcId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            var poId = $"PO-{_dayKey}-D{dcInfo.Dc.DcId:000}";
-            var arrivalDate = _day.AddDays(stream.UniformInt(2, 4));
-            var arrival = Stores.BusinessDay.LocalToUtc(dcInfo.Zone, arrivalDate, 6 * 60).AddSeconds(stream.UniformInt(0, (12 * 3600) - 1));
-            var seq = 0;
-            for (var p = 0; p < _world.Products.Count; p++)
-            {
-                if (!_world.Products.IsLaunched(p, _day) || dc.Position(p) > dc.ReorderPoint[p])
-                {
-                    continue;
-                }
-
-                var position = dc.Position(p);
-                var quantity = (int)Math.Max(dc.OrderUpTo[p] - position, dc.ReorderPoint[p]);
-                output.Reorders.Add(new ReorderFact(
-                    $"RO-{_dayKey}-D{dcInfo.Dc.DcId:000}-{++seq:0000}", reviewTs, null, dcInfo.Dc.DcId, p + 1L, (int)dc.OnHand[p], (int)position,
-                    dc.ReorderPoint[p], quantity, Priorities.ForDeficit(dc.ReorderPoint[p], dc.OnHand[p]), poId));
-                dc.OnOrder[p] += quantity;
-                _state.SupplierOrders.Add(new SupplierOrder(poId, p + 1L, dcInfo.Dc.DcId, quantity, arrival));
-            }
-        }
-    }
-
     private static TruckMoveFact Move(PendingShipment s, string status, DateTime at) => new(
         s.ShipmentId, status, at, s.TruckId!.Value, s.DcId, s.StoreId, s.TemperatureClass, s.Priority, s.Units,
         status is ShipmentStatus.Scheduled or ShipmentStatus.Loading ? null : s.DcDepartureTs,

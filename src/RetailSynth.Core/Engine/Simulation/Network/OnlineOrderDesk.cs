@@ -163,7 +163,7 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         var lines = new List<(int Product, int Quantity)>(count);
         for (var i = 0; i < count; i++)
         {
-            var product = catalog.Pick(stream, stream.Categorical(BasketRules.GroupShares(trip)), BasketRules.FilterFor(segment));
+            var product = catalog.Pick(stream, catalog.PickDepartment(stream, trip), segment);
             var quantity = 1 + stream.Categorical([0.70, 0.25, 0.05]);
             if (product >= 0 && !lines.Exists(l => l.Product == product))
             {

@@ -5,108 +5,104 @@ using RetailSynth.Engine.Simulation.World;
 namespace RetailSynth.Engine.Simulation.Stores;
 
 /// <summary>
-/// What can be put in a basket on one local date: per merch group and price filter, the launched
-/// products with cumulative pick weights (popularity × holiday overlay, §10.2), so a pick is one
-/// binary search. Built once per date and shared by every store and thread (a pure function of the date).
+/// What can be put in a basket on one local date (data-model §10.2): per trip type the cumulative department weights
+/// share × M_d(t) × o_d(t), and per department and shopper segment the launched products (product_id order) with
+/// cumulative weights ŵ × price tilt × m_p(t) × tag overlay, so each pick is one binary search. Built once per date
+/// and shared by every store and thread (a pure function of the date).
 /// </summary>
 internal sealed class BasketCatalog
 {
-    private readonly int[][][] _candidates; // [group][filter] → product indexes
-    private readonly double[][][] _cumulative; // [group][filter] → running weight sums
-    private readonly bool[] _overlaid;
+    private const int Trips = 4;
+
+    private readonly int[][] _candidates; // [department] → launched product indexes
+    private readonly double[][][] _cumulative; // [department][segment] → running weight sums
+    private readonly double[][] _departmentCumulative; // [trip] → running department weights
+    private readonly bool[] _extraUnits;
 
     private BasketCatalog(ProductTable products, DateOnly date)
     {
-        _overlaid = new bool[products.Count];
-        var weight = new double[products.Count];
-        for (var p = 0; p < products.Count; p++)
+        var departments = DepartmentShares.Count;
+        var segments = products.PriceTilt.Length;
+        _extraUnits = new bool[products.Count];
+        var seasonal = new double[products.Count]; // ŵ × m × g
+        var launched = new List<int>[departments];
+        var weightSum = new double[departments];
+        var seasonalMass = new double[departments];
+        for (var d = 0; d < departments; d++)
         {
-            var factor = Overlay(products, p, date);
-            _overlaid[p] = factor != 1.0;
-            weight[p] = products.Popularity[p] * factor;
+            launched[d] = [];
         }
 
-        var filters = Enum.GetValues<PriceFilter>();
-        _candidates = new int[MerchGroup.Count][][];
-        _cumulative = new double[MerchGroup.Count][][];
-        for (var g = 0; g < MerchGroup.Count; g++)
+        for (var p = 0; p < products.Count; p++)
         {
-            var launched = products.ByGroupByPrice[g].Where(p => products.IsLaunched(p, date)).ToArray();
-            _candidates[g] = new int[filters.Length][];
-            _cumulative[g] = new double[filters.Length][];
-            foreach (var filter in filters)
+            if (!products.IsLaunched(p, date))
             {
-                var slice = Slice(launched, filter);
-                _candidates[g][(int)filter] = slice;
+                continue;
+            }
+
+            var d = products.Department[p];
+            var m = SeasonProfileMultipliers.For(products.SeasonProfile[p], date);
+            var (g, extra) = TagOverlay.For(products.Tags[p], products.Group[p], date);
+            _extraUnits[p] = extra;
+            seasonal[p] = products.DemandWeight[p] * m * g;
+            launched[d].Add(p);
+            weightSum[d] += products.DemandWeight[p];
+            seasonalMass[d] += products.DemandWeight[p] * m;
+        }
+
+        _candidates = new int[departments][];
+        _cumulative = new double[departments][][];
+        for (var d = 0; d < departments; d++)
+        {
+            _candidates[d] = [.. launched[d]];
+            _cumulative[d] = new double[segments][];
+            for (var s = 0; s < segments; s++)
+            {
                 var running = 0.0;
-                _cumulative[g][(int)filter] = slice.Select(p => running += weight[p]).ToArray();
+                var tilt = products.PriceTilt[s];
+                _cumulative[d][s] = _candidates[d].Select(p => running += seasonal[p] * tilt[p]).ToArray();
+            }
+        }
+
+        _departmentCumulative = new double[Trips][];
+        for (var trip = 0; trip < Trips; trip++)
+        {
+            var running = 0.0;
+            _departmentCumulative[trip] = new double[departments];
+            for (var d = 0; d < departments; d++)
+            {
+                // M_d(t): the seasonal mass of the launched products (1 without seasonal products); 0 with none launched.
+                var mass = weightSum[d] > 0 ? seasonalMass[d] / weightSum[d] : 0.0;
+                running += DepartmentShares.Share(trip, d) * mass * DepartmentShares.Overlay(d, date);
+                _departmentCumulative[trip][d] = running;
             }
         }
     }
 
-    /// <summary>True when the product's weight was multiplied by an overlay on this date: the line gets U(0,2) extra units.</summary>
-    public bool IsOverlaid(int product) => _overlaid[product];
+    /// <summary>True when the product's tag overlay applies on this date: its lines get U(0,2) extra units.</summary>
+    public bool GetsExtraUnits(int product) => _extraUnits[product];
 
-    /// <summary>A weighted pick among the group's launched products passing the filter, or −1 if there are none.</summary>
-    public int Pick(RandomStream stream, int group, PriceFilter filter)
+    /// <summary>A department drawn with weight share(d, trip) × M_d(t) × o_d(t).</summary>
+    public int PickDepartment(RandomStream stream, int trip) => Draw(_departmentCumulative[trip], stream.NextDouble());
+
+    /// <summary>A weighted pick among the department's launched products for the segment's price tilt, or −1 if there are none.</summary>
+    public int Pick(RandomStream stream, int department, int segment)
     {
-        var candidates = _candidates[group][(int)filter];
+        var candidates = _candidates[department];
         if (candidates.Length == 0)
         {
             return -1;
         }
 
-        var cumulative = _cumulative[group][(int)filter];
-        var target = stream.NextDouble() * cumulative[^1];
+        return candidates[Draw(_cumulative[department][segment], stream.NextDouble())];
+    }
+
+    private static int Draw(double[] cumulative, double u)
+    {
+        var target = u * cumulative[^1];
         var index = Array.BinarySearch(cumulative, target);
         index = index < 0 ? ~index : index + 1;
-        return candidates[Math.Min(index, candidates.Length - 1)];
-    }
-
-    private static int[] Slice(int[] byPrice, PriceFilter filter)
-    {
-        int Share(double fraction) => Math.Max(1, (int)Math.Ceiling(byPrice.Length * fraction));
-        return byPrice.Length == 0 ? byPrice : filter switch
-        {
-            PriceFilter.Cheapest70 => byPrice[..Share(0.7)],
-            PriceFilter.Dearest30 => byPrice[^Share(0.3)..],
-            PriceFilter.Dearest50 => byPrice[^Share(0.5)..],
-            _ => byPrice,
-        };
-    }
-
-    /// <summary>Holiday overlay factor of §10.2 (factors of overlapping windows multiply).</summary>
-    private static double Overlay(ProductTable products, int p, DateOnly date)
-    {
-        var factor = 1.0;
-        var tags = products.Tags[p];
-        var group = products.Group[p];
-        if (SeasonalWindows.ThanksgivingWindow(date))
-        {
-            factor *= (tags & ProductTags.Thanksgiving) != 0 ? 3.5
-                : (tags & ProductTags.Baking) != 0 ? 1.8
-                : group == MerchGroup.Food ? 1.3 : 1.0;
-        }
-
-        if (SeasonalWindows.BlackFridayWindow(date))
-        {
-            factor *= group == MerchGroup.Electronics ? 5.0
-                : products.BabyAndKids[p] ? 3.0
-                : group == MerchGroup.HomeGarden ? 2.2
-                : group == MerchGroup.Clothing ? 2.3 : 1.0;
-        }
-
-        if (SeasonalWindows.ChristmasWindow(date))
-        {
-            factor *= (tags & ProductTags.Gift) != 0 ? 1.8 : (tags & ProductTags.HolidayFood) != 0 ? 1.6 : 1.0;
-        }
-
-        if (SeasonalWindows.GrillingWindow(date) && (tags & ProductTags.Grilling) != 0)
-        {
-            factor *= 2.5;
-        }
-
-        return factor;
+        return Math.Min(index, cumulative.Length - 1);
     }
 
     /// <summary>Catalogs by date, built on first use; thread-safe and deterministic.</summary>

@@ -2,7 +2,7 @@ using RetailSynth.Engine.Simulation.World;
 
 namespace RetailSynth.Engine.Simulation.Stores;
 
-/// <summary>The static tables of data-model §10.2 (baskets) and §10.3 (store promotions).</summary>
+/// <summary>The static tables of data-model §10.2 (trip types, price tilt, line counts), §10.3 (store promotions) and §10.4.</summary>
 internal static class BasketRules
 {
     public const int QuickTrip = 0;
@@ -19,14 +19,8 @@ internal static class BasketRules
         [0.25, 0.40, 0.25, 0.10],
     ];
 
-    /// <summary>Merch-group shares by trip type, groups in §3.4 order.</summary>
-    private static readonly double[][] s_groupShares =
-    [
-        [0.40, 0.25, 0.10, 0.10, 0.03, 0.04, 0.03, 0.05],
-        [0.55, 0.15, 0.12, 0.08, 0.01, 0.02, 0.03, 0.04],
-        [0.40, 0.12, 0.15, 0.10, 0.05, 0.08, 0.06, 0.04],
-        [0.35, 0.15, 0.20, 0.10, 0.05, 0.05, 0.06, 0.04],
-    ];
+    // τ by shopper segment (§10.2): price-seeking segments tilt toward cheap or dear items.
+    private static readonly double[] s_priceTilt = [-0.4, 0, 0.4, 0.2];
 
     private static readonly double[] s_promoBaseRate = [0.30, 0.08, 0.10, 0.15];
     private static readonly double[] s_promoMonthFactor = [1.3, 1.2, 0.9, 1.0, 1.0, 1.1, 1.3, 1.4, 1.1, 1.0, 2.0, 1.6];
@@ -34,19 +28,8 @@ internal static class BasketRules
 
     public static ReadOnlySpan<double> TripWeights(int segment) => s_tripWeights[segment];
 
-    public static ReadOnlySpan<double> GroupShares(int trip) => s_groupShares[trip];
-
-    /// <summary>ḡ: the mean of a group's four trip-type shares (inventory sizing, §12.1).</summary>
-    public static double MeanGroupShare(int group) => s_groupShares.Average(row => row[group]);
-
-    /// <summary>Price filter of a segment as a slice of the group's launched products sorted by price.</summary>
-    public static PriceFilter FilterFor(int segment) => segment switch
-    {
-        0 => PriceFilter.Cheapest70,
-        1 => PriceFilter.None,
-        2 => PriceFilter.Dearest30,
-        _ => PriceFilter.Dearest50,
-    };
+    /// <summary>τ: the segment's price tilt of product weights (§10.2).</summary>
+    public static double PriceTilt(int segment) => s_priceTilt[segment];
 
     public static (int Min, int Max) LineCount(int trip) => trip switch
     {
@@ -89,15 +72,4 @@ internal static class BasketRules
         var meanGroup = groups.Count == 0 ? 1.0 : groups.Average(g => s_promoGroupFactor[g]);
         return Math.Min(0.60, s_promoBaseRate[segment] * s_promoMonthFactor[month - 1] * meanGroup);
     }
-
-    /// <summary>Quantity wanted for a line before the stock bound: 1/2/3 at 0.7/0.2/0.1 for multi-unit groups, else 1.</summary>
-    public static ReadOnlySpan<double> MultiUnitQuantityWeights => [0.7, 0.2, 0.1];
-}
-
-internal enum PriceFilter
-{
-    None,
-    Cheapest70,
-    Dearest30,
-    Dearest50,
 }

@@ -76,18 +76,17 @@ internal sealed partial class StoreDaySimulator
         }
     }
 
-    /// <summary>quantity = min(wanted, sellable); an empty shelf redraws within the group (≤ 2 tries) or drops the line (§10.2).</summary>
+    /// <summary>quantity = min(wanted, sellable); an empty shelf redraws within the department (≤ 2 tries) or drops the line (§10.2).</summary>
     private List<(int Product, int Quantity)> BoundByStock(PlannedVisit visit, DateOnly date)
     {
         var catalog = _catalogs.For(date);
-        var filter = BasketRules.FilterFor(visit.Segment);
         var result = new List<(int Product, int Quantity)>(visit.Lines.Count);
         foreach (var (wantedProduct, wanted) in visit.Lines)
         {
             var product = wantedProduct;
             for (var attempt = 0; _stock.Sellable(product) <= 0 && attempt < 2; attempt++)
             {
-                var candidate = catalog.Pick(_stream, _world.Products.Group[wantedProduct], filter);
+                var candidate = catalog.Pick(_stream, _world.Products.Department[wantedProduct], visit.Segment);
                 product = candidate >= 0 && !HasProduct(result, candidate) && !HasProduct(visit.Lines, candidate)
                     ? candidate
                     : product;

@@ -16,8 +16,6 @@ internal sealed partial class StoreDaySimulator
     /// <summary>Visitors without the store app detected as an anonymous device (§10.4).</summary>
     private const double AnonymousDeviceShare = 0.45;
 
-    private static readonly double[] s_nonBuyerZoneWeights = NonBuyerZoneWeights();
-
     private List<PlannedVisit> PlanSlots(DateTime hourStart, DateTime hourEnd, FactBatch output)
     {
         var visits = new List<PlannedVisit>();
@@ -151,7 +149,7 @@ internal sealed partial class StoreDaySimulator
     private PlannedVisit? PlanBrowser(int order, DateTime slotStart, DateTime slotEnd, DateOnly date)
     {
         var path = new List<int> { DrawEntrance() };
-        var weights = (double[])s_nonBuyerZoneWeights.Clone();
+        var weights = (double[])_world.Products.NonBuyerZoneWeights.Clone();
         var count = _stream.UniformInt(1, 2);
         for (var k = 0; k < count; k++)
         {
@@ -208,15 +206,14 @@ internal sealed partial class StoreDaySimulator
         }
 
         lineCount = (int)Math.Min(99, Rounding.ToLong(lineCount * SeasonalWindows.LineCountFactor(date)));
-        var filter = BasketRules.FilterFor(segment);
         var lines = new List<(int Product, int Quantity)>(lineCount);
         for (var i = 0; i < lineCount; i++)
         {
-            var group = _stream.Categorical(BasketRules.GroupShares(trip));
+            var department = catalog.PickDepartment(_stream, trip);
             var product = -1;
             for (var attempt = 0; attempt < 5 && product < 0; attempt++)
             {
-                var candidate = catalog.Pick(_stream, group, filter);
+                var candidate = catalog.Pick(_stream, department, segment);
                 if (candidate >= 0 && !HasProduct(lines, candidate))
                 {
                     product = candidate;
@@ -228,8 +225,8 @@ internal sealed partial class StoreDaySimulator
                 continue;
             }
 
-            var quantity = MerchGroup.IsMultiUnit(group) ? 1 + _stream.Categorical(BasketRules.MultiUnitQuantityWeights) : 1;
-            if (catalog.IsOverlaid(product))
+            var quantity = 1 + _stream.Categorical(QuantityBands.Weights(_world.Products.SaleCents[product]));
+            if (catalog.GetsExtraUnits(product))
             {
                 quantity += _stream.UniformInt(0, 2);
             }
@@ -349,17 +346,5 @@ internal sealed partial class StoreDaySimulator
         }
 
         return false;
-    }
-
-    private static double[] NonBuyerZoneWeights()
-    {
-        var weights = new double[StoreZones.Count];
-        var shares = BasketRules.GroupShares(BasketRules.QuickTrip);
-        for (var g = 0; g < MerchGroup.Count; g++)
-        {
-            weights[StoreZones.ForGroup(g)] += shares[g];
-        }
-
-        return weights;
     }
 }

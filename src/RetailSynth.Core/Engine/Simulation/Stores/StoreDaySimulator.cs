@@ -1,5 +1,6 @@
 using RetailSynth.Engine.Simulation.Calendar;
 using RetailSynth.Engine.Simulation.Inventory;
+using RetailSynth.Engine.Simulation.Planning;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.World;
 
@@ -78,7 +79,7 @@ internal sealed partial class StoreDaySimulator
 
     /// <summary>Runs hour h: builds the hour's store events, orders them (§8 Phase B order) and applies them.</summary>
     public StoreHourResult RunHour(
-        int hour, IReadOnlyList<InboundCredit> credits, IReadOnlyList<Network.StorePick> picks, IReadOnlyList<long[]> dcSellableSnapshot)
+        int hour, IReadOnlyList<InboundCredit> credits, IReadOnlyList<Network.StorePick> picks)
     {
         var hourStart = _day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(hour);
         var hourEnd = hourStart.AddHours(1);
@@ -126,7 +127,7 @@ internal sealed partial class StoreDaySimulator
             var review = BusinessDay.LocalToUtc(_store.Zone, business.Date, (23 * 60) + 30);
             if (InHour(review))
             {
-                actions.Add((review, KindReview, 0, () => Review(review, business.Date, dcSellableSnapshot, output, reorders)));
+                actions.Add((review, KindReview, 0, () => Review(review, business.Date, output, reorders)));
             }
         }
 
@@ -209,62 +210,44 @@ internal sealed partial class StoreDaySimulator
         }
     }
 
-    /// <summary>The 23:30 local reorder review (§12.4): position ≤ reorder_point ⇒ a reorder to the nearest DC that can cover it.</summary>
-    private void Review(DateTime ts, DateOnly businessDate, IReadOnlyList<long[]> dcSellable, FactBatch output, List<OpenReorder> reorders)
+    /// <summary>
+    /// The 23:30 local review (§12.4): products launched by t + 2 in product_id order get s and S from the expected demand
+    /// of the next days; a position ≤ s orders whole cases up to S from the store's assigned DC, unless overlooked
+    /// (p 0.40) outside peak readiness.
+    /// </summary>
+    private void Review(DateTime ts, DateOnly businessDate, FactBatch output, List<OpenReorder> reorders)
     {
         var products = _world.Products;
-        var dcOrder = _world.StoreDcOrder[_store.Index];
+        var plan = _world.Replenishment;
+        var horizon = plan.Demand.Horizon(businessDate, ReplenishmentPlan.StoreHorizonDays);
+        var lines = plan.StoreLines[_store.Index];
+        var peakReadiness = horizon.PeakWithin(ReplenishmentPlan.StoreHorizonDays, ReplenishmentPlan.PeakDayFactor);
+        var launchedBy = businessDate.AddDays(ReplenishmentPlan.StoreLaunchLead);
+        var dcId = _store.Store.NearestDcId;
         for (var p = 0; p < products.Count; p++)
         {
-            if (!products.IsLaunched(p, businessDate))
+            if (!products.IsLaunched(p, launchedBy))
             {
                 continue;
             }
 
+            var casePack = products.CasePack[p];
+            var (reorderPoint, orderUpTo) = ReplenishmentPlan.StoreLevels(horizon, lines, _stock.ForecastFactor[p], casePack, p);
+            _stock.ReorderPoint[p] = reorderPoint;
+            _stock.OrderUpTo[p] = orderUpTo;
             var position = _stock.Position(p);
-            var reorderPoint = _stock.ReorderPoint[p];
-            if (position > reorderPoint)
+            if (position > reorderPoint || ReplenishmentPlan.Overlooked(_stream, peakReadiness))
             {
                 continue;
             }
 
-            var quantity = (int)Math.Max(_stock.OrderUpTo[p] - position, reorderPoint);
-            var dc = NearestDcCovering(dcOrder, dcSellable, p, quantity);
-
+            var quantity = ReplenishmentPlan.OrderQuantity(orderUpTo, position, casePack);
             var priority = Priorities.ForDeficit(reorderPoint, _stock.OnHand[p]);
             var reorderId = $"RO-{_dayKey}-S{StoreId:000}-{++_reorderSeq:0000}";
-            var dcId = _world.Dcs[dc].Dc.DcId;
             output.Reorders.Add(new ReorderFact(
                 reorderId, ts, StoreId, dcId, p + 1L, (int)_stock.OnHand[p], (int)position, reorderPoint, quantity, priority, null));
             reorders.Add(new OpenReorder(reorderId, StoreId, dcId, p + 1L, quantity, priority, ts));
         }
-    }
-
-    /// <summary>
-    /// The first DC in distance order whose sellable covers the quantity; if none does, the one with the most (ties:
-    /// the lower index). Plain loops: this runs for every product of every store each night, and lambdas here
-    /// allocated a closure per product.
-    /// </summary>
-    private static int NearestDcCovering(int[] dcOrder, IReadOnlyList<long[]> dcSellable, int product, int quantity)
-    {
-        foreach (var d in dcOrder)
-        {
-            if (dcSellable[d][product] >= quantity)
-            {
-                return d;
-            }
-        }
-
-        var best = -1;
-        foreach (var d in dcOrder)
-        {
-            if (best < 0 || dcSellable[d][product] > dcSellable[best][product] || (dcSellable[d][product] == dcSellable[best][product] && d < best))
-            {
-                best = d;
-            }
-        }
-
-        return best;
     }
 }
 

@@ -14,6 +14,8 @@ public sealed class CustomerTable
     /// <summary>Mobility propensity of a visitor from a neighbouring trade area (§10.1), by <see cref="MobilitySegments.All"/>.</summary>
     private static readonly double[] s_mobilityPropensity = [0.5, 2.0, 3.0, 3.0, 2.0];
 
+    private readonly Dictionary<int, int> _primaryCustomers;
+
     public CustomerTable(IReadOnlyList<Customer> customers)
     {
         Count = customers.Count;
@@ -24,6 +26,7 @@ public sealed class CustomerTable
         PrimaryStore = customers.Select(c => (int)c.PrimaryStoreId - 1).ToArray();
         SecondaryStore = customers.Select(c => c.SecondaryStoreId is { } s ? (int)s - 1 : -1).ToArray();
         MobilityPropensity = customers.Select(c => s_mobilityPropensity[IndexOf(MobilitySegments.All, c.MobilitySegment)]).ToArray();
+        _primaryCustomers = PrimaryStore.CountBy(store => store).ToDictionary();
     }
 
     /// <summary>Customer 0 (§6.5): only its id is ever read; it has no app, so it is never a known device.</summary>
@@ -48,6 +51,9 @@ public sealed class CustomerTable
 
     /// <summary>Store index of the primary store.</summary>
     public int[] PrimaryStore { get; }
+
+    /// <summary>n_s of data-model §12.1: the customers whose primary store is each store (by store index).</summary>
+    public int PrimaryCustomersOf(int storeIndex) => _primaryCustomers.GetValueOrDefault(storeIndex);
 
     /// <summary>Store index of the secondary store, −1 for a customer with a single candidate store.</summary>
     public int[] SecondaryStore { get; }

@@ -26,7 +26,4 @@ internal static class MerchGroup
 
         throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown merch group.");
     }
-
-    /// <summary>FOOD, BEVERAGES and HOUSEHOLD lines may carry 2 or 3 units (§10.2).</summary>
-    public static bool IsMultiUnit(int group) => group is Food or Beverages or Household;
 }

@@ -46,6 +46,7 @@ public sealed class SimulationWorld
         }
 
         NodeZones = new NodeZones(this);
+        Replenishment = new Simulation.Planning.ReplenishmentPlan(this);
     }
 
     public SimulationOptions Options { get; }
@@ -60,6 +61,9 @@ public sealed class SimulationWorld
 
     /// <summary>The zone of every store, DC and customer home: the local labels of fact rows (§2.3).</summary>
     public NodeZones NodeZones { get; }
+
+    /// <summary>Node lines and the expected demand that store and DC reviews plan from (§12.1).</summary>
+    internal Simulation.Planning.ReplenishmentPlan Replenishment { get; }
 
     /// <summary>Haversine miles from store index to DC index.</summary>
     public double[][] StoreDcMiles { get; }

@@ -1,0 +1,56 @@
+using RetailSynth.Engine.Simulation.Stores;
+using Xunit.Abstractions;
+
+namespace RetailSynth.Core.Tests.Engine.Simulation.Inventory;
+
+/// <summary>Forecast-driven replenishment (§12) over a season: the store out-of-stock rate holds its band (realism R2).</summary>
+public sealed class StockoutRateTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Over_120_days_through_Black_Friday_and_Christmas_the_store_out_of_stock_rate_stays_between_2_and_10_percent_without_trend()
+    {
+        var start = new DateOnly(2024, 9, 1);
+        const int Days = 120;
+        var options = SimulationFixture.Options(start, stores: 4);
+        var simulator = SimulationFixture.Simulator(options, threads: 2);
+        var state = simulator.CreateInitialState();
+        var products = simulator.World.Products;
+        var sales = new Dictionary<string, SaleForReturn>();
+        var rates = new List<double>();
+        for (var d = 0; d < Days; d++)
+        {
+            var day = start.AddDays(d);
+            var facts = simulator.Simulate(day, state, sales, CancellationToken.None);
+            foreach (var group in facts.ReceiptLines.Where(l => l.ReceiptIdExt.StartsWith("RCP", StringComparison.Ordinal)).GroupBy(l => l.ReceiptIdExt))
+            {
+                var tender = facts.Payments.Last(p => p.ReceiptIdExt == group.Key && p.Status == "APPROVED").PaymentMethod;
+                sales[group.Key] = new SaleForReturn(group.Key, tender, [.. group.Select(l => new SoldLine(l.LineNum, l.ProductId, l.Quantity, l.UnitCents, l.Money))]);
+            }
+
+            var launched = 0;
+            var empty = 0;
+            foreach (var stock in state.StoreStock)
+            {
+                for (var p = 0; p < products.Count; p++)
+                {
+                    if (products.IsLaunched(p, day))
+                    {
+                        launched++;
+                        empty += stock.Sellable(p) <= 0 ? 1 : 0;
+                    }
+                }
+            }
+
+            rates.Add(empty / (double)launched);
+        }
+
+        output.WriteLine(string.Join(" ", rates.Select((r, i) => $"{start.AddDays(i):MM-dd}:{r:P1}")));
+        var settled = rates.Skip(14).ToList(); // the first days start from full shelves
+        var firstMonth = settled.Take(30).Average();
+        var lastMonth = settled.TakeLast(30).Average();
+        Assert.InRange(settled.Average(), 0.02, 0.10);
+        Assert.All(settled, r => Assert.InRange(r, 0.0, 0.12));
+        Assert.All(settled.Chunk(7), week => Assert.InRange(week.Average(), 0.002, 0.10)); // peak readiness orders every line: lower before Black Friday and Christmas
+        Assert.True(lastMonth <= firstMonth + 0.02, $"first month {firstMonth:P1}, last month {lastMonth:P1}");
+    }
+}
