@@ -12,7 +12,7 @@ internal static class ReturnSalesReader
 {
     public static Dictionary<string, SaleForReturn> Load(DuckDBConnection connection, SimulationState state)
     {
-        var ids = state.ScheduledReturns.Select(r => r.SaleReceiptIdExt).ToHashSet(StringComparer.Ordinal);
+        var ids = state.ScheduledReturns.Select(r => r.SourceIdExt).ToHashSet(StringComparer.Ordinal);
         var result = new Dictionary<string, SaleForReturn>(StringComparer.Ordinal);
         if (ids.Count == 0)
         {

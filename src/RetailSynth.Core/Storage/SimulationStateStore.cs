@@ -103,8 +103,8 @@ internal static class SimulationStateStore
         {
             foreach (var r in state.ScheduledReturns)
             {
-                returns.CreateRow().AppendValue(r.SaleReceiptIdExt).AppendValue(r.StoreId).AppendValue(r.CustomerId)
-                    .AppendValue(r.ReturnDate).EndRow();
+                returns.CreateRow().AppendValue(r.SourceIdExt).AppendValue(r.StoreId).AppendValue(r.CustomerId)
+                    .AppendValue(r.ReturnDate).AppendValue(r.LineNums.ToList()).EndRow();
             }
         }
     }
@@ -243,8 +243,8 @@ internal static class SimulationStateStore
         }));
         Read(connection, "SELECT po_id, product_id, dc_id, quantity, arrival_ts FROM sim_supplier_orders ORDER BY arrival_ts, po_id, product_id", r =>
             state.SupplierOrders.Add(new SupplierOrder(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt32(3), Utc(r.GetDateTime(4)))));
-        Read(connection, "SELECT sale_receipt_id_ext, store_id, customer_id, return_date FROM sim_scheduled_returns ORDER BY sale_receipt_id_ext", r =>
-            state.ScheduledReturns.Add(new ScheduledReturn(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetFieldValue<DateOnly>(3))));
+        Read(connection, "SELECT source_id_ext, store_id, customer_id, return_date, line_nums FROM sim_scheduled_returns ORDER BY source_id_ext", r =>
+            state.ScheduledReturns.Add(new ScheduledReturn(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetFieldValue<DateOnly>(3), r.GetFieldValue<List<int>>(4))));
         Read(connection, "SELECT campaign_id, campaign_type, start_day, end_day, daily_impressions, channels FROM sim_campaigns ORDER BY campaign_id", r =>
             state.Campaigns.Add(new Campaign(
                 r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetFieldValue<DateOnly>(3), r.GetInt32(4), r.GetFieldValue<List<string>>(5))));

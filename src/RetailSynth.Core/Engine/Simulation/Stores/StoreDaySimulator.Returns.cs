@@ -46,7 +46,10 @@ internal sealed partial class StoreDaySimulator
         var total = Money.Sum(lines);
         output.Receipts.Add(new ReceiptFact(
             returnId, planned.Ts, StoreId, planned.Scheduled.CustomerId, null, "RETURN", -planned.Lines.Sum(l => l.Line.Quantity), total,
-            planned.Sale.ApprovedTender, null, null, null, planned.Sale.ReceiptIdExt));
+            planned.Sale.ApprovedTender, null, null, null, planned.Scheduled.OfOnlineOrder ? null : planned.Sale.ReceiptIdExt)
+        {
+            ReturnForOrderIdExt = planned.Scheduled.OfOnlineOrder ? planned.Sale.ReceiptIdExt : null,
+        });
         var ms = Tenders.ProcessingMs(_stream, planned.Sale.ApprovedTender);
         output.Payments.Add(new PaymentFact(
             $"TXN-{returnId}-1", planned.Ts.AddMilliseconds(ms), returnId, null, StoreId, planned.Scheduled.CustomerId, 1,
