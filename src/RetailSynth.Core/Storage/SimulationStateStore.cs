@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using RetailSynth.Engine.Simulation.Inventory;
 using RetailSynth.Engine.Simulation.State;
+using RetailSynth.Engine.Simulation.Stores;
 using RetailSynth.Engine.Simulation.World;
 
 namespace RetailSynth.Storage;
@@ -259,8 +260,11 @@ internal static class SimulationStateStore
     /// <summary>Open orders keep only their schedule in state; lines, customer, total and tender come from the committed order rows.</summary>
     private static void LoadOpenOrders(DuckDBConnection connection, SimulationState state)
     {
-        var lines = new Dictionary<string, List<(long, int)>>(StringComparer.Ordinal);
-        Read(connection, "SELECT l.order_id_ext, l.product_id, l.quantity FROM fact_online_order_lines l JOIN sim_open_orders USING (order_id_ext) ORDER BY l.order_id_ext, l.line_num", r =>
+        var lines = new Dictionary<string, List<SoldLine>>(StringComparer.Ordinal);
+        Read(connection, """
+            SELECT l.order_id_ext, l.line_num, l.product_id, l.quantity, l.unit_cents, l.gross_cents, l.discount_cents, l.ext_cents, l.tax_cents
+            FROM fact_online_order_lines l JOIN sim_open_orders USING (order_id_ext) ORDER BY l.order_id_ext, l.line_num
+            """, r =>
         {
             var id = r.GetString(0);
             if (!lines.TryGetValue(id, out var list))
@@ -268,13 +272,14 @@ internal static class SimulationStateStore
                 lines[id] = list = [];
             }
 
-            list.Add((r.GetInt64(1), r.GetInt32(2)));
+            list.Add(new SoldLine(r.GetInt32(1), r.GetInt64(2), r.GetInt32(3), r.GetInt64(4), new LineMoney(r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8))));
         });
         Read(connection, """
             SELECT o.order_id_ext, o.fulfillment_mode, o.node_type, o.node_id, o.correlation_id, o.picked_ts, o.shipped_ts, o.delivered_ts,
                    o.cancel_ts, o.refund_ts, o.next_status, h.customer_id, h.total_cents, h.tender_type,
                    (SELECT max(attempt_num) FROM fact_payments p WHERE p.order_id_ext = o.order_id_ext) AS last_attempt,
-                   (SELECT count(*) FROM fact_payments p WHERE p.order_id_ext = o.order_id_ext AND p.status = 'APPROVED') AS approved
+                   (SELECT count(*) FROM fact_payments p WHERE p.order_id_ext = o.order_id_ext AND p.status = 'APPROVED') AS approved,
+                   h.event_ts
             FROM sim_open_orders o JOIN fact_online_order_headers h USING (order_id_ext)
             ORDER BY o.order_id_ext
             """, r => state.OpenOrders.Add(new OpenOrder
@@ -294,7 +299,9 @@ internal static class SimulationStateStore
             TotalCents = r.GetInt64(15) > 0 ? r.GetInt64(12) : 0,
             Tender = r.GetString(13),
             LastAttempt = r.GetInt32(14),
-            Lines = lines.GetValueOrDefault(r.GetString(0)) ?? [],
+            Lines = [.. (lines.GetValueOrDefault(r.GetString(0)) ?? []).Select(l => (l.ProductId, l.Quantity))],
+            CreatedTs = Utc(r.GetDateTime(16)),
+            SoldLines = lines.GetValueOrDefault(r.GetString(0)) ?? [],
         }));
     }
 

@@ -19,6 +19,9 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
 
     public sealed record PlannedOrder(int Seq, DateTime CreatedTs, int Customer, PendingConversion? Conversion);
 
+    /// <summary>A return scheduled at a store for a delivered order, with the order's lines for the store to copy.</summary>
+    public sealed record OnlineReturn(ScheduledReturn Scheduled, SaleForReturn Order);
+
     /// <summary>§15 plan: k conversion orders due today (one due ≥ 23:59 moves to 00:00 next day), then max(0, N − k) random orders.</summary>
     public List<PlannedOrder> Plan(IReadOnlyList<PendingConversion> dueOnline)
     {
@@ -137,7 +140,40 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
             Tender = tender,
             LastAttempt = attempt,
             Lines = [.. served.Select(l => (l.Product + 1L, l.Quantity))],
+            CreatedTs = planned.CreatedTs,
+            SoldLines = [.. served.Select((l, i) => new SoldLine(i + 1, l.Product + 1L, l.Quantity, world.Products.SaleCents[l.Product], money[i]))],
         };
+    }
+
+    /// <summary>
+    /// §11 online return decision at DELIVERED: each line in line_num order with min(0.5, p_line × 3) (Grocery × 1.5), × 1.5
+    /// off Grocery in the gift season of the creation date; the chosen lines come back at the customer's primary store
+    /// (BOPIS: the pickup store) on a local date after that store's date of the DELIVERED instant. Null: nothing returned.
+    /// </summary>
+    public OnlineReturn? DecideReturn(OpenOrder order, DateTime delivered)
+    {
+        var created = DateOnly.FromDateTime(order.CreatedTs);
+        List<int>? chosen = null;
+        foreach (var line in order.SoldLines)
+        {
+            if (stream.Bernoulli(world.ReturnRates.OnlineLine((int)line.ProductId - 1, created)))
+            {
+                (chosen ??= []).Add(line.LineNum);
+            }
+        }
+
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        var storeId = order.FulfillmentMode == "BOPIS" ? order.NodeId : world.Customers.Rows[(int)order.CustomerId - 1].PrimaryStoreId;
+        var store = world.Stores[storeId - 1];
+        var giftYear = SeasonalWindows.GiftSeason(created) ? created.Year : (int?)null;
+        var date = ReturnDates.Draw(stream, BusinessDay.LocalDateOf(store.Zone, delivered), giftYear);
+        return new OnlineReturn(
+            new ScheduledReturn(order.OrderIdExt, storeId, order.CustomerId, date, chosen),
+            new SaleForReturn(order.OrderIdExt, order.Tender, order.SoldLines));
     }
 
     /// <summary>Processing time of a refund, drawn when the cancellation is written.</summary>

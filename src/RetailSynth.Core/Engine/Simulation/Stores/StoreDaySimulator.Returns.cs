@@ -13,6 +13,16 @@ internal sealed partial class StoreDaySimulator
     /// <summary>The day's sales that were scheduled for a later return, for the next days' lookup.</summary>
     public IEnumerable<SaleForReturn> SalesToReturn => _todaysSales.Values;
 
+    /// <summary>
+    /// An online order returned here (§11), decided in Phase A before any business date it can fall on has begun; its
+    /// lines join the lookup so this and later days can copy them.
+    /// </summary>
+    public void AcceptOnlineReturn(Network.OnlineOrderDesk.OnlineReturn onlineReturn)
+    {
+        _knownReturns.Add(onlineReturn.Scheduled);
+        _todaysSales[onlineReturn.Order.ReceiptIdExt] = onlineReturn.Order;
+    }
+
     /// <summary>The business date's return plan, built once its opening hour is reached (all its returns are scheduled by then).</summary>
     private List<ReturnPlan.PlannedReturn> ReturnsOf(BusinessDay business)
     {
