@@ -16,6 +16,7 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
     private static readonly string[] s_tenders = [Tenders.Credit, Tenders.Debit, Tenders.PayPal, Tenders.Other];
     private static readonly string[] s_modes = ["SHIP_FROM_DC", "SHIP_FROM_STORE", "BOPIS"];
     private readonly string _dayKey = day.ToString("yyyyMMdd");
+    private readonly int[][] _dcSearchOrders = DcSearchOrders(world);
 
     public sealed record PlannedOrder(int Seq, DateTime CreatedTs, int Customer, PendingConversion? Conversion);
 
@@ -203,9 +204,26 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         return lines;
     }
 
-    /// <summary>§15 Node: the nearest DC covering every line, or for store modes the primary/secondary store with 2 spare units per line.</summary>
+    /// <summary>
+    /// For each DC index, the §15 SHIP_FROM_DC search order of a customer whose DC it is: that DC, then the others in
+    /// ascending stored road miles from it (<c>road_miles_to_dcs</c>, §6.2), ties by dc_id.
+    /// </summary>
+    internal static int[][] DcSearchOrders(SimulationWorld world) =>
+    [
+        .. Enumerable.Range(0, world.Dcs.Length).Select(home =>
+        {
+            var miles = world.Dcs[home].Dc.RoadMilesToDcs;
+            return (int[])[home, .. Enumerable.Range(0, world.Dcs.Length).Where(d => d != home).OrderBy(d => miles[d]).ThenBy(d => d)];
+        }),
+    ];
+
+    /// <summary>
+    /// §15 Node: for store modes the primary then secondary store with 2 spare units per line; otherwise (or if neither
+    /// can) the customer's DC — its primary store's assigned DC — then the other DCs by road miles from it, the first
+    /// covering every line; if none does, the customer's DC with the lines it covers.
+    /// </summary>
     /// <remarks>A store mode that no store can serve becomes SHIP_FROM_DC.</remarks>
-    private (string Mode, string NodeType, int Node, List<(int Product, int Quantity)> Lines) ChooseNode(
+    internal (string Mode, string NodeType, int Node, List<(int Product, int Quantity)> Lines) ChooseNode(
         Customer customer, string mode, List<(int Product, int Quantity)> lines)
     {
         if (mode != "SHIP_FROM_DC")
@@ -219,7 +237,7 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
             }
         }
 
-        var dcOrder = world.GeographyDcOrder[customer.GeographyId - 1];
+        var dcOrder = _dcSearchOrders[world.Stores[customer.PrimaryStoreId - 1].Store.NearestDcId - 1];
         foreach (var dc in dcOrder)
         {
             if (lines.TrueForAll(l => state.DcStock[dc].Sellable(l.Product) >= l.Quantity))
