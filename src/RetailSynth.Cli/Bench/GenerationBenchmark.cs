@@ -163,7 +163,7 @@ public static class GenerationBenchmark
     /// <summary>What the database path reads back before each day (ReturnSalesReader), kept in memory instead.</summary>
     private static void RememberSalesToReturn(FactBatch facts, RetailSynth.Engine.Simulation.State.SimulationState state, Dictionary<string, SaleForReturn> sales)
     {
-        var due = state.ScheduledReturns.Select(r => r.SaleReceiptIdExt).ToHashSet(StringComparer.Ordinal);
+        var due = state.ScheduledReturns.Select(r => r.SourceIdExt).ToHashSet(StringComparer.Ordinal);
         foreach (var sale in SaleForReturn.FromFacts(facts, due))
         {
             sales[sale.ReceiptIdExt] = sale;

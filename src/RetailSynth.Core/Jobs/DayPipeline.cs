@@ -93,7 +93,7 @@ internal sealed class DayPipeline
             _sales[sale.ReceiptIdExt] = sale;
         }
 
-        var stillDue = _state.ScheduledReturns.Select(r => r.SaleReceiptIdExt).ToHashSet(StringComparer.Ordinal);
+        var stillDue = _state.ScheduledReturns.Select(r => r.SourceIdExt).ToHashSet(StringComparer.Ordinal);
         foreach (var done in _sales.Keys.Where(id => !stillDue.Contains(id)).ToList())
         {
             _sales.Remove(done);

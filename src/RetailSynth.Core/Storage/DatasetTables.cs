@@ -43,7 +43,7 @@ public static class DatasetTables
         ["sim_pending_shipment_lines"] = "shipment_id, product_id",
         ["sim_supplier_orders"] = "po_id, product_id",
         ["sim_open_orders"] = "order_id_ext",
-        ["sim_scheduled_returns"] = "sale_receipt_id_ext",
+        ["sim_scheduled_returns"] = "source_id_ext",
         ["sim_pending_conversions"] = "journey_id",
         ["sim_campaigns"] = "campaign_id",
 

@@ -5,14 +5,14 @@ using RetailSynth.Engine.Simulation.Stores;
 namespace RetailSynth.Storage;
 
 /// <summary>
-/// Reads the committed sales of every return scheduled in the state, so the pure simulator can copy their
-/// lines (§11). Read once when generation starts; later days add their own sales from memory.
+/// Reads the committed sales and online orders of every return scheduled in the state, so the pure simulator can
+/// copy their lines (§11). Read once when generation starts; later days add their own sales from memory.
 /// </summary>
 internal static class ReturnSalesReader
 {
     public static Dictionary<string, SaleForReturn> Load(DuckDBConnection connection, SimulationState state)
     {
-        var ids = state.ScheduledReturns.Select(r => r.SaleReceiptIdExt).ToHashSet(StringComparer.Ordinal);
+        var ids = state.ScheduledReturns.Select(r => r.SourceIdExt).ToHashSet(StringComparer.Ordinal);
         var result = new Dictionary<string, SaleForReturn>(StringComparer.Ordinal);
         if (ids.Count == 0)
         {
@@ -34,7 +34,8 @@ internal static class ReturnSalesReader
         using (var command = connection.CreateCommand())
         {
             command.CommandText = """
-                SELECT p.receipt_id_ext, p.payment_method FROM fact_payments p JOIN return_sale_ids USING (receipt_id_ext)
+                SELECT coalesce(p.receipt_id_ext, p.order_id_ext), p.payment_method
+                FROM fact_payments p JOIN return_sale_ids s ON s.receipt_id_ext IN (p.receipt_id_ext, p.order_id_ext)
                 WHERE p.status = 'APPROVED'
                 """;
             using var reader = command.ExecuteReader();
@@ -49,7 +50,10 @@ internal static class ReturnSalesReader
             command.CommandText = """
                 SELECT l.receipt_id_ext, l.line_num, l.product_id, l.quantity, l.unit_cents, l.gross_cents, l.discount_cents, l.ext_cents, l.tax_cents
                 FROM fact_receipt_lines l JOIN return_sale_ids USING (receipt_id_ext)
-                ORDER BY l.receipt_id_ext, l.line_num
+                UNION ALL
+                SELECT l.order_id_ext, l.line_num, l.product_id, l.quantity, l.unit_cents, l.gross_cents, l.discount_cents, l.ext_cents, l.tax_cents
+                FROM fact_online_order_lines l JOIN return_sale_ids s ON s.receipt_id_ext = l.order_id_ext
+                ORDER BY 1, 2
                 """;
             using var reader = command.ExecuteReader();
             while (reader.Read())

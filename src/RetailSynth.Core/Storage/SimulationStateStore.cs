@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using RetailSynth.Engine.Simulation.Inventory;
 using RetailSynth.Engine.Simulation.State;
+using RetailSynth.Engine.Simulation.Stores;
 using RetailSynth.Engine.Simulation.World;
 
 namespace RetailSynth.Storage;
@@ -104,8 +105,8 @@ internal static class SimulationStateStore
         {
             foreach (var r in state.ScheduledReturns)
             {
-                returns.CreateRow().AppendValue(r.SaleReceiptIdExt).AppendValue(r.StoreId).AppendValue(r.CustomerId)
-                    .AppendValue(r.ReturnDate).EndRow();
+                returns.CreateRow().AppendValue(r.SourceIdExt).AppendValue(r.StoreId).AppendValue(r.CustomerId)
+                    .AppendValue(r.ReturnDate).AppendValue(r.LineNums.ToList()).EndRow();
             }
         }
     }
@@ -287,8 +288,8 @@ internal static class SimulationStateStore
         }));
         Read(connection, "SELECT po_id, product_id, dc_id, quantity, arrival_ts FROM sim_supplier_orders ORDER BY arrival_ts, po_id, product_id", r =>
             state.SupplierOrders.Add(new SupplierOrder(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt32(3), Utc(r.GetDateTime(4)))));
-        Read(connection, "SELECT sale_receipt_id_ext, store_id, customer_id, return_date FROM sim_scheduled_returns ORDER BY sale_receipt_id_ext", r =>
-            state.ScheduledReturns.Add(new ScheduledReturn(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetFieldValue<DateOnly>(3))));
+        Read(connection, "SELECT source_id_ext, store_id, customer_id, return_date, line_nums FROM sim_scheduled_returns ORDER BY source_id_ext", r =>
+            state.ScheduledReturns.Add(new ScheduledReturn(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetFieldValue<DateOnly>(3), r.GetFieldValue<List<int>>(4))));
         Read(connection, "SELECT campaign_id, campaign_type, start_day, end_day, daily_impressions, channels FROM sim_campaigns ORDER BY campaign_id", r =>
             state.Campaigns.Add(new Campaign(
                 r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetFieldValue<DateOnly>(3), r.GetInt32(4), r.GetFieldValue<List<string>>(5))));
@@ -318,8 +319,11 @@ internal static class SimulationStateStore
     /// <summary>Open orders keep only their schedule in state; lines, customer, total and tender come from the committed order rows.</summary>
     private static void LoadOpenOrders(DuckDBConnection connection, SimulationState state)
     {
-        var lines = new Dictionary<string, List<(long, int)>>(StringComparer.Ordinal);
-        Read(connection, "SELECT l.order_id_ext, l.product_id, l.quantity FROM fact_online_order_lines l JOIN sim_open_orders USING (order_id_ext) ORDER BY l.order_id_ext, l.line_num", r =>
+        var lines = new Dictionary<string, List<SoldLine>>(StringComparer.Ordinal);
+        Read(connection, """
+            SELECT l.order_id_ext, l.line_num, l.product_id, l.quantity, l.unit_cents, l.gross_cents, l.discount_cents, l.ext_cents, l.tax_cents
+            FROM fact_online_order_lines l JOIN sim_open_orders USING (order_id_ext) ORDER BY l.order_id_ext, l.line_num
+            """, r =>
         {
             var id = r.GetString(0);
             if (!lines.TryGetValue(id, out var list))
@@ -327,13 +331,14 @@ internal static class SimulationStateStore
                 lines[id] = list = [];
             }
 
-            list.Add((r.GetInt64(1), r.GetInt32(2)));
+            list.Add(new SoldLine(r.GetInt32(1), r.GetInt64(2), r.GetInt32(3), r.GetInt64(4), new LineMoney(r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8))));
         });
         Read(connection, """
             SELECT o.order_id_ext, o.fulfillment_mode, o.node_type, o.node_id, o.correlation_id, o.picked_ts, o.shipped_ts, o.delivered_ts,
                    o.cancel_ts, o.refund_ts, o.next_status, h.customer_id, h.total_cents, h.tender_type,
                    (SELECT max(attempt_num) FROM fact_payments p WHERE p.order_id_ext = o.order_id_ext) AS last_attempt,
-                   (SELECT count(*) FROM fact_payments p WHERE p.order_id_ext = o.order_id_ext AND p.status = 'APPROVED') AS approved
+                   (SELECT count(*) FROM fact_payments p WHERE p.order_id_ext = o.order_id_ext AND p.status = 'APPROVED') AS approved,
+                   h.event_ts
             FROM sim_open_orders o JOIN fact_online_order_headers h USING (order_id_ext)
             ORDER BY o.order_id_ext
             """, r => state.OpenOrders.Add(new OpenOrder
@@ -353,7 +358,9 @@ internal static class SimulationStateStore
             TotalCents = r.GetInt64(15) > 0 ? r.GetInt64(12) : 0,
             Tender = r.GetString(13),
             LastAttempt = r.GetInt32(14),
-            Lines = lines.GetValueOrDefault(r.GetString(0)) ?? [],
+            Lines = [.. (lines.GetValueOrDefault(r.GetString(0)) ?? []).Select(l => (l.ProductId, l.Quantity))],
+            CreatedTs = Utc(r.GetDateTime(16)),
+            SoldLines = lines.GetValueOrDefault(r.GetString(0)) ?? [],
         }));
     }
 

@@ -18,7 +18,15 @@ internal sealed partial class EventEncoder
         EndKey(_id);
         if (isReturn)
         {
-            ParentId(type, r.ReturnForReceiptIdExt ?? throw new InvalidOperationException($"Return {r.ReceiptIdExt} names no sale."));
+            // events.md §4: the returned sale's receipt_created, or the returned online order's online_order_created.
+            if (r.ReturnForOrderIdExt is { } order)
+            {
+                ParentId(EventType.OnlineOrderCreated, order);
+            }
+            else
+            {
+                ParentId(type, r.ReturnForReceiptIdExt ?? throw new InvalidOperationException($"Return {r.ReceiptIdExt} names no sale."));
+            }
         }
 
         Head(type);

@@ -63,6 +63,12 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
             cancellationToken.ThrowIfCancellationRequested();
             var networkHour = network.RunHour(hour);
             var facts = networkHour.Facts;
+            foreach (var onlineReturn in network.TakeOnlineReturns())
+            {
+                state.ScheduledReturns.Add(onlineReturn.Scheduled);
+                stores[onlineReturn.Scheduled.StoreId - 1].AcceptOnlineReturn(onlineReturn);
+            }
+
             if (hour == 0)
             {
                 HandStoreConversionsToStores(state, conversions);

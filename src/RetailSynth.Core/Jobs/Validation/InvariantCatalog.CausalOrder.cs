@@ -68,6 +68,18 @@ public static partial class InvariantCatalog
             SELECT count(*) FROM dated ret JOIN dated sale ON sale.receipt_id_ext = ret.return_for_receipt_id_ext
             WHERE ret.event_ts <= sale.event_ts OR ret.business_date <= sale.business_date
             """);
+        // An order id that names no order is the reference check's failure, not this one's.
+        yield return Error(7, "returns.after_delivery",
+            "every online order is returned after its DELIVERED row, on a later business date than the returning store's local date of it",
+            """
+            SELECT count(*) FROM fact_receipts r
+            JOIN dim_stores s ON s.store_id = r.store_id
+            JOIN fact_online_order_headers o ON o.order_id_ext = r.return_for_order_id_ext
+            LEFT JOIN fact_online_order_status d ON d.order_id_ext = r.return_for_order_id_ext AND d.status = 'DELIVERED'
+            WHERE r.receipt_type = 'RETURN'
+              AND NOT coalesce(r.event_ts > d.event_ts
+                  AND r.business_date > CAST(timezone(s.time_zone, timezone('UTC', d.event_ts)) AS DATE), false)
+            """);
     }
 
     /// <summary>Rows (optionally filtered) that do not lie inside an [OPENED, CLOSED] interval of their store.</summary>

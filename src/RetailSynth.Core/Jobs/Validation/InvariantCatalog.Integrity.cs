@@ -45,8 +45,12 @@ public static partial class InvariantCatalog
         yield return Reference("fact_receipts", "return_for_order", "every return_for_order_id_ext names an online order",
             "fact_online_order_headers", "p.order_id_ext = c.return_for_order_id_ext", "c.return_for_order_id_ext IS NOT NULL");
         yield return Error(2, "fk.receipts.return_for_iff_return",
-            "exactly the RETURN receipts name the sale they return",
-            "SELECT count(*) FROM fact_receipts WHERE (receipt_type = 'RETURN') <> (return_for_receipt_id_ext IS NOT NULL)");
+            "exactly the RETURN receipts name what they return, one of a store sale and an online order",
+            """
+            SELECT count(*) FROM fact_receipts
+            WHERE (receipt_type = 'RETURN') <> ((return_for_receipt_id_ext IS NOT NULL) <> (return_for_order_id_ext IS NOT NULL))
+               OR (return_for_receipt_id_ext IS NOT NULL AND return_for_order_id_ext IS NOT NULL)
+            """);
         yield return Error(2, "fk.payments.parent",
             "every payment belongs to exactly one of a receipt and an online order",
             "SELECT count(*) FROM fact_payments WHERE (receipt_id_ext IS NULL) = (order_id_ext IS NULL)");

@@ -409,11 +409,13 @@ CREATE TABLE sim_open_orders (
     next_status VARCHAR NOT NULL
 );
 
+-- source_id_ext is the returned store sale (RCP-…) or online order (ONL-…); line_nums are its returned lines (§11).
 CREATE TABLE sim_scheduled_returns (
-    sale_receipt_id_ext VARCHAR NOT NULL,
+    source_id_ext VARCHAR NOT NULL,
     store_id BIGINT NOT NULL,
     customer_id BIGINT NOT NULL,
-    return_date DATE NOT NULL
+    return_date DATE NOT NULL,
+    line_nums INTEGER[] NOT NULL
 );
 
 CREATE TABLE sim_pending_conversions (

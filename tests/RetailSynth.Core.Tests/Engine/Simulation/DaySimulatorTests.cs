@@ -50,7 +50,7 @@ public class DaySimulatorTests
     public void Returns_come_back_on_a_later_day_as_negative_receipts_with_one_refund_each()
     {
         var all = All(Run(21, stores: 4));
-        var returns = all.Receipts.Where(r => r.ReceiptType == "RETURN").ToList();
+        var returns = all.Receipts.Where(r => r.ReceiptType == "RETURN" && r.ReturnForOrderIdExt is null).ToList();
         Assert.NotEmpty(returns);
         var sales = all.Receipts.Where(r => r.ReceiptType == "SALE").ToDictionary(r => r.ReceiptIdExt);
         foreach (var ret in returns)
@@ -66,6 +66,39 @@ public class DaySimulatorTests
 
         Assert.Contains(all.StoreInventoryTxns, t => t.Reason == "RETURN");
         Assert.Contains(all.StoreInventoryTxns, t => t.Reason == "DAMAGED");
+    }
+
+    [Fact]
+    public void An_online_order_comes_back_at_a_store_after_its_delivery_refunded_to_its_tender()
+    {
+        var options = SimulationFixture.Options(stores: 4);
+        var customers = RetailSynth.Engine.Dimensions.DimensionGenerator.Generate(options, SimulationFixture.Dictionaries).Customers
+            .ToDictionary(c => c.CustomerId);
+        var all = All(Run(21, stores: 4));
+        var orders = all.OnlineOrderHeaders.ToDictionary(o => o.OrderIdExt);
+        var orderLines = all.OnlineOrderLines.ToLookup(l => l.OrderIdExt);
+        var delivered = all.OnlineOrderStatus.Where(s => s.Status == "DELIVERED").ToDictionary(s => s.OrderIdExt, s => s.EventTs);
+        var returns = all.Receipts.Where(r => r.ReturnForOrderIdExt is not null).ToList();
+
+        Assert.NotEmpty(returns);
+        foreach (var ret in returns)
+        {
+            var order = orders[ret.ReturnForOrderIdExt!];
+            Assert.Equal("RETURN", ret.ReceiptType);
+            Assert.Null(ret.ReturnForReceiptIdExt);
+            Assert.True(ret.EventTs > delivered[order.OrderIdExt], $"{ret.ReceiptIdExt} before {order.OrderIdExt} was delivered");
+            var returningStore = order.FulfillmentMode == "BOPIS" ? order.NodeId : customers[order.CustomerId].PrimaryStoreId;
+            Assert.Equal(returningStore, ret.StoreId);
+            Assert.Equal(order.CustomerId, ret.CustomerId);
+            Assert.Equal(order.TenderType, ret.TenderType);
+
+            var refund = Assert.Single(all.Payments, p => p.ReceiptIdExt == ret.ReceiptIdExt);
+            Assert.Equal(("REFUNDED", ret.Money.TotalCents, order.TenderType), (refund.Status, refund.AmountCents, refund.PaymentMethod));
+            foreach (var line in all.ReceiptLines.Where(l => l.ReceiptIdExt == ret.ReceiptIdExt))
+            {
+                Assert.Contains(orderLines[order.OrderIdExt], l => l.ProductId == line.ProductId && l.Quantity == -line.Quantity && l.Money == line.Money.Negate());
+            }
+        }
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public class AppendedRowsReadBackTests(WrittenDays written) : IClassFixture<Writ
             o.OrderIdExt, o.FulfillmentMode, o.NodeType, o.NodeId, o.CorrelationId, o.PickedTs, o.ShippedTs, o.DeliveredTs,
             o.CancelTs, o.RefundTs, o.NextStatus,
         }));
-        AssertState("sim_scheduled_returns", s.ScheduledReturns.Select(r => new object?[] { r.SaleReceiptIdExt, r.StoreId, r.CustomerId, r.ReturnDate }));
+        AssertState("sim_scheduled_returns", s.ScheduledReturns.Select(r => new object?[] { r.SourceIdExt, r.StoreId, r.CustomerId, r.ReturnDate, r.LineNums.ToArray() }));
 
         void AssertState(string table, IEnumerable<object?[]> rows)
         {

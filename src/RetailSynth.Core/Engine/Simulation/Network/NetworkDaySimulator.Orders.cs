@@ -12,6 +12,15 @@ internal sealed partial class NetworkDaySimulator
     private List<MarketingFact> _impressions = [];
     private List<OnlineOrderDesk.PlannedOrder> _plannedOrders = [];
     private List<PaymentFact> _paymentsOfLaterHours = [];
+    private List<OnlineOrderDesk.OnlineReturn> _onlineReturns = [];
+
+    /// <summary>The returns decided at this hour's DELIVERED transitions, for the returning stores (§11); the list is handed over once.</summary>
+    public List<OnlineOrderDesk.OnlineReturn> TakeOnlineReturns()
+    {
+        var taken = _onlineReturns;
+        _onlineReturns = [];
+        return taken;
+    }
 
     /// <summary>Hour 00: the impression plan (new conversions join the state), then the day's online orders.</summary>
     private void PlanMarketingAndOrders()
@@ -127,6 +136,14 @@ internal sealed partial class NetworkDaySimulator
                     order.RefundTs = at.AddMilliseconds(_orders.RefundProcessingMs(order.Tender));
                     order.NextStatus = OrderStatus.Refunded;
                     return; // written now if it falls today, otherwise by the day that contains it
+                }
+
+                Close(order);
+                break;
+            case OrderStatus.Delivered:
+                if (_orders.DecideReturn(order, at) is { } scheduledReturn)
+                {
+                    _onlineReturns.Add(scheduledReturn);
                 }
 
                 Close(order);

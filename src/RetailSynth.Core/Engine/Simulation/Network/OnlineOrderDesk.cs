@@ -16,8 +16,12 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
     private static readonly string[] s_tenders = [Tenders.Credit, Tenders.Debit, Tenders.PayPal, Tenders.Other];
     private static readonly string[] s_modes = ["SHIP_FROM_DC", "SHIP_FROM_STORE", "BOPIS"];
     private readonly string _dayKey = day.ToString("yyyyMMdd");
+    private readonly int[][] _dcSearchOrders = DcSearchOrders(world);
 
     public sealed record PlannedOrder(int Seq, DateTime CreatedTs, int Customer, PendingConversion? Conversion);
+
+    /// <summary>A return scheduled at a store for a delivered order, with the order's lines for the store to copy.</summary>
+    public sealed record OnlineReturn(ScheduledReturn Scheduled, SaleForReturn Order);
 
     /// <summary>
     /// §15 plan: k conversion orders due today (one due ≥ 23:59 moves to 00:00 next day), then max(0, N − k) random
@@ -144,7 +148,40 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
             Tender = tender,
             LastAttempt = attempt,
             Lines = [.. served.Select(l => (l.Product + 1L, l.Quantity))],
+            CreatedTs = planned.CreatedTs,
+            SoldLines = [.. served.Select((l, i) => new SoldLine(i + 1, l.Product + 1L, l.Quantity, world.Products.SaleCents[l.Product], money[i]))],
         };
+    }
+
+    /// <summary>
+    /// §11 online return decision at DELIVERED: each line in line_num order with min(0.5, p_line × 3) (Grocery × 1.5), × 1.5
+    /// off Grocery in the gift season of the creation date; the chosen lines come back at the customer's primary store
+    /// (BOPIS: the pickup store) on a local date after that store's date of the DELIVERED instant. Null: nothing returned.
+    /// </summary>
+    public OnlineReturn? DecideReturn(OpenOrder order, DateTime delivered)
+    {
+        var created = DateOnly.FromDateTime(order.CreatedTs);
+        List<int>? chosen = null;
+        foreach (var line in order.SoldLines)
+        {
+            if (stream.Bernoulli(world.ReturnRates.OnlineLine((int)line.ProductId - 1, created)))
+            {
+                (chosen ??= []).Add(line.LineNum);
+            }
+        }
+
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        var storeId = order.FulfillmentMode == "BOPIS" ? order.NodeId : world.Customers.Rows[(int)order.CustomerId - 1].PrimaryStoreId;
+        var store = world.Stores[storeId - 1];
+        var giftYear = SeasonalWindows.GiftSeason(created) ? created.Year : (int?)null;
+        var date = ReturnDates.Draw(stream, BusinessDay.LocalDateOf(store.Zone, delivered), giftYear);
+        return new OnlineReturn(
+            new ScheduledReturn(order.OrderIdExt, storeId, order.CustomerId, date, chosen),
+            new SaleForReturn(order.OrderIdExt, order.Tender, order.SoldLines));
     }
 
     /// <summary>Processing time of a refund, drawn when the cancellation is written.</summary>
@@ -174,9 +211,26 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         return lines;
     }
 
-    /// <summary>§15 Node: the nearest DC covering every line, or for store modes the primary/secondary store with 2 spare units per line.</summary>
+    /// <summary>
+    /// For each DC index, the §15 SHIP_FROM_DC search order of a customer whose DC it is: that DC, then the others in
+    /// ascending stored road miles from it (<c>road_miles_to_dcs</c>, §6.2), ties by dc_id.
+    /// </summary>
+    internal static int[][] DcSearchOrders(SimulationWorld world) =>
+    [
+        .. Enumerable.Range(0, world.Dcs.Length).Select(home =>
+        {
+            var miles = world.Dcs[home].Dc.RoadMilesToDcs;
+            return (int[])[home, .. Enumerable.Range(0, world.Dcs.Length).Where(d => d != home).OrderBy(d => miles[d]).ThenBy(d => d)];
+        }),
+    ];
+
+    /// <summary>
+    /// §15 Node: for store modes the primary then secondary store with 2 spare units per line; otherwise (or if neither
+    /// can) the customer's DC — its primary store's assigned DC — then the other DCs by road miles from it, the first
+    /// covering every line; if none does, the customer's DC with the lines it covers.
+    /// </summary>
     /// <remarks>A store mode that no store can serve becomes SHIP_FROM_DC.</remarks>
-    private (string Mode, string NodeType, int Node, List<(int Product, int Quantity)> Lines) ChooseNode(
+    internal (string Mode, string NodeType, int Node, List<(int Product, int Quantity)> Lines) ChooseNode(
         Customer customer, string mode, List<(int Product, int Quantity)> lines)
     {
         if (mode != "SHIP_FROM_DC")
@@ -190,7 +244,7 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
             }
         }
 
-        var dcOrder = world.GeographyDcOrder[customer.GeographyId - 1];
+        var dcOrder = _dcSearchOrders[world.Stores[customer.PrimaryStoreId - 1].Store.NearestDcId - 1];
         foreach (var dc in dcOrder)
         {
             if (lines.TrueForAll(l => state.DcStock[dc].Sellable(l.Product) >= l.Quantity))

@@ -31,6 +31,12 @@ public sealed class OpenOrder
     public required string Tender { get; init; }
     public required int LastAttempt { get; init; }
     public required IReadOnlyList<(long ProductId, int Quantity)> Lines { get; init; }
+
+    /// <summary>Creation instant: its date is the gift-season date of the order's return decision (§11).</summary>
+    public required DateTime CreatedTs { get; init; }
+
+    /// <summary>The order lines with their cents, which a return copies negated (§4, §11).</summary>
+    public required IReadOnlyList<Stores.SoldLine> SoldLines { get; init; }
 }
 
 internal static class OrderStatus

@@ -49,8 +49,15 @@ public sealed class SimulationState
     };
 }
 
-/// <summary>sim_scheduled_returns: a sale that will be returned on a later store-local date (§11).</summary>
-public sealed record ScheduledReturn(string SaleReceiptIdExt, long StoreId, long CustomerId, DateOnly ReturnDate);
+/// <summary>
+/// sim_scheduled_returns: the chosen lines (line numbers) of a store sale (<c>RCP-…</c>) or an online order (<c>ONL-…</c>)
+/// that come back at a store on a later store-local date (§11).
+/// </summary>
+public sealed record ScheduledReturn(string SourceIdExt, long StoreId, long CustomerId, DateOnly ReturnDate, IReadOnlyList<int> LineNums)
+{
+    /// <summary>An online order returned at a store: the return names it in <c>return_for_order_id_ext</c>.</summary>
+    public bool OfOnlineOrder => SourceIdExt.StartsWith("ONL-", StringComparison.Ordinal);
+}
 
 /// <summary>sim_open_reorders: a reviewed store reorder not yet formed into shipments (§12.4, §13.1).</summary>
 public sealed record OpenReorder(string ReorderId, long StoreId, long DcId, long ProductId, int Quantity, string Priority, DateTime ReviewedTs);

@@ -7,7 +7,7 @@ namespace RetailSynth.Engine.Simulation.Stores;
 /// <summary>
 /// The returns of one store on one business date (§11): time, returned lines and their disposition, all
 /// drawn from rng(returns, local return date, store_id) over every return scheduled for that date in
-/// sale-id order. The plan is re-derived identically on each UTC day the business date touches.
+/// ordinal order of the source id (sale receipt or online order). The plan is re-derived identically on each UTC day the business date touches.
 /// </summary>
 internal static class ReturnPlan
 {
@@ -20,7 +20,7 @@ internal static class ReturnPlan
     public static List<PlannedReturn> For(
         SimulationWorld world, StoreInfo store, BusinessDay business, IEnumerable<ScheduledReturn> scheduled, Func<string, SaleForReturn?> sales)
     {
-        var due = scheduled.Where(r => r.ReturnDate == business.Date).OrderBy(r => r.SaleReceiptIdExt, StringComparer.Ordinal).ToList();
+        var due = scheduled.Where(r => r.ReturnDate == business.Date).OrderBy(r => r.SourceIdExt, StringComparer.Ordinal).ToList();
         if (due.Count == 0)
         {
             return [];
@@ -36,26 +36,29 @@ internal static class ReturnPlan
             weights.Add(HourlyCurve.Traffic(BusinessDay.LocalHourOf(store.Zone, slot), weekend));
         }
 
-        var plan = new List<PlannedReturn>(due.Count);
-        foreach (var entry in due)
+        // §11 Time: slot, then second, return by return; the dispositions follow once every time is drawn.
+        var times = new DateTime[due.Count];
+        for (var i = 0; i < due.Count; i++)
         {
-            var sale = sales(entry.SaleReceiptIdExt)
-                ?? throw new InvalidOperationException($"Sale {entry.SaleReceiptIdExt} of a scheduled return was not loaded.");
             var slot = slots[stream.Categorical(weights.ToArray())];
             var slotEnd = slot.AddHours(1) < business.Close ? slot.AddHours(1) : business.Close;
-            var ts = slot.AddSeconds(stream.UniformInt(0, (int)(slotEnd - slot).TotalSeconds - 61));
-
-            var picked = sale.Lines.Where(_ => stream.Bernoulli(0.6)).ToList();
-            if (picked.Count == 0)
-            {
-                picked.Add(sale.Lines[stream.UniformInt(0, sale.Lines.Count - 1)]);
-            }
-
-            var lines = picked.Select(line => (line, Disposition(stream, world.Products, (int)line.ProductId - 1))).ToList();
-            plan.Add(new PlannedReturn(entry, sale, ts, lines));
+            times[i] = slot.AddSeconds(stream.UniformInt(0, (int)(slotEnd - slot).TotalSeconds - 61));
         }
 
-        return plan;
+        var plan = new List<PlannedReturn>(due.Count);
+        for (var i = 0; i < due.Count; i++)
+        {
+            var entry = due[i];
+            var sale = sales(entry.SourceIdExt)
+                ?? throw new InvalidOperationException($"Sale {entry.SourceIdExt} of a scheduled return was not loaded.");
+            var lines = sale.Lines
+                .Where(line => entry.LineNums.Contains(line.LineNum))
+                .Select(line => (line, Disposition(stream, world.Products, (int)line.ProductId - 1)))
+                .ToList();
+            plan.Add(new PlannedReturn(entry, sale, times[i], lines));
+        }
+
+        return plan.OrderBy(r => r.Ts).ThenBy(r => r.Scheduled.SourceIdExt, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Refrigerated and food/beverage returns are written off; other goods: 60 % restock, 30 % to vendor, 10 % damaged.</summary>

@@ -69,7 +69,7 @@ internal sealed partial class StoreDaySimulator
         }
 
         var approvedTender = WritePayments(receiptId, visitId, receiptTs, customer.CustomerId, tender, money.TotalCents, correlation, output);
-        if (DrawReturnDecision(receiptId, customer.CustomerId, visit.BusinessDate))
+        if (DrawReturnDecision(receiptId, customer.CustomerId, visit.BusinessDate, lines))
         {
             _todaysSales[receiptId] = new SaleForReturn(
                 receiptId, approvedTender, [.. lines.Select((l, i) => new SoldLine(i + 1, l.Product + 1L, l.Quantity, _world.Products.SaleCents[l.Product], lineMoney[i]))]);
@@ -153,34 +153,28 @@ internal sealed partial class StoreDaySimulator
         return Tenders.Cash;
     }
 
-    /// <summary>Return decision at sale time (§11): p 0.01, 0.03 in the gift season; the date is stored in state.</summary>
-    private bool DrawReturnDecision(string receiptId, long customerId, DateOnly saleDate)
+    /// <summary>
+    /// Return decision at sale time (§11), after the payments: each line in line_num order with its p_line (× 1.5 off
+    /// Grocery in the gift season); if any is chosen, one return of those lines, on a date drawn next from the same stream.
+    /// </summary>
+    private bool DrawReturnDecision(string receiptId, long customerId, DateOnly saleDate, List<(int Product, int Quantity)> lines)
     {
-        var giftSeason = SeasonalWindows.GiftSeason(saleDate);
-        if (!_stream.Bernoulli(giftSeason ? 0.03 : 0.01))
+        List<int>? chosen = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (_stream.Bernoulli(_world.ReturnRates.StoreLine(lines[i].Product, saleDate)))
+            {
+                (chosen ??= []).Add(i + 1);
+            }
+        }
+
+        if (chosen is null)
         {
             return false;
         }
 
-        DateOnly returnDate;
-        if (giftSeason)
-        {
-            var boxingDay = new DateOnly(saleDate.Year, 12, 26);
-            returnDate = _stream.Bernoulli(0.4) ? boxingDay : boxingDay.AddDays(_stream.UniformInt(1, 20));
-        }
-        else
-        {
-            var bucket = _stream.Categorical([0.4, 0.3, 0.2, 0.1]);
-            var (min, max) = bucket switch { 0 => (1, 3), 1 => (4, 7), 2 => (8, 14), _ => (15, 30) };
-            returnDate = saleDate.AddDays(_stream.UniformInt(min, max));
-        }
-
-        if (Holidays.StoresClosed(returnDate))
-        {
-            returnDate = returnDate.AddDays(1); // moved to the next open date
-        }
-
-        var scheduled = new ScheduledReturn(receiptId, StoreId, customerId, returnDate);
+        var giftYear = SeasonalWindows.GiftSeason(saleDate) ? saleDate.Year : (int?)null;
+        var scheduled = new ScheduledReturn(receiptId, StoreId, customerId, ReturnDates.Draw(_stream, saleDate, giftYear), chosen);
         _newReturns.Add(scheduled);
         _knownReturns.Add(scheduled);
         return true;

@@ -13,6 +13,16 @@ internal sealed partial class StoreDaySimulator
     /// <summary>The day's sales that were scheduled for a later return, for the next days' lookup.</summary>
     public IEnumerable<SaleForReturn> SalesToReturn => _todaysSales.Values;
 
+    /// <summary>
+    /// An online order returned here (§11), decided in Phase A before any business date it can fall on has begun; its
+    /// lines join the lookup so this and later days can copy them.
+    /// </summary>
+    public void AcceptOnlineReturn(Network.OnlineOrderDesk.OnlineReturn onlineReturn)
+    {
+        _knownReturns.Add(onlineReturn.Scheduled);
+        _todaysSales[onlineReturn.Order.ReceiptIdExt] = onlineReturn.Order;
+    }
+
     /// <summary>The business date's return plan, built once its opening hour is reached (all its returns are scheduled by then).</summary>
     private List<ReturnPlan.PlannedReturn> ReturnsOf(BusinessDay business)
     {
@@ -46,7 +56,10 @@ internal sealed partial class StoreDaySimulator
         var total = Money.Sum(lines);
         output.Receipts.Add(new ReceiptFact(
             returnId, planned.Ts, StoreId, planned.Scheduled.CustomerId, null, "RETURN", -planned.Lines.Sum(l => l.Line.Quantity), total,
-            planned.Sale.ApprovedTender, null, null, null, planned.Sale.ReceiptIdExt));
+            planned.Sale.ApprovedTender, null, null, null, planned.Scheduled.OfOnlineOrder ? null : planned.Sale.ReceiptIdExt)
+        {
+            ReturnForOrderIdExt = planned.Scheduled.OfOnlineOrder ? planned.Sale.ReceiptIdExt : null,
+        });
         var ms = Tenders.ProcessingMs(_stream, planned.Sale.ApprovedTender);
         output.Payments.Add(new PaymentFact(
             $"TXN-{returnId}-1", planned.Ts.AddMilliseconds(ms), returnId, null, StoreId, planned.Scheduled.CustomerId, 1,

@@ -19,6 +19,7 @@ public sealed class SimulationWorld
         Random = new RandomHierarchy(options.Seed);
         Geographies = dimensions.Geographies;
         Products = new ProductTable(dimensions.Products);
+        ReturnRates = new ReturnRates(Products);
         Stores = dimensions.Stores.Select(s => new StoreInfo(s, TimeZones.Resolve(s.TimeZone))).ToArray();
         Dcs = dimensions.DistributionCenters.Select(d => new DcInfo(d, TimeZones.Resolve(d.TimeZone))).ToArray();
         Customers = new CustomerTable(dimensions.Customers);
@@ -53,6 +54,9 @@ public sealed class SimulationWorld
     public RandomHierarchy Random { get; }
     public IReadOnlyList<Domain.Geography> Geographies { get; }
     public ProductTable Products { get; }
+
+    /// <summary>Per-product return probabilities of §11, from the department medians.</summary>
+    public ReturnRates ReturnRates { get; }
     public StoreInfo[] Stores { get; }
     public DcInfo[] Dcs { get; }
     public CustomerTable Customers { get; }
