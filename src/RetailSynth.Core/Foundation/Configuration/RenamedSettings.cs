@@ -13,9 +13,25 @@ internal static class RenamedSettings
             "in USD per 1,000 impressions instead of per impression (multiply the old value by 1,000)"),
     ];
 
-    /// <summary>The problem to report for <paramref name="key"/> if it is a renamed setting, else null.</summary>
+    // Settings model v2 no longer reads, and why: the fleet is sized from demand (§6.4).
+    private static readonly (string Old, string Reason)[] s_removed =
+    [
+        ("Simulation:RefrigeratedTrucks", "the DC fleet is sized from expected demand; use Simulation:FleetHeadroom and Simulation:PoolTruckShare"),
+        ("Simulation:DryTrucks", "the DC fleet is sized from expected demand; use Simulation:FleetHeadroom and Simulation:PoolTruckShare"),
+        ("Simulation:TruckDcAssignmentRate", "the DC fleet is sized from expected demand; use Simulation:PoolTruckShare for the pool"),
+    ];
+
+    /// <summary>The problem to report for <paramref name="key"/> if it is a renamed or removed setting, else null.</summary>
     public static string? Problem(string key)
     {
+        foreach (var (old, reason) in s_removed)
+        {
+            if (key.Equals(old, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"setting '{key}' was removed in model v2: {reason}";
+            }
+        }
+
         foreach (var (old, replacement, change) in s_renamed)
         {
             if (key.Equals(old, StringComparison.OrdinalIgnoreCase)

@@ -19,12 +19,15 @@ public sealed class SimulationOptions
     public int CustomersPerStoreDay { get; set; }
     public int OnlineOrdersPerDay { get; set; }
     public int MarketingImpressionsPerDay { get; set; }
-    public int RefrigeratedTrucks { get; set; }
-    public int DryTrucks { get; set; }
     public int SupplierRefrigeratedTrucks { get; set; }
     public int SupplierDryTrucks { get; set; }
-    public double TruckDcAssignmentRate { get; set; }
     public int TruckCapacityUnits { get; set; }
+
+    /// <summary>DC_ASSIGNED trucks per DC = expected truck-hours a day × headroom ÷ 24 h, at least routes + 1 (§6.4); &gt; 1.</summary>
+    public double FleetHeadroom { get; set; }
+
+    /// <summary>POOL trucks as a share of all DC_ASSIGNED trucks (§6.4), 0 ≤ x ≤ 1.</summary>
+    public double PoolTruckShare { get; set; }
     public int StoreInitialInventoryMin { get; set; }
     public int StoreInitialInventoryMax { get; set; }
     public int StoreReorderPointMin { get; set; }

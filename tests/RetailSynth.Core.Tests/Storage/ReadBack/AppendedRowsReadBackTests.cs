@@ -65,7 +65,8 @@ public class AppendedRowsReadBackTests(WrittenDays written) : IClassFixture<Writ
         {
             s.StoreId, s.StoreNumber, s.Address, s.GeographyId, s.Latitude, s.Longitude, s.TimeZone, s.TaxRateE5 / 100_000m,
             s.GeographyClass, s.VolumeClass, s.StoreFormat, s.HoursClass, s.OperatingHours, s.OpenMinute, s.CloseMinute,
-            s.DailyTrafficMultiplier, s.NearestDcId, s.DcRoadMiles, s.NeighborStoreIds.ToArray(),
+            s.DailyTrafficMultiplier, s.NearestDcId, s.DcRoadMiles, s.RouteId, s.RouteStopSeq, s.RouteLegMiles, s.RouteStopMiles.ToArray(),
+            s.NeighborStoreIds.ToArray(),
         })]);
         StoredRows.AssertEqual(connection, "dim_trucks", "rowid", [.. d.Trucks.Select(t => new object?[]
         {
