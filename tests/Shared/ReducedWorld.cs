@@ -26,8 +26,6 @@ public static class ReducedWorld
             ["Stores"] = stores.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Geographies"] = "30",
             ["CustomersPerStoreDay"] = "40",
-            ["RefrigeratedTrucks"] = "8",
-            ["DryTrucks"] = "8",
         };
         if (startDate is not null)
         {

@@ -35,18 +35,13 @@ public sealed class GenerateDimensionsCommand(CommandRuntime runtime, StageRepor
         output.Write(table);
         output.WriteLine($"dataset {result.Identity.DatasetId} ({options.Simulation.Profile} profile, seed {options.Simulation.Seed}) written to {options.Storage.DatabasePath}");
         output.WriteLine($"generated in {result.GenerateTime.TotalSeconds:0.00} s, written in {result.WriteTime.TotalSeconds:0.00} s");
-        output.WriteLine($"expected fleet utilisation: refrigerated {result.Fleet.Refrigerated:0.00}, dry {result.Fleet.Dry:0.00}" +
-            (result.Fleet.Refrigerated > 0.7 || result.Fleet.Dry > 0.7 ? $" (warning: above 0.7; about {result.Fleet.TrucksFor70Percent} trucks per class would meet 0.7)" : string.Empty));
-        var busiest = result.Fleet.PerDc.MaxBy(d => Math.Max(d.Refrigerated, d.Dry));
-        if (busiest is not null)
+        foreach (var dc in result.Fleet.PerDc)
         {
-            output.WriteLine($"busiest DC: DC{busiest.DcId:000} at {Math.Max(busiest.Refrigerated, busiest.Dry):0.00} ({busiest.TruckHoursPerDay:0.0} truck-hours a day)");
+            output.WriteLine($"DC{dc.DcId:000}: {dc.Stores} stores, {dc.Routes} routes, {dc.TripsPerDay:0.00} trips/day, " +
+                $"{dc.TruckHoursPerDay:0.0} truck-hours/day, {dc.Trucks} trucks, expected utilisation {dc.Utilisation:0.00}");
         }
 
-        foreach (var dc in result.Fleet.PerDc.Where(d => d.IsOverloaded))
-        {
-            output.WriteLine($"warning: DC{dc.DcId:000} expected utilisation refrigerated {dc.Refrigerated:0.00}, dry {dc.Dry:0.00} is above 0.7: its queue will grow; add trucks (RefrigeratedTrucks, DryTrucks, TruckDcAssignmentRate)");
-        }
+        output.WriteLine($"network pool: {result.Fleet.PoolTrucks} POOL trucks");
         return CliApp.ExitOk;
     }
 }

@@ -11,23 +11,24 @@ public sealed record DimensionSet(
     IReadOnlyList<Truck> Trucks,
     IReadOnlyList<Customer> Customers,
     IReadOnlyList<Product> Products,
-    FleetUtilisation Fleet);
+    FleetReport Fleet);
 
 /// <summary>
-/// Expected truck utilisation (data-model §13.2): per temperature class Σ W_d / (24 h × trucks), and per DC
-/// W_d / (24 h × (its assigned trucks of the class + the class's pool trucks × W_d / Σ W)). Reported at
-/// dimension generation; above 0.7 it is a warning naming the fleet that would meet 0.7.
+/// The DC fleet as dimension generation sized it (data-model §6.4), reported per DC and for the network's pool, with
+/// the delivery routes it serves (§13.1). <paramref name="PoolStartDcIds"/> is where each POOL truck starts, in truck_id order.
 /// </summary>
-public sealed record FleetUtilisation(
-    double TotalTruckHoursPerDay, double Refrigerated, double Dry, int TrucksFor70Percent, IReadOnlyList<DcUtilisation> PerDc)
+public sealed record FleetReport(IReadOnlyList<DeliveryRoute> Routes, IReadOnlyList<DcFleet> PerDc, IReadOnlyList<long> PoolStartDcIds)
 {
-    public const double WarningThreshold = 0.7;
+    public int PoolTrucks => PoolStartDcIds.Count;
 
-    public bool IsOverloaded => Refrigerated > WarningThreshold || Dry > WarningThreshold || PerDc.Any(d => d.IsOverloaded);
+    public double TruckHoursPerDay => PerDc.Sum(d => d.TruckHoursPerDay);
 }
 
-/// <summary>One DC's expected truck-hours per day (W_d) and utilisation per class.</summary>
-public sealed record DcUtilisation(long DcId, double TruckHoursPerDay, double Refrigerated, double Dry)
+/// <summary>
+/// One DC's fleet: its stores and routes, expected trips a day Σ τ_r, expected truck-hours H_d, its own trucks A_d and
+/// the expected utilisation H_d / (24 h × A_d), at most 1 / FleetHeadroom by construction.
+/// </summary>
+public sealed record DcFleet(long DcId, int Stores, int Routes, double TripsPerDay, double TruckHoursPerDay, int Trucks)
 {
-    public bool IsOverloaded => Refrigerated > FleetUtilisation.WarningThreshold || Dry > FleetUtilisation.WarningThreshold;
+    public double Utilisation => Trucks == 0 ? 0 : TruckHoursPerDay / (24.0 * Trucks);
 }

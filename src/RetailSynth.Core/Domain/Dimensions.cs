@@ -13,13 +13,30 @@ public sealed record DistributionCenter(
 
 /// <summary>
 /// A store (§6.3) at its own coordinates; <paramref name="NearestDcId"/> is its assigned DC (fewest road miles),
-/// <paramref name="NeighborStoreIds"/> the other stores within 150 mi, ascending.
+/// <paramref name="NeighborStoreIds"/> the other stores within 150 mi, ascending. The route columns (§13.1) are set by
+/// route planning once demand is known, after placement.
 /// </summary>
 public sealed record Store(
     long StoreId, string StoreNumber, string Address, long GeographyId, double Latitude, double Longitude, string TimeZone, long TaxRateE5,
     string GeographyClass, string VolumeClass, string StoreFormat, string HoursClass, string OperatingHours,
     short OpenMinute, short CloseMinute, double DailyTrafficMultiplier, long NearestDcId, double DcRoadMiles,
-    IReadOnlyList<long> NeighborStoreIds);
+    IReadOnlyList<long> NeighborStoreIds)
+{
+    /// <summary><c>R{dc:000}-{k:00}</c>: the store's delivery route.</summary>
+    public string RouteId { get; init; } = "";
+
+    /// <summary>1… the store's stop on its route.</summary>
+    public short RouteStopSeq { get; init; }
+
+    /// <summary>Road miles from the previous stop (stop 1: from the DC).</summary>
+    public double RouteLegMiles { get; init; }
+
+    /// <summary>Road miles from this store to each stop of its route, in stop order (0 to itself).</summary>
+    public IReadOnlyList<double> RouteStopMiles { get; init; } = [];
+}
+
+/// <summary>A delivery route (§13.1): its stores in stop order and their expected units on an average day (U_r).</summary>
+public sealed record DeliveryRoute(string RouteId, long DcId, IReadOnlyList<long> StoreIds, double ExpectedUnits);
 
 public sealed record Truck(long TruckId, string LicensePlate, bool Refrigerated, string FleetType, long? DcId, int CapacityUnits);
 

@@ -17,7 +17,7 @@ public sealed partial class DimensionJob(RetailSynthSettings settings, Reference
     public sealed record Result(
         DatasetIdentity Identity,
         IReadOnlyDictionary<string, long> RowCounts,
-        FleetUtilisation Fleet,
+        FleetReport Fleet,
         TimeSpan GenerateTime,
         TimeSpan WriteTime);
 
@@ -46,25 +46,21 @@ public sealed partial class DimensionJob(RetailSynthSettings settings, Reference
         var writeTime = clock.Elapsed;
 
         LogWritten(identity.DatasetId, settings.Storage.DatabasePath, generateTime.TotalMilliseconds, writeTime.TotalMilliseconds);
-        if (dimensions.Fleet.IsOverloaded)
+        foreach (var dc in dimensions.Fleet.PerDc)
         {
-            LogFleetOverloaded(dimensions.Fleet.Refrigerated, dimensions.Fleet.Dry, dimensions.Fleet.TrucksFor70Percent);
+            LogDcFleet(dc.DcId, dc.Stores, dc.Routes, dc.TripsPerDay, dc.TruckHoursPerDay, dc.Trucks, dc.Utilisation);
         }
 
-        foreach (var dc in dimensions.Fleet.PerDc.Where(d => d.IsOverloaded))
-        {
-            LogDcOverloaded(dc.DcId, dc.Refrigerated, dc.Dry, dc.TruckHoursPerDay);
-        }
-
+        LogPool(dimensions.Fleet.PoolTrucks);
         return new Result(identity, store.CountRows(), dimensions.Fleet, generateTime, writeTime);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dimensions of dataset {DatasetId} written to {Path} (generate {GenerateMs:0} ms, write {WriteMs:0} ms)")]
     private partial void LogWritten(string datasetId, string path, double generateMs, double writeMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "DC {DcId}: expected truck utilisation above 0.7 (refrigerated {Refrigerated:0.00}, dry {Dry:0.00}) for {Hours:0.0} truck-hours a day; assign it more trucks (raise RefrigeratedTrucks/DryTrucks or TruckDcAssignmentRate)")]
-    private partial void LogDcOverloaded(long dcId, double refrigerated, double dry, double hours);
+    [LoggerMessage(Level = LogLevel.Information, Message = "DC {DcId}: {Stores} stores on {Routes} routes, {Trips:0.00} trips and {Hours:0.0} truck-hours a day expected, {Trucks} trucks, expected utilisation {Utilisation:0.00}")]
+    private partial void LogDcFleet(long dcId, int stores, int routes, double trips, double hours, int trucks, double utilisation);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Expected fleet utilisation is above 0.7 (refrigerated {Refrigerated:0.00}, dry {Dry:0.00}); about {Trucks} trucks per class would meet 0.7")]
-    private partial void LogFleetOverloaded(double refrigerated, double dry, int trucks);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Network pool: {PoolTrucks} POOL trucks")]
+    private partial void LogPool(int poolTrucks);
 }

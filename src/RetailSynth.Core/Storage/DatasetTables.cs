@@ -14,7 +14,7 @@ public static class DatasetTables
     /// <summary>The simulator state carried from day to day (data-model §17), without the sim_state identity row.</summary>
     public static readonly IReadOnlyList<string> SimulatorState =
     [
-        "sim_inventory_balances", "sim_customers", "sim_node_sequences", "sim_trucks", "sim_open_reorders", "sim_pending_shipments",
+        "sim_inventory_balances", "sim_customers", "sim_node_sequences", "sim_trucks", "sim_trips", "sim_open_reorders", "sim_pending_shipments",
         "sim_pending_shipment_lines", "sim_supplier_orders", "sim_open_orders", "sim_scheduled_returns",
         "sim_pending_conversions", "sim_campaigns",
     ];
@@ -38,6 +38,7 @@ public static class DatasetTables
         ["sim_customers"] = "customer_id",
         ["sim_node_sequences"] = "node_type, node_id",
         ["sim_trucks"] = "truck_id",
+        ["sim_trips"] = "trip_id",
         ["sim_open_reorders"] = "reorder_id",
         ["sim_pending_shipments"] = "shipment_id",
         ["sim_pending_shipment_lines"] = "shipment_id, product_id",

@@ -22,7 +22,9 @@ internal static class DimensionAppenders
             .AppendValue(s.Latitude).AppendValue(s.Longitude).AppendValue(s.TimeZone).AppendValue(s.TaxRateE5 / 100_000m).AppendValue(s.GeographyClass)
             .AppendValue(s.VolumeClass).AppendValue(s.StoreFormat).AppendValue(s.HoursClass).AppendValue(s.OperatingHours)
             .AppendValue(s.OpenMinute).AppendValue(s.CloseMinute).AppendValue(s.DailyTrafficMultiplier)
-            .AppendValue(s.NearestDcId).AppendValue(s.DcRoadMiles).AppendValue(s.NeighborStoreIds), cancellationToken);
+            .AppendValue(s.NearestDcId).AppendValue(s.DcRoadMiles)
+            .AppendValue(s.RouteId).AppendValue(s.RouteStopSeq).AppendValue(s.RouteLegMiles).AppendValue(s.RouteStopMiles)
+            .AppendValue(s.NeighborStoreIds), cancellationToken);
 
         Append(connection, "dim_trucks", d.Trucks, (row, t) => row
             .AppendValue(t.TruckId).AppendValue(t.LicensePlate).AppendValue(t.Refrigerated).AppendValue(t.FleetType)

@@ -199,16 +199,16 @@ internal static class FactAppenders
     {
         public static IReadOnlyList<string> Names { get; } =
         [
-            "shipment_id", "status", "event_ts", "business_date", "local_hour", "truck_id", "dc_id", "store_id", "temperature_class", "priority",
-            "units", "dc_departure_ts", "eta", "etd", "estimated_unload_minutes", "actual_unload_minutes",
+            "shipment_id", "status", "event_ts", "business_date", "local_hour", "truck_id", "dc_id", "store_id", "trip_id", "stop_seq",
+            "formed_ts", "temperature_class", "priority", "units", "dc_departure_ts", "eta", "etd", "estimated_unload_minutes", "actual_unload_minutes",
         ];
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TRow Append<TRow>(TRow row, TruckMoveFact r, LocalLabels labels)
             where TRow : struct, IAppendRow<TRow> => row
             .Append(r.ShipmentId).Append(r.Status).Append(r.EventTs).AppendLabel(TruckMoveLabel(labels, r)).Append(r.TruckId)
-            .Append(r.DcId).Append(r.StoreId).Append(r.TemperatureClass).Append(r.Priority)
-            .Append(r.Units).Append(r.DcDepartureTs).Append(r.Eta).Append(r.Etd)
+            .Append(r.DcId).Append(r.StoreId).Append(r.TripId).Append(r.StopSeq).Append(r.FormedTs).Append(r.TemperatureClass)
+            .Append(r.Priority).Append(r.Units).Append(r.DcDepartureTs).Append(r.Eta).Append(r.Etd)
             .Append(r.EstimatedUnloadMinutes).Append(r.ActualUnloadMinutes);
     }
 

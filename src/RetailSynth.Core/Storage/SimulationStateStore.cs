@@ -34,7 +34,17 @@ internal static class SimulationStateStore
         {
             foreach (var truck in state.Trucks)
             {
-                trucks.CreateRow().AppendValue(truck.TruckId).AppendValue(truck.AvailableAt).AppendValue(truck.ShipmentId).EndRow();
+                trucks.CreateRow().AppendValue(truck.TruckId).AppendValue(truck.AvailableAt).AppendValue(truck.LocationDcId)
+                    .AppendValue(truck.TripId).EndRow();
+            }
+        }
+
+        using (var trips = connection.CreateAppender("sim_trips"))
+        {
+            foreach (var t in state.Trips)
+            {
+                trips.CreateRow().AppendValue(t.TripId).AppendValue(t.DcId).AppendValue(t.RouteId).AppendValue(t.TruckId).AppendValue(t.Status)
+                    .AppendValue(t.Priority).AppendValue(t.FormedTs).AppendValue(t.ScheduledTs).AppendValue(t.Units).AppendValue(t.ReturnTs).EndRow();
             }
         }
 
@@ -42,8 +52,16 @@ internal static class SimulationStateStore
         {
             foreach (var r in state.OpenReorders)
             {
-                reorders.CreateRow().AppendValue(r.ReorderId).AppendValue(r.StoreId).AppendValue(r.DcId).AppendValue(r.ProductId)
-                    .AppendValue(r.Quantity).AppendValue(r.Priority).AppendValue(r.ReviewedTs).EndRow();
+                reorders.CreateRow().AppendValue(r.ReorderId).AppendValue(r.StoreId).AppendValue(r.DcId).AppendValue(state.StoreRouteIds[(int)r.StoreId - 1])
+                    .AppendValue(r.ProductId).AppendValue(r.Quantity).AppendValue((int?)null).AppendValue(r.Priority).AppendValue(r.ReviewedTs)
+                    .AppendValue((DateTime?)null).EndRow();
+            }
+
+            foreach (var l in state.PooledLines)
+            {
+                reorders.CreateRow().AppendValue(l.ReorderId).AppendValue(l.StoreId).AppendValue(l.DcId).AppendValue(l.RouteId)
+                    .AppendValue(l.ProductId).AppendValue(l.Quantity).AppendValue((int?)l.Allocated).AppendValue(l.Priority).AppendValue(l.ReviewedTs)
+                    .AppendValue((DateTime?)l.PooledTs).EndRow();
             }
         }
 
@@ -52,7 +70,7 @@ internal static class SimulationStateStore
         {
             foreach (var s in state.Shipments)
             {
-                shipments.CreateRow().AppendValue(s.ShipmentId).AppendValue(s.DcId).AppendValue(s.StoreId).AppendValue(s.TemperatureClass)
+                shipments.CreateRow().AppendValue(s.ShipmentId).AppendValue(s.TripId).AppendValue(s.StopSeq).AppendValue(s.DcId).AppendValue(s.StoreId).AppendValue(s.TemperatureClass)
                     .AppendValue(s.Priority).AppendValue(s.Units).AppendValue(s.FormedTs).AppendValue(s.Status).AppendValue(s.TruckId)
                     .AppendValue(s.ScheduledTs).AppendValue(s.LoadingTs).AppendValue(s.DcDepartureTs).AppendValue(s.ArrivedTs)
                     .AppendValue(s.UnloadingTs).AppendValue(s.CompletedTs).AppendValue(s.Eta).AppendValue(s.Etd)
@@ -234,12 +252,13 @@ internal static class SimulationStateStore
         });
         Read(connection, "SELECT node_type, node_id, next_txn_seq FROM sim_node_sequences", r => Ledger(r.GetString(0), r.GetInt64(1)).NextTxnSeq = r.GetInt64(2));
 
-        var trucks = world.Trucks.Select(t => new TruckState(t.TruckId, world.StartInstant)).ToArray();
-        Read(connection, "SELECT truck_id, available_at, shipment_id FROM sim_trucks", r =>
+        var trucks = world.Trucks.Select((t, i) => new TruckState(t.TruckId, world.StartInstant, world.TruckStartDcIds[i])).ToArray();
+        Read(connection, "SELECT truck_id, available_at, location_dc_id, trip_id FROM sim_trucks", r =>
         {
             var truck = trucks[r.GetInt64(0) - 1];
             truck.AvailableAt = Utc(r.GetDateTime(1));
-            truck.ShipmentId = r.IsDBNull(2) ? null : r.GetString(2);
+            truck.LocationDcId = r.IsDBNull(2) ? null : r.GetInt64(2);
+            truck.TripId = r.IsDBNull(3) ? null : r.GetString(3);
         });
 
         var state = new SimulationState
@@ -248,10 +267,39 @@ internal static class SimulationStateStore
             DcStock = dcs,
             Customers = LoadCustomers(connection, world),
             Trucks = trucks,
+            StoreRouteIds = world.StoreRouteIds,
             LastCommittedDay = lastCommittedDay,
         };
-        Read(connection, "SELECT reorder_id, store_id, dc_id, product_id, quantity, priority, reviewed_ts FROM sim_open_reorders ORDER BY reviewed_ts, store_id, reorder_id", r =>
+        Read(connection, "SELECT reorder_id, store_id, dc_id, product_id, quantity, priority, reviewed_ts FROM sim_open_reorders WHERE pooled_ts IS NULL ORDER BY reviewed_ts, store_id, reorder_id", r =>
             state.OpenReorders.Add(new OpenReorder(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt32(4), r.GetString(5), Utc(r.GetDateTime(6)))));
+        Read(connection, "SELECT reorder_id, store_id, dc_id, route_id, product_id, quantity, allocated, priority, reviewed_ts, pooled_ts FROM sim_open_reorders WHERE pooled_ts IS NOT NULL ORDER BY reorder_id", r =>
+            state.PooledLines.Add(new PooledLine
+            {
+                ReorderId = r.GetString(0),
+                StoreId = r.GetInt64(1),
+                DcId = r.GetInt64(2),
+                RouteId = r.GetString(3),
+                ProductId = r.GetInt64(4),
+                Quantity = r.GetInt32(5),
+                Allocated = r.GetInt32(6),
+                Priority = r.GetString(7),
+                ReviewedTs = Utc(r.GetDateTime(8)),
+                PooledTs = Utc(r.GetDateTime(9)),
+            }));
+        Read(connection, "SELECT trip_id, dc_id, route_id, truck_id, status, priority, formed_ts, scheduled_ts, units, return_ts FROM sim_trips ORDER BY formed_ts, trip_id", r =>
+            state.Trips.Add(new Trip
+            {
+                TripId = r.GetString(0),
+                DcId = r.GetInt64(1),
+                RouteId = r.GetString(2),
+                TruckId = r.IsDBNull(3) ? null : r.GetInt64(3),
+                Status = r.GetString(4),
+                Priority = r.GetString(5),
+                FormedTs = Utc(r.GetDateTime(6)),
+                ScheduledTs = NullableUtc(r, 7),
+                Units = r.GetInt32(8),
+                ReturnTs = NullableUtc(r, 9),
+            }));
 
         var linesByShipment = new Dictionary<string, List<(long, int)>>();
         Read(connection, "SELECT shipment_id, product_id, quantity FROM sim_pending_shipment_lines ORDER BY shipment_id, product_id", r =>
@@ -267,23 +315,25 @@ internal static class SimulationStateStore
         Read(connection, "SELECT * FROM sim_pending_shipments ORDER BY formed_ts, shipment_id", r => state.Shipments.Add(new PendingShipment
         {
             ShipmentId = r.GetString(0),
-            DcId = r.GetInt64(1),
-            StoreId = r.GetInt64(2),
-            TemperatureClass = r.GetString(3),
-            Priority = r.GetString(4),
-            Units = r.GetInt32(5),
-            FormedTs = Utc(r.GetDateTime(6)),
-            Status = r.GetString(7),
-            TruckId = r.IsDBNull(8) ? null : r.GetInt64(8),
-            ScheduledTs = NullableUtc(r, 9),
-            LoadingTs = NullableUtc(r, 10),
-            DcDepartureTs = NullableUtc(r, 11),
-            ArrivedTs = NullableUtc(r, 12),
-            UnloadingTs = NullableUtc(r, 13),
-            CompletedTs = NullableUtc(r, 14),
-            Eta = NullableUtc(r, 15),
-            Etd = NullableUtc(r, 16),
-            EstimatedUnloadMinutes = r.IsDBNull(17) ? null : r.GetInt32(17),
+            TripId = r.GetString(1),
+            StopSeq = r.GetInt16(2),
+            DcId = r.GetInt64(3),
+            StoreId = r.GetInt64(4),
+            TemperatureClass = r.GetString(5),
+            Priority = r.GetString(6),
+            Units = r.GetInt32(7),
+            FormedTs = Utc(r.GetDateTime(8)),
+            Status = r.GetString(9),
+            TruckId = r.IsDBNull(10) ? null : r.GetInt64(10),
+            ScheduledTs = NullableUtc(r, 11),
+            LoadingTs = NullableUtc(r, 12),
+            DcDepartureTs = NullableUtc(r, 13),
+            ArrivedTs = NullableUtc(r, 14),
+            UnloadingTs = NullableUtc(r, 15),
+            CompletedTs = NullableUtc(r, 16),
+            Eta = NullableUtc(r, 17),
+            Etd = NullableUtc(r, 18),
+            EstimatedUnloadMinutes = r.IsDBNull(19) ? null : r.GetInt32(19),
             Lines = linesByShipment.GetValueOrDefault(r.GetString(0)) ?? [],
         }));
         Read(connection, "SELECT po_id, product_id, dc_id, quantity, arrival_ts FROM sim_supplier_orders ORDER BY arrival_ts, po_id, product_id", r =>

@@ -17,7 +17,17 @@ public sealed record TruckMoveFact(
     DateTime Eta,
     DateTime Etd,
     int EstimatedUnloadMinutes,
-    int? ActualUnloadMinutes);
+    int? ActualUnloadMinutes)
+{
+    /// <summary>The truckload (§13.1) the shipment travels in.</summary>
+    public string TripId { get; init; } = "";
+
+    /// <summary>1…n: the shipment's place among the trip's visited stops, in route order.</summary>
+    public short StopSeq { get; init; }
+
+    /// <summary>The trip's formation instant.</summary>
+    public DateTime FormedTs { get; init; }
+}
 
 /// <summary>fact_truck_inventory (§16.9), key (shipment_id, product_id, action).</summary>
 public sealed record TruckInventoryFact(

@@ -27,7 +27,8 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
             StoreStock = stores,
             DcStock = dcs,
             Customers = CustomerLifecycle.Create(world),
-            Trucks = world.Trucks.Select(t => new TruckState(t.TruckId, world.StartInstant)).ToArray(),
+            StoreRouteIds = world.StoreRouteIds,
+            Trucks = world.Trucks.Select((t, i) => new TruckState(t.TruckId, world.StartInstant, world.TruckStartDcIds[i])).ToArray(),
         };
     }
 

@@ -13,22 +13,32 @@ internal static class RenamedSettings
             "in USD per 1,000 impressions instead of per impression (multiply the old value by 1,000)"),
     ];
 
-    // Settings model v2 removed: stock is planned from the demand the generator applies (data-model §12).
-    private static readonly string[] s_removedForDemandPlanning =
+    // Settings model v2 no longer reads, and why: the fleet is sized (§6.4) and stock is planned (§12) from demand.
+    private const string StockFromDemand = "store and DC stock is planned from expected demand (data-model §12); remove it";
+
+    private static readonly (string Old, string Reason)[] s_removed =
     [
-        "Simulation:StoreInitialInventoryMin", "Simulation:StoreInitialInventoryMax", "Simulation:StoreReorderPointMin",
-        "Simulation:StoreReorderPointMax", "Simulation:DcInitialInventoryMin", "Simulation:DcInitialInventoryMax",
-        "Simulation:DcReorderPointMin", "Simulation:DcReorderPointMax",
+        ("Simulation:RefrigeratedTrucks", "the DC fleet is sized from expected demand; use Simulation:FleetHeadroom and Simulation:PoolTruckShare"),
+        ("Simulation:DryTrucks", "the DC fleet is sized from expected demand; use Simulation:FleetHeadroom and Simulation:PoolTruckShare"),
+        ("Simulation:TruckDcAssignmentRate", "the DC fleet is sized from expected demand; use Simulation:PoolTruckShare for the pool"),
+        ("Simulation:StoreInitialInventoryMin", StockFromDemand),
+        ("Simulation:StoreInitialInventoryMax", StockFromDemand),
+        ("Simulation:StoreReorderPointMin", StockFromDemand),
+        ("Simulation:StoreReorderPointMax", StockFromDemand),
+        ("Simulation:DcInitialInventoryMin", StockFromDemand),
+        ("Simulation:DcInitialInventoryMax", StockFromDemand),
+        ("Simulation:DcReorderPointMin", StockFromDemand),
+        ("Simulation:DcReorderPointMax", StockFromDemand),
     ];
 
     /// <summary>The problem to report for <paramref name="key"/> if it is a renamed or removed setting, else null.</summary>
     public static string? Problem(string key)
     {
-        foreach (var removed in s_removedForDemandPlanning)
+        foreach (var (old, reason) in s_removed)
         {
-            if (key.Equals(removed, StringComparison.OrdinalIgnoreCase))
+            if (key.Equals(old, StringComparison.OrdinalIgnoreCase))
             {
-                return $"setting '{key}' was removed in model v2: store and DC stock is planned from expected demand (data-model §12); remove it";
+                return $"setting '{key}' was removed in model v2: {reason}";
             }
         }
 

@@ -40,6 +40,9 @@ public static class SettingsLimits
     /// <summary>Per truck setting (refrigerated, dry, supplier refrigerated, supplier dry).</summary>
     public const int MaxTrucks = 10_000;
 
+    /// <summary>More headroom than this only multiplies idle trucks (and dim_trucks rows).</summary>
+    public const double MaxFleetHeadroom = 20;
+
     /// <summary>Also the bound of every inventory setting: on-hand sums of several of them stay far inside 32 bits.</summary>
     public const int MaxUnits = 1_000_000;
 

@@ -25,8 +25,6 @@ internal static class SettingsValidator
         Bounded(problems, "CustomersPerStoreDay", s.CustomersPerStoreDay, SettingsLimits.MaxCustomersPerStoreDay);
         Bounded(problems, "OnlineOrdersPerDay", s.OnlineOrdersPerDay, SettingsLimits.MaxOnlineOrdersPerDay);
         Bounded(problems, "MarketingImpressionsPerDay", s.MarketingImpressionsPerDay, SettingsLimits.MaxMarketingImpressionsPerDay);
-        Bounded(problems, "RefrigeratedTrucks", s.RefrigeratedTrucks, SettingsLimits.MaxTrucks);
-        Bounded(problems, "DryTrucks", s.DryTrucks, SettingsLimits.MaxTrucks);
         Bounded(problems, "SupplierRefrigeratedTrucks", s.SupplierRefrigeratedTrucks, SettingsLimits.MaxTrucks);
         Bounded(problems, "SupplierDryTrucks", s.SupplierDryTrucks, SettingsLimits.MaxTrucks);
         Bounded(problems, "TruckCapacityUnits", s.TruckCapacityUnits, SettingsLimits.MaxUnits);
@@ -49,9 +47,14 @@ internal static class SettingsValidator
             problems.Add($"Simulation:AnonymousShare must be ≥ 0 and < 1, got {s.AnonymousShare}");
         }
 
-        if (s.TruckDcAssignmentRate is <= 0 or > 1)
+        if (!(s.FleetHeadroom > 1) || s.FleetHeadroom > SettingsLimits.MaxFleetHeadroom)
         {
-            problems.Add($"Simulation:TruckDcAssignmentRate must be > 0 and ≤ 1, got {s.TruckDcAssignmentRate}");
+            problems.Add($"Simulation:FleetHeadroom must be > 1 and ≤ {SettingsLimits.MaxFleetHeadroom}, got {s.FleetHeadroom}");
+        }
+
+        if (s.PoolTruckShare is < 0 or > 1 || double.IsNaN(s.PoolTruckShare))
+        {
+            problems.Add($"Simulation:PoolTruckShare must be ≥ 0 and ≤ 1, got {s.PoolTruckShare}");
         }
 
         if (s.DistributionCenters > s.Geographies && s.Geographies > 0)

@@ -23,12 +23,15 @@ public sealed class SimulationOptions
 
     public int OnlineOrdersPerDay { get; set; }
     public int MarketingImpressionsPerDay { get; set; }
-    public int RefrigeratedTrucks { get; set; }
-    public int DryTrucks { get; set; }
     public int SupplierRefrigeratedTrucks { get; set; }
     public int SupplierDryTrucks { get; set; }
-    public double TruckDcAssignmentRate { get; set; }
     public int TruckCapacityUnits { get; set; }
+
+    /// <summary>DC_ASSIGNED trucks per DC = expected truck-hours a day × headroom ÷ 24 h, at least routes + 1 (§6.4); &gt; 1.</summary>
+    public double FleetHeadroom { get; set; }
+
+    /// <summary>POOL trucks as a share of all DC_ASSIGNED trucks (§6.4), 0 ≤ x ≤ 1.</summary>
+    public double PoolTruckShare { get; set; }
 
     /// <summary>CPM range by channel: USD per 1,000 impressions (data-model §14.2), keyed by channel name.</summary>
     public SortedDictionary<string, CostRange> MarketingCpm { get; set; } = new(StringComparer.Ordinal);

@@ -24,8 +24,6 @@ internal static class SimulationProfiles
                 CustomersPerStoreDay = 145,
                 OnlineOrdersPerDay = 600,
                 MarketingImpressionsPerDay = 2_000,
-                RefrigeratedTrucks = 22,
-                DryTrucks = 22,
             },
             Large => new SimulationOptions
             {
@@ -37,8 +35,6 @@ internal static class SimulationProfiles
                 CustomersPerStoreDay = 240,
                 OnlineOrdersPerDay = 4_400,
                 MarketingImpressionsPerDay = 8_950,
-                RefrigeratedTrucks = 90,
-                DryTrucks = 90,
             },
             _ => null,
         };
@@ -51,7 +47,8 @@ internal static class SimulationProfiles
         options.AnonymousShare = 0.35;
         options.SupplierRefrigeratedTrucks = 12;
         options.SupplierDryTrucks = 18;
-        options.TruckDcAssignmentRate = 0.85;
+        options.FleetHeadroom = 2.5;
+        options.PoolTruckShare = 0.25;
         options.TruckCapacityUnits = 15_000;
         foreach (var channel in Enum.GetValues<MarketingChannel>())
         {

@@ -45,6 +45,10 @@ CREATE TABLE dim_stores (
     daily_traffic_multiplier DOUBLE NOT NULL,
     nearest_dc_id BIGINT NOT NULL,
     dc_road_miles DOUBLE NOT NULL,
+    route_id VARCHAR NOT NULL,
+    route_stop_seq SMALLINT NOT NULL,
+    route_leg_miles DOUBLE NOT NULL,
+    route_stop_miles DOUBLE[] NOT NULL,
     neighbor_store_ids BIGINT[] NOT NULL
 );
 

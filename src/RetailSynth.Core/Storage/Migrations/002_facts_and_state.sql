@@ -135,6 +135,9 @@ CREATE TABLE fact_truck_moves (
     truck_id BIGINT NOT NULL,
     dc_id BIGINT NOT NULL,
     store_id BIGINT NOT NULL,
+    trip_id VARCHAR NOT NULL,
+    stop_seq SMALLINT NOT NULL,
+    formed_ts TIMESTAMP NOT NULL,
     temperature_class VARCHAR NOT NULL,
     priority VARCHAR NOT NULL,
     units INTEGER NOT NULL,
@@ -342,25 +345,47 @@ CREATE TABLE sim_node_sequences (
     next_txn_seq BIGINT NOT NULL
 );
 
+-- location_dc_id: where the truck is, or will be when free; NULL for supplier trucks (descriptive only).
 CREATE TABLE sim_trucks (
     truck_id BIGINT NOT NULL,
     available_at TIMESTAMP NOT NULL,
-    shipment_id VARCHAR
+    location_dc_id BIGINT,
+    trip_id VARCHAR
 );
 
+-- allocated and pooled_ts are NULL until the next hour start allocates the line into its route pool (§13.1).
 CREATE TABLE sim_open_reorders (
     reorder_id VARCHAR NOT NULL,
     store_id BIGINT NOT NULL,
     dc_id BIGINT NOT NULL,
+    route_id VARCHAR NOT NULL,
     product_id BIGINT NOT NULL,
     quantity INTEGER NOT NULL,
+    allocated INTEGER,
     priority VARCHAR NOT NULL,
-    reviewed_ts TIMESTAMP NOT NULL
+    reviewed_ts TIMESTAMP NOT NULL,
+    pooled_ts TIMESTAMP
+);
+
+-- Trips until their truck is back at its DC (§13.2, §13.3).
+CREATE TABLE sim_trips (
+    trip_id VARCHAR NOT NULL,
+    dc_id BIGINT NOT NULL,
+    route_id VARCHAR NOT NULL,
+    truck_id BIGINT,
+    status VARCHAR NOT NULL,
+    priority VARCHAR NOT NULL,
+    formed_ts TIMESTAMP NOT NULL,
+    scheduled_ts TIMESTAMP,
+    units INTEGER NOT NULL,
+    return_ts TIMESTAMP
 );
 
 -- A QUEUED shipment has no truck and therefore no lifecycle instants or plan yet (§13.1–13.3).
 CREATE TABLE sim_pending_shipments (
     shipment_id VARCHAR NOT NULL,
+    trip_id VARCHAR NOT NULL,
+    stop_seq SMALLINT NOT NULL,
     dc_id BIGINT NOT NULL,
     store_id BIGINT NOT NULL,
     temperature_class VARCHAR NOT NULL,

@@ -41,7 +41,8 @@ public class DimensionGeneratorTests
         Assert.Equal(o.Geographies, set.Geographies.Count);
         Assert.Equal(o.DistributionCenters, set.DistributionCenters.Count);
         Assert.Equal(o.Stores, set.Stores.Count);
-        Assert.Equal(o.RefrigeratedTrucks + o.DryTrucks + o.SupplierRefrigeratedTrucks + o.SupplierDryTrucks, set.Trucks.Count);
+        Assert.Equal(
+            set.Fleet.PerDc.Sum(dc => dc.Trucks) + set.Fleet.PoolTrucks + o.SupplierRefrigeratedTrucks + o.SupplierDryTrucks, set.Trucks.Count);
         Assert.Equal(o.Customers, set.Customers.Count);
         Assert.Equal(o.Products, set.Products.Count);
         Assert.Equal(Enumerable.Range(1, o.Customers).Select(i => (long)i), set.Customers.Select(c => c.CustomerId));
@@ -122,10 +123,12 @@ public class DimensionGeneratorTests
     public void Trucks_come_in_documented_order_with_unique_plates()
     {
         var o = Small();
-        var trucks = DimensionGenerator.Generate(o, s_d).Trucks;
+        var set = DimensionGenerator.Generate(o, s_d);
+        var trucks = set.Trucks;
         var fleetOrder = trucks.Select(t => FleetTypes.All.ToList().IndexOf(t.FleetType)).ToList();
         Assert.Equal(fleetOrder.Order(), fleetOrder);
-        Assert.Equal(18, trucks.Count(t => t.FleetType == FleetTypes.DcAssigned && t.Refrigerated)); // floor(22 × 0.85)
+        Assert.Equal(set.Fleet.PerDc.Sum(d => d.Trucks), trucks.Count(t => t.FleetType == FleetTypes.DcAssigned && t.Refrigerated));
+        Assert.Equal(o.SupplierRefrigeratedTrucks, trucks.Count(t => t.FleetType == FleetTypes.Supplier && t.Refrigerated));
         Assert.Equal(trucks.Count, trucks.Select(t => t.LicensePlate).Distinct().Count());
         Assert.All(trucks, t => Assert.Matches("^[A-Z]{3}[0-9]{4}$", t.LicensePlate));
     }
@@ -140,29 +143,6 @@ public class DimensionGeneratorTests
         Assert.Equal(403_000, set.Customers.Select(c => c.BleId).Distinct().Count());
         Assert.Equal(403_000, set.Customers.Select(c => c.AdId).Distinct().Count());
         Assert.Equal(10_000, set.Products.Select(p => p.ProductName).Distinct().Count());
-    }
-
-    [Theory]
-    [InlineData("small")]
-    [InlineData("large")]
-    public void Default_fleets_stay_at_or_below_70_percent_expected_utilisation(string profile)
-    {
-        var fleet = DimensionGenerator.Generate(SimulationProfiles.Create(profile)!, s_d).Fleet;
-        Assert.True(fleet.Refrigerated <= 0.7 && fleet.Dry <= 0.7, fleet.ToString());
-        Assert.True(fleet.TotalTruckHoursPerDay > 0);
-        Assert.All(fleet.PerDc, dc => Assert.False(dc.IsOverloaded, dc.ToString()));
-        Assert.Equal(fleet.TotalTruckHoursPerDay, fleet.PerDc.Sum(dc => dc.TruckHoursPerDay), 6);
-    }
-
-    [Fact]
-    public void A_fleet_too_small_for_a_dc_is_reported_for_that_dc()
-    {
-        var options = SimulationProfiles.Create("small")!;
-        options.RefrigeratedTrucks = 2;
-        options.DryTrucks = 2;
-        var fleet = DimensionGenerator.Generate(options, s_d).Fleet;
-        Assert.True(fleet.IsOverloaded);
-        Assert.Contains(fleet.PerDc, dc => dc.IsOverloaded && dc.Refrigerated > 0.7);
     }
 
     [Fact]

@@ -20,8 +20,6 @@ public static class SimulationFixture
         options.Products = 600;
         options.Geographies = 30;
         options.CustomersPerStoreDay = 60;
-        options.RefrigeratedTrucks = 8;
-        options.DryTrucks = 8;
         options.StartDate = start ?? new DateOnly(2024, 1, 1);
         return options;
     }

@@ -49,6 +49,19 @@ public class RenamedSettingsTests
     }
 
     [Theory]
+    [InlineData("RefrigeratedTrucks")]
+    [InlineData("DryTrucks")]
+    [InlineData("TruckDcAssignmentRate")]
+    public void A_model_v1_fleet_setting_is_refused_saying_the_fleet_is_now_sized_from_demand(string setting)
+    {
+        var error = LoadFails(json: $$"""{ "Simulation": { "{{setting}}": 1 } }""");
+
+        var problem = Assert.Single(error.Problems);
+        Assert.StartsWith($"setting 'Simulation:{setting}' was removed in model v2: the DC fleet is sized from expected demand; use ", problem);
+        Assert.Contains("Simulation:PoolTruckShare", problem);
+    }
+
+    [Theory]
     [InlineData("0", "Simulation:MarketingCpm:DISPLAY:Min must be > 0 USD per 1,000 impressions, got 0")]
     [InlineData("-2", "Simulation:MarketingCpm:DISPLAY:Min must be > 0 USD per 1,000 impressions, got -2")]
     [InlineData("9", "Simulation:MarketingCpm:DISPLAY:Min (9) must not exceed Simulation:MarketingCpm:DISPLAY:Max (8)")]

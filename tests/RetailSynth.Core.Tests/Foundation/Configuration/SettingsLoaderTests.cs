@@ -141,7 +141,8 @@ public class SettingsLoaderTests
 
     [Theory]
     [InlineData("Simulation:StartDate", "2024-13-01", "a date in yyyy-MM-dd form")]
-    [InlineData("Simulation:TruckDcAssignmentRate", "0", "must be > 0 and ≤ 1")]
+    [InlineData("Simulation:FleetHeadroom", "1", "Simulation:FleetHeadroom must be > 1")]
+    [InlineData("Simulation:PoolTruckShare", "1.5", "Simulation:PoolTruckShare must be ≥ 0 and ≤ 1")]
     [InlineData("Simulation:MarketingCpm:EMAIL:Min", "9", "Simulation:MarketingCpm:EMAIL:Min (9) must not exceed")]
     [InlineData("Simulation:StoreInitialInventoryMin", "10", "was removed in model v2: store and DC stock is planned from expected demand")]
     [InlineData("Simulation:DcReorderPointMax", "500", "was removed in model v2: store and DC stock is planned from expected demand")]
@@ -191,8 +192,6 @@ public class SettingsLoaderTests
             ["Simulation:CustomersPerStoreDay"] = "10001",
             ["Simulation:OnlineOrdersPerDay"] = "1000001",
             ["Simulation:MarketingImpressionsPerDay"] = "10000001",
-            ["Simulation:RefrigeratedTrucks"] = "10001",
-            ["Simulation:DryTrucks"] = "10001",
             ["Simulation:SupplierRefrigeratedTrucks"] = "10001",
             ["Simulation:SupplierDryTrucks"] = "10001",
             ["Simulation:TruckCapacityUnits"] = "1000001",
@@ -208,8 +207,6 @@ public class SettingsLoaderTests
             "Simulation:CustomersPerStoreDay must be at most 10000, got 10001",
             "Simulation:OnlineOrdersPerDay must be at most 1000000, got 1000001",
             "Simulation:MarketingImpressionsPerDay must be at most 10000000, got 10000001",
-            "Simulation:RefrigeratedTrucks must be at most 10000, got 10001",
-            "Simulation:DryTrucks must be at most 10000, got 10001",
             "Simulation:SupplierRefrigeratedTrucks must be at most 10000, got 10001",
             "Simulation:SupplierDryTrucks must be at most 10000, got 10001",
             "Simulation:TruckCapacityUnits must be at most 1000000, got 1000001",
@@ -350,7 +347,7 @@ public class SettingsLoaderTests
         {
             ["Simulation:Seed"] = "abc",
             ["Simulation:StartDate"] = "2024-1-31",
-            ["Simulation:TruckDcAssignmentRate"] = "NaN",
+            ["Simulation:FleetHeadroom"] = "NaN",
             ["Simulation:MarketingCpm:EMAIL:Max"] = "cheap",
             ["Performance:MaxDegreeOfParallelism"] = "lots",
             ["Streaming:Sink"] = "pigeon",
@@ -366,7 +363,7 @@ public class SettingsLoaderTests
         [
             "Simulation:Seed must be a whole number (64-bit), got 'abc'",
             "Simulation:StartDate must be a date in yyyy-MM-dd form, got '2024-1-31'",
-            "Simulation:TruckDcAssignmentRate must be a number, got 'NaN'",
+            "Simulation:FleetHeadroom must be a number, got 'NaN'",
             "Simulation:MarketingCpm:EMAIL:Max must be a number, got 'cheap'",
             "Performance:MaxDegreeOfParallelism must be a whole number (32-bit), got 'lots'",
             "Streaming:Sink must be one of file, stdout, eventhubs, kafka, got 'pigeon'",

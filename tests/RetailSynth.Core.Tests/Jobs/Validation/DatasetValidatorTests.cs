@@ -116,6 +116,8 @@ public class DatasetValidatorTests(ValidationDatasetFixture dataset) : IClassFix
             + " UPDATE fact_truck_moves SET " + DcLabels + " WHERE d.dc_id = fact_truck_moves.dc_id AND status = 'LOADING'",
         "6.truck_moves.lifecycle_order")]
     [InlineData("DELETE FROM fact_truck_moves WHERE rowid = (SELECT min(rowid) FROM fact_truck_moves WHERE status = 'ARRIVED')", "6.truck_moves.no_skipped_status")]
+    [InlineData("UPDATE fact_truck_moves SET stop_seq = stop_seq + 1 WHERE shipment_id = (SELECT min(shipment_id) FROM fact_truck_moves)", "6.trips.stops_and_capacity")]
+    [InlineData("UPDATE fact_truck_moves SET formed_ts = formed_ts - INTERVAL 3 DAY WHERE trip_id = (SELECT min(trip_id) FROM fact_truck_moves)", "6.waits.scheduled_within_48h")]
     public void A_shipment_status_out_of_order_or_missing_fails_only_logistics_checks(string breaking, string expected) =>
         AssertOnlyItsFamilyFails(ValidateAfter(breaking), expected);
 
@@ -165,8 +167,8 @@ public class DatasetValidatorTests(ValidationDatasetFixture dataset) : IClassFix
     {
         var report = ValidateAfter(
             """
-            INSERT INTO sim_pending_shipments (shipment_id, dc_id, store_id, temperature_class, priority, units, formed_ts, status)
-            VALUES ('SHP-20240101-09999', 1, 1, 'AMBIENT', 'NORMAL', 10, TIMESTAMP '2024-01-01 01:00:00', 'QUEUED')
+            INSERT INTO sim_pending_shipments (shipment_id, trip_id, stop_seq, dc_id, store_id, temperature_class, priority, units, formed_ts, status)
+            VALUES ('SHP-20240101-09999', 'TRP-20240101-09999', 1, 1, 1, 'AMBIENT', 'NORMAL', 10, TIMESTAMP '2024-01-03 12:00:00', 'QUEUED')
             """);
 
         var warning = Assert.Single(NewViolations(report));

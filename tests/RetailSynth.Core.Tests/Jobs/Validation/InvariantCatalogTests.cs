@@ -23,7 +23,7 @@ public class InvariantCatalogTests
         var families = InvariantCatalog.All.Select(i => i.Family).ToList();
         Assert.Equal([.. Enumerable.Range(1, 8), 10, 11], families.Distinct());
         Assert.Equal(families.Order(), families);
-        Assert.Equal(["6.shipments.queued_over_24h"], InvariantCatalog.All.Where(i => i.Severity == InvariantSeverity.Warning).Select(i => i.Id));
+        Assert.Equal(["6.waits.pooled_over_48h", "6.shipments.queued_over_24h"], InvariantCatalog.All.Where(i => i.Severity == InvariantSeverity.Warning).Select(i => i.Id));
     }
 
     [Fact]

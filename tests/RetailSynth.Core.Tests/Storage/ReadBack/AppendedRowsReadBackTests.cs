@@ -65,7 +65,8 @@ public class AppendedRowsReadBackTests(WrittenDays written) : IClassFixture<Writ
         {
             s.StoreId, s.StoreNumber, s.Address, s.GeographyId, s.Latitude, s.Longitude, s.TimeZone, s.TaxRateE5 / 100_000m,
             s.GeographyClass, s.VolumeClass, s.StoreFormat, s.HoursClass, s.OperatingHours, s.OpenMinute, s.CloseMinute,
-            s.DailyTrafficMultiplier, s.NearestDcId, s.DcRoadMiles, s.NeighborStoreIds.ToArray(),
+            s.DailyTrafficMultiplier, s.NearestDcId, s.DcRoadMiles, s.RouteId, s.RouteStopSeq, s.RouteLegMiles, s.RouteStopMiles.ToArray(),
+            s.NeighborStoreIds.ToArray(),
         })]);
         StoredRows.AssertEqual(connection, "dim_trucks", "rowid", [.. d.Trucks.Select(t => new object?[]
         {
@@ -104,14 +105,21 @@ public class AppendedRowsReadBackTests(WrittenDays written) : IClassFixture<Writ
         {
             n.NodeType, n.Ledger.NodeId, n.Ledger.NextTxnSeq,
         })]);
-        AssertState("sim_trucks", s.Trucks.Select(t => new object?[] { t.TruckId, t.AvailableAt, t.ShipmentId }));
+        AssertState("sim_trucks", s.Trucks.Select(t => new object?[] { t.TruckId, t.AvailableAt, t.LocationDcId, t.TripId }));
+        AssertState("sim_trips", s.Trips.Select(t => new object?[]
+        {
+            t.TripId, t.DcId, t.RouteId, t.TruckId, t.Status, t.Priority, t.FormedTs, t.ScheduledTs, t.Units, t.ReturnTs,
+        }));
         AssertState("sim_open_reorders", s.OpenReorders.Select(r => new object?[]
         {
-            r.ReorderId, r.StoreId, r.DcId, r.ProductId, r.Quantity, r.Priority, r.ReviewedTs,
-        }));
+            r.ReorderId, r.StoreId, r.DcId, s.StoreRouteIds[(int)r.StoreId - 1], r.ProductId, r.Quantity, null, r.Priority, r.ReviewedTs, null,
+        }).Concat(s.PooledLines.Select(l => new object?[]
+        {
+            l.ReorderId, l.StoreId, l.DcId, l.RouteId, l.ProductId, l.Quantity, l.Allocated, l.Priority, l.ReviewedTs, l.PooledTs,
+        })));
         AssertState("sim_pending_shipments", s.Shipments.Select(p => new object?[]
         {
-            p.ShipmentId, p.DcId, p.StoreId, p.TemperatureClass, p.Priority, p.Units, p.FormedTs, p.Status, p.TruckId,
+            p.ShipmentId, p.TripId, p.StopSeq, p.DcId, p.StoreId, p.TemperatureClass, p.Priority, p.Units, p.FormedTs, p.Status, p.TruckId,
             p.ScheduledTs, p.LoadingTs, p.DcDepartureTs, p.ArrivedTs, p.UnloadingTs, p.CompletedTs, p.Eta, p.Etd, p.EstimatedUnloadMinutes,
         }));
         AssertState("sim_pending_shipment_lines", s.Shipments.SelectMany(p => p.Lines.Select(l => new object?[] { p.ShipmentId, l.ProductId, l.Quantity })));
@@ -136,7 +144,7 @@ public class AppendedRowsReadBackTests(WrittenDays written) : IClassFixture<Writ
             List<object?[]> expected = [.. rows];
             // Three days of a reduced world leave no reorder or shipment open at the end of the last day.
             Assert.True(
-                expected.Count > 0 || table is "sim_open_reorders" or "sim_pending_shipments" or "sim_pending_shipment_lines",
+                expected.Count > 0 || table is "sim_open_reorders" or "sim_pending_shipments" or "sim_pending_shipment_lines" or "sim_trips",
                 $"the simulated days leave no {table} row");
             StoredRows.AssertEqual(connection, table, "rowid", expected);
         }

@@ -28,6 +28,9 @@ public sealed class WrittenDays : IDisposable
     public WrittenDays()
     {
         var options = SimulationFixture.Options();
+
+        // Trips leave at 80 % of a truck or after 30 h (§13.1): small trucks fill within three days of six stores.
+        options.TruckCapacityUnits = 20;
         Dimensions = DimensionGenerator.Generate(options, SimulationFixture.Dictionaries);
         Database = RetailDatabase.Open(_folder.File("db.duckdb"));
         new DimensionStore(Database).Write(

@@ -8,6 +8,11 @@ namespace RetailSynth.Engine.Simulation.State;
 public sealed class PendingShipment
 {
     public required string ShipmentId { get; init; }
+
+    /// <summary>The truckload the shipment travels in, and its place among the trip's visited stops (1…n).</summary>
+    public required string TripId { get; init; }
+    public required short StopSeq { get; init; }
+
     public required long DcId { get; init; }
     public required long StoreId { get; init; }
     public required string TemperatureClass { get; init; }
@@ -30,9 +35,6 @@ public sealed class PendingShipment
     public int? EstimatedUnloadMinutes { get; set; }
 
     public PendingShipment Copy() => (PendingShipment)MemberwiseClone();
-
-    /// <summary>Truck back at the DC: the return leg takes the same travel as the way out (§13.3).</summary>
-    public DateTime? TruckFreeTs => CompletedTs + (ArrivedTs - DcDepartureTs);
 }
 
 internal static class ShipmentStatus

@@ -16,6 +16,12 @@ public sealed class SimulationState
     public required CustomerLifecycle Customers { get; init; }
     public List<ScheduledReturn> ScheduledReturns { get; init; } = [];
     public List<OpenReorder> OpenReorders { get; init; } = [];
+
+    /// <summary>Allocated store lines waiting in their route's pool for a trip (§13.1).</summary>
+    public List<PooledLine> PooledLines { get; init; } = [];
+
+    /// <summary>sim_trips: trips from formation until their truck is back (§13.2–13.3).</summary>
+    public List<Trip> Trips { get; init; } = [];
     public List<PendingShipment> Shipments { get; init; } = [];
     public List<SupplierOrder> SupplierOrders { get; init; } = [];
     public List<Campaign> Campaigns { get; init; } = [];
@@ -24,6 +30,9 @@ public sealed class SimulationState
 
     /// <summary>When each truck is next free (sim_trucks); every truck starts free at the start instant.</summary>
     public required TruckState[] Trucks { get; init; }
+
+    /// <summary>Each store's route_id by store index: unallocated reorder lines are persisted with their route (sim_open_reorders).</summary>
+    public IReadOnlyList<string> StoreRouteIds { get; init; } = [];
 
     /// <summary>The last committed UTC day, or null before the first.</summary>
     public DateOnly? LastCommittedDay { get; set; }
@@ -39,12 +48,15 @@ public sealed class SimulationState
         Customers = Customers.Snapshot(),
         ScheduledReturns = [.. ScheduledReturns],
         OpenReorders = [.. OpenReorders],
+        PooledLines = [.. PooledLines.Select(l => l.Copy())],
+        Trips = [.. Trips.Select(t => t.Copy())],
         Shipments = [.. Shipments.Select(s => s.Copy())],
         SupplierOrders = [.. SupplierOrders],
         Campaigns = [.. Campaigns],
         PendingConversions = [.. PendingConversions],
         OpenOrders = [.. OpenOrders.Select(o => o.Copy())],
-        Trucks = [.. Trucks.Select(t => new TruckState(t.TruckId, t.AvailableAt) { ShipmentId = t.ShipmentId })],
+        Trucks = [.. Trucks.Select(t => new TruckState(t.TruckId, t.AvailableAt, t.LocationDcId) { TripId = t.TripId })],
+        StoreRouteIds = StoreRouteIds,
         LastCommittedDay = LastCommittedDay,
     };
 }
@@ -65,10 +77,14 @@ public sealed record OpenReorder(string ReorderId, long StoreId, long DcId, long
 /// <summary>sim_supplier_orders: inbound supplier units for a DC (§12.4).</summary>
 public sealed record SupplierOrder(string PoId, long ProductId, long DcId, int Quantity, DateTime ArrivalTs);
 
-/// <summary>sim_trucks: a truck is free from <see cref="AvailableAt"/>; <see cref="ShipmentId"/> is its last assignment.</summary>
-public sealed class TruckState(long truckId, DateTime availableAt)
+/// <summary>
+/// sim_trucks: a truck is free from <see cref="AvailableAt"/> at <see cref="LocationDcId"/> (null for supplier trucks);
+/// <see cref="TripId"/> is its last trip.
+/// </summary>
+public sealed class TruckState(long truckId, DateTime availableAt, long? locationDcId)
 {
     public long TruckId { get; } = truckId;
     public DateTime AvailableAt { get; set; } = availableAt;
-    public string? ShipmentId { get; set; }
+    public long? LocationDcId { get; set; } = locationDcId;
+    public string? TripId { get; set; }
 }

@@ -24,6 +24,16 @@ public sealed class SimulationWorld
         Dcs = dimensions.DistributionCenters.Select(d => new DcInfo(d, TimeZones.Resolve(d.TimeZone))).ToArray();
         Customers = new CustomerTable(dimensions.Customers);
         Trucks = dimensions.Trucks;
+        Routes = dimensions.Fleet.Routes;
+        StoreRouteIds = [.. dimensions.Stores.Select(s => s.RouteId)];
+        var poolStarts = dimensions.Fleet.PoolStartDcIds;
+        var pool = 0;
+        TruckStartDcIds = [.. dimensions.Trucks.Select(t => t.FleetType switch
+        {
+            FleetTypes.DcAssigned => t.DcId,
+            FleetTypes.Pool => poolStarts[pool++],
+            _ => (long?)null,
+        })];
         TaxRates = new TaxRateLookup(dictionaries.TaxRates);
 
         var geographyById = dimensions.Geographies.ToDictionary(g => g.GeographyId);
@@ -61,6 +71,15 @@ public sealed class SimulationWorld
     public DcInfo[] Dcs { get; }
     public CustomerTable Customers { get; }
     public IReadOnlyList<Truck> Trucks { get; }
+
+    /// <summary>The delivery routes in route_id order (§13.1).</summary>
+    public IReadOnlyList<DeliveryRoute> Routes { get; }
+
+    /// <summary>Each store's route_id by store index.</summary>
+    public IReadOnlyList<string> StoreRouteIds { get; }
+
+    /// <summary>Where each truck starts, by truck index: its DC, a POOL truck's starting DC (§6.4), null for supplier trucks.</summary>
+    public IReadOnlyList<long?> TruckStartDcIds { get; }
     public TaxRateLookup TaxRates { get; }
 
     /// <summary>The zone of every store, DC and customer home: the local labels of fact rows (§2.3).</summary>
