@@ -18,6 +18,8 @@ public class LayerTests
         ["RetailSynth.Foundation.Randomness", "RetailSynth.Foundation.Geo", "RetailSynth.Foundation.Diagnostics"],
         ["RetailSynth.Foundation.Configuration"],
         ["RetailSynth.Reference"],
+        ["RetailSynth.Engine.Calendar", "RetailSynth.Engine.Logistics"],
+        ["RetailSynth.Engine.Planning"],
         ["RetailSynth.Engine.Dimensions"],
         ["RetailSynth.Engine.Events"],
         ["RetailSynth.Engine.Simulation"],

@@ -91,7 +91,7 @@ public class RoutePlannerTests
         var store = set.Stores[0];
 
         var expectedBuyers = options.CustomersPerStoreDay * store.DailyTrafficMultiplier
-            * RetailSynth.Engine.Simulation.Calendar.HourlyCurve.HoursFactor(store.OpenMinute, store.CloseMinute);
+            * RetailSynth.Engine.Calendar.HourlyCurve.HoursFactor(store.OpenMinute, store.CloseMinute);
         Assert.Equal(expectedBuyers, demand.Buyers[0], 9);
         Assert.True(demand.Lines[0] > demand.Buyers[0] * StoreDemandBaseline.ExpectedLinesPerReceipt(store.StoreFormat));
         Assert.InRange(demand.UnitsPerLine, 1.03, 1.56);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using RetailSynth.Domain;
 using RetailSynth.Domain.Facts;
-using RetailSynth.Engine.Simulation.Calendar;
+using RetailSynth.Engine.Calendar;
 using RetailSynth.Engine.Simulation.Stores;
 using RetailSynth.Engine.Simulation.World;
 using Xunit.Abstractions;

@@ -1,4 +1,4 @@
-using RetailSynth.Engine.Simulation.Calendar;
+using RetailSynth.Engine.Calendar;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.World;
 using RetailSynth.Foundation.Configuration;

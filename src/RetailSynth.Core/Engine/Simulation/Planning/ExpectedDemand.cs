@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using RetailSynth.Engine.Simulation.Calendar;
+using RetailSynth.Engine.Calendar;
 using RetailSynth.Engine.Simulation.Stores;
 using RetailSynth.Engine.Simulation.World;
 

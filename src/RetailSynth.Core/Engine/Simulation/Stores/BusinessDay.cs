@@ -1,5 +1,5 @@
 using NodaTime;
-using RetailSynth.Engine.Simulation.Calendar;
+using RetailSynth.Engine.Calendar;
 using RetailSynth.Engine.Simulation.World;
 
 namespace RetailSynth.Engine.Simulation.Stores;

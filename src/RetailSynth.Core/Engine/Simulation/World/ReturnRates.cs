@@ -1,4 +1,4 @@
-using RetailSynth.Engine.Simulation.Calendar;
+using RetailSynth.Engine.Calendar;
 
 namespace RetailSynth.Engine.Simulation.World;
 

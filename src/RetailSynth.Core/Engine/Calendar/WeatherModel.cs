@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace RetailSynth.Engine.Simulation.Calendar;
+namespace RetailSynth.Engine.Calendar;
 
 /// <summary>Weather draw and traffic factor per geography × local date (data-model §9.1).</summary>
 internal static class WeatherModel

@@ -1,4 +1,4 @@
-namespace RetailSynth.Engine.Simulation.Calendar;
+namespace RetailSynth.Engine.Calendar;
 
 /// <summary>Season, day-of-week and combined date multipliers (data-model §9.1, §15).</summary>
 internal static class DayFactors

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace RetailSynth.Engine.Simulation.Calendar;
+namespace RetailSynth.Engine.Calendar;
 
 /// <summary>
 /// Day factor F of a store's local date (data-model §9.1), cached per (geography, local date) so a

@@ -1,5 +1,5 @@
 
-namespace RetailSynth.Engine.Simulation.Calendar;
+namespace RetailSynth.Engine.Calendar;
 
 /// <summary>Chain event draw and traffic factor per local date (data-model §9.1).</summary>
 internal static class ChainEvents

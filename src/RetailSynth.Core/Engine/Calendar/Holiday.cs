@@ -1,4 +1,4 @@
-namespace RetailSynth.Engine.Simulation.Calendar;
+namespace RetailSynth.Engine.Calendar;
 
 /// <summary>The holidays of data-model §9.2; dates come from <see cref="Holidays.DateOf"/>.</summary>
 #pragma warning disable CA1707 // enumeration values are the UPPER_SNAKE_CASE strings stored and streamed

@@ -1,6 +1,6 @@
-using RetailSynth.Engine.Simulation.Calendar;
+using RetailSynth.Engine.Calendar;
 
-namespace RetailSynth.Core.Tests.Engine.Simulation.Calendar;
+namespace RetailSynth.Core.Tests.Engine.Calendar;
 
 public class HolidaysTests
 {

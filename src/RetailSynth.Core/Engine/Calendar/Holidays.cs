@@ -1,4 +1,4 @@
-namespace RetailSynth.Engine.Simulation.Calendar;
+namespace RetailSynth.Engine.Calendar;
 
 /// <summary>
 /// Holiday dates and the holiday day factor (data-model §9.2). Dates are computed from rules for

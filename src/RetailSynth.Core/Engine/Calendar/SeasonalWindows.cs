@@ -1,4 +1,4 @@
-namespace RetailSynth.Engine.Simulation.Calendar;
+namespace RetailSynth.Engine.Calendar;
 
 /// <summary>
 /// Date windows of the basket holiday overlay and line count (data-model §10.2), the marketing

@@ -1,4 +1,4 @@
-namespace RetailSynth.Engine.Simulation.Calendar;
+namespace RetailSynth.Engine.Calendar;
 
 /// <summary>m_p(t): the monthly multiplier of a product's weight by its season profile (data-model §10.2), local date.</summary>
 internal static class SeasonProfileMultipliers

@@ -1,7 +1,7 @@
-using RetailSynth.Engine.Simulation.Calendar;
+using RetailSynth.Engine.Calendar;
 using RetailSynth.Foundation.Randomness;
 
-namespace RetailSynth.Core.Tests.Engine.Simulation.Calendar;
+namespace RetailSynth.Core.Tests.Engine.Calendar;
 
 public class ChainEventsTests
 {

@@ -1,6 +1,6 @@
-using RetailSynth.Engine.Simulation.Calendar;
+using RetailSynth.Engine.Calendar;
 
-namespace RetailSynth.Core.Tests.Engine.Simulation.Calendar;
+namespace RetailSynth.Core.Tests.Engine.Calendar;
 
 // 2024: Thanksgiving Nov 28, Black Friday Nov 29, Cyber Monday Dec 2, Memorial Day May 27, Labor Day Sep 2.
 public class SeasonalWindowsTests

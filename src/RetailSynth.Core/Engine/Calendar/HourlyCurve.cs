@@ -1,4 +1,4 @@
-namespace RetailSynth.Engine.Simulation.Calendar;
+namespace RetailSynth.Engine.Calendar;
 
 /// <summary>Hourly traffic and conversion curves of data-model §9.3, by local hour.</summary>
 internal static class HourlyCurve
