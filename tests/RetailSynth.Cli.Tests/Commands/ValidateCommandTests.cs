@@ -23,8 +23,8 @@ public class ValidateCommandTests
         Assert.Contains($"{checks} checks: {checks} passed, 0 failed, 0 warnings", clean.Output);
 
         Execute(cli, """
-            INSERT INTO sim_pending_shipments (shipment_id, dc_id, store_id, temperature_class, priority, units, formed_ts, status)
-            VALUES ('SHP-20240101-09999', 1, 1, 'AMBIENT', 'NORMAL', 10, TIMESTAMP '2024-01-01 01:00:00', 'QUEUED')
+            INSERT INTO sim_pending_shipments (shipment_id, trip_id, stop_seq, dc_id, store_id, temperature_class, priority, units, formed_ts, status)
+            VALUES ('SHP-20240101-09999', 'TRP-20240101-09999', 1, 1, 1, 'AMBIENT', 'NORMAL', 10, TIMESTAMP '2024-01-01 01:00:00', 'QUEUED')
             """);
         var warned = await cli.RunAsync("validate");
         Assert.Equal(CliApp.ExitOk, warned.ExitCode);

@@ -13,8 +13,8 @@ public class BrokenModelV2DatabaseTests(ReportDatasetFixture fixture) : IClassFi
     {
         using var database = V2Copy();
         database.Execute("""
-            INSERT INTO sim_pending_shipments (shipment_id, dc_id, store_id, temperature_class, priority, units, formed_ts, status)
-            VALUES ('SHP-20240104-09999', 1, 1, 'AMBIENT', 'NORMAL', 10, TIMESTAMP '2024-01-04 23:00:00', 'QUEUED')
+            INSERT INTO sim_pending_shipments (shipment_id, trip_id, stop_seq, dc_id, store_id, temperature_class, priority, units, formed_ts, status)
+            VALUES ('SHP-20240104-09999', 'TRP-20240104-09999', 1, 1, 1, 'AMBIENT', 'NORMAL', 10, TIMESTAMP '2024-01-04 23:00:00', 'QUEUED')
             """);
 
         var report = new RealismScorecard().Run(database.Connection);

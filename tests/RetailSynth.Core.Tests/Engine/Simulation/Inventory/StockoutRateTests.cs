@@ -21,10 +21,10 @@ public sealed class StockoutRateTests(ITestOutputHelper output)
         {
             var day = start.AddDays(d);
             var facts = simulator.Simulate(day, state, sales, CancellationToken.None);
-            foreach (var group in facts.ReceiptLines.Where(l => l.ReceiptIdExt.StartsWith("RCP", StringComparison.Ordinal)).GroupBy(l => l.ReceiptIdExt))
+            // Store sales and online orders alike: both can be returned at a store later (§11).
+            foreach (var sale in SaleForReturn.FromFacts(facts))
             {
-                var tender = facts.Payments.Last(p => p.ReceiptIdExt == group.Key && p.Status == "APPROVED").PaymentMethod;
-                sales[group.Key] = new SaleForReturn(group.Key, tender, [.. group.Select(l => new SoldLine(l.LineNum, l.ProductId, l.Quantity, l.UnitCents, l.Money))]);
+                sales[sale.ReceiptIdExt] = sale;
             }
 
             var launched = 0;

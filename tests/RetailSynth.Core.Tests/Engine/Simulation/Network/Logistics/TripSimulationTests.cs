@@ -28,10 +28,10 @@ public class TripSimulationTests(ITestOutputHelper output)
         for (var d = 0; d < days; d++)
         {
             var facts = simulator.Simulate(start.AddDays(d), state, sales, CancellationToken.None);
-            var approved = facts.Payments.Where(p => p.Status == "APPROVED" && p.ReceiptIdExt is not null).ToDictionary(p => p.ReceiptIdExt!, p => p.PaymentMethod);
-            foreach (var group in facts.ReceiptLines.Where(l => l.ReceiptIdExt.StartsWith("RCP", StringComparison.Ordinal)).GroupBy(l => l.ReceiptIdExt))
+            // Store sales and online orders alike: both can be returned at a store later (§11).
+            foreach (var sale in SaleForReturn.FromFacts(facts))
             {
-                sales[group.Key] = new SaleForReturn(group.Key, approved[group.Key], [.. group.Select(l => new SoldLine(l.LineNum, l.ProductId, l.Quantity, l.UnitCents, l.Money))]);
+                sales[sale.ReceiptIdExt] = sale;
             }
 
             moves.AddRange(facts.TruckMoves);
