@@ -66,15 +66,24 @@ internal sealed class StoreDemandBaseline
         var lines = new double[stores.Count];
         for (var s = 0; s < stores.Count; s++)
         {
-            var store = stores[s];
-            buyers[s] = options.CustomersPerStoreDay * store.DailyTrafficMultiplier * HourlyCurve.HoursFactor(store.OpenMinute, store.CloseMinute);
-            var online = customers.Count == 0
-                ? 0
-                : options.OnlineOrdersPerDay * StoreFulfilledOnlineShare * OnlineLinesPerOrder * primaryCustomers[s] / customers.Count;
-            lines[s] = (buyers[s] * ExpectedLinesPerReceipt(store.StoreFormat)) + online;
+            buyers[s] = ExpectedBuyers(options, stores[s]);
+            lines[s] = ExpectedLines(options, stores[s], primaryCustomers[s], customers.Count);
         }
 
         return new StoreDemandBaseline(buyers, lines, AverageUnitsPerLine(products));
+    }
+
+    /// <summary>B_s: buyers on a day with F = 1 (§12.1).</summary>
+    public static double ExpectedBuyers(SimulationOptions options, Store store) =>
+        options.CustomersPerStoreDay * store.DailyTrafficMultiplier * HourlyCurve.HoursFactor(store.OpenMinute, store.CloseMinute);
+
+    /// <summary>K_s: B_s × L̄(format) plus the store's share of store-picked online lines, n_s of <paramref name="customerCount"/> (§12.1).</summary>
+    public static double ExpectedLines(SimulationOptions options, Store store, long primaryCustomers, int customerCount)
+    {
+        var online = customerCount == 0
+            ? 0
+            : options.OnlineOrdersPerDay * StoreFulfilledOnlineShare * OnlineLinesPerOrder * primaryCustomers / customerCount;
+        return (ExpectedBuyers(options, store) * ExpectedLinesPerReceipt(store.StoreFormat)) + online;
     }
 
     /// <summary>L̄(format) = 12.17 × format factor; EXPRESS baskets are always U(1,3) lines, 2.0 on average (§10.2).</summary>

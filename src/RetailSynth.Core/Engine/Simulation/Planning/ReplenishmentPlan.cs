@@ -1,5 +1,4 @@
-using RetailSynth.Engine.Calendar;
-using RetailSynth.Engine.Simulation.Stores;
+using RetailSynth.Engine.Planning;
 using RetailSynth.Engine.Simulation.World;
 
 namespace RetailSynth.Engine.Simulation.Planning;
@@ -28,8 +27,6 @@ internal sealed class ReplenishmentPlan
     /// <summary>F̂ at or above which a day within the next 9 makes every triggered line ordered (Black Friday, Christmas week).</summary>
     public const double PeakDayFactor = 2.0;
 
-    private const double OnlineLinesPerOrder = 7.9;
-
     public ReplenishmentPlan(SimulationWorld world)
     {
         Demand = new ExpectedDemand(world.Products);
@@ -39,9 +36,7 @@ internal sealed class ReplenishmentPlan
         DcLines = new double[world.Dcs.Length];
         foreach (var store in world.Stores)
         {
-            var primaryCustomers = world.Customers.PrimaryCustomersOf(store.Index);
-            StoreLines[store.Index] = StoreBasketLines(world, store)
-                + (o.OnlineOrdersPerDay * 0.4 * OnlineLinesPerOrder * primaryCustomers / customers);
+            StoreLines[store.Index] = StoreDemandBaseline.ExpectedLines(o, store.Store, world.Customers.PrimaryCustomersOf(store.Index), customers);
         }
 
         // DC lines: Σ K_s over its stores (store_id order) + its share of the online orders shipped from DCs.
@@ -55,7 +50,7 @@ internal sealed class ReplenishmentPlan
 
         for (var d = 0; d < DcLines.Length; d++)
         {
-            DcLines[d] += o.OnlineOrdersPerDay * 0.6 * OnlineLinesPerOrder * dcCustomers[d] / customers;
+            DcLines[d] += o.OnlineOrdersPerDay * 0.6 * StoreDemandBaseline.OnlineLinesPerOrder * dcCustomers[d] / customers;
         }
     }
 
@@ -96,16 +91,4 @@ internal sealed class ReplenishmentPlan
 
     private static (int, int) Levels(long reorderPoint, long cycle) =>
         ((int)Math.Min(int.MaxValue / 2, reorderPoint), (int)Math.Min(int.MaxValue / 2, reorderPoint + cycle));
-
-    /// <summary>
-    /// B_s × L̄(format): the store's basket lines on a day with F = 1 (§12.1, §10.2). Duplicate of K_s in
-    /// Planning/StoreDemandBaseline.cs (logistics): remove this method and read StoreDemandBaseline once both are merged.
-    /// </summary>
-    private static double StoreBasketLines(SimulationWorld world, StoreInfo store)
-    {
-        var s = store.Store;
-        var buyers = world.Options.CustomersPerStoreDay * s.DailyTrafficMultiplier * HourlyCurve.HoursFactor(s.OpenMinute, s.CloseMinute);
-        var linesPerReceipt = s.StoreFormat == StoreFormats.Express ? 2.0 : 12.17 * BasketRules.FormatLineFactor(s.StoreFormat);
-        return buyers * linesPerReceipt;
-    }
 }
