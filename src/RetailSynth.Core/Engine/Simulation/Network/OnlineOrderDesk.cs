@@ -55,7 +55,7 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
     {
         var customer = world.Customers.Rows[planned.Customer];
         var segment = world.Customers.Segment[planned.Customer];
-        var lines = DrawBasket(segment);
+        var lines = DrawBasket(customer.CustomerId, segment, planned.CreatedTs);
         var (mode, nodeType, node, served) = ChooseNode(customer, s_modes[stream.Categorical([0.6, 0.3, 0.1])], lines);
         if (served.Count == 0)
         {
@@ -187,28 +187,16 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
     /// <summary>Processing time of a refund, drawn when the cancellation is written.</summary>
     public int RefundProcessingMs(string tender) => Tenders.ProcessingMs(stream, tender);
 
-    private List<(int Product, int Quantity)> DrawBasket(int segment)
+    /// <summary>
+    /// §15 basket: the §10.2 engine with the customer's segment on the customer's home local date at creation, trip type
+    /// by the online weights, the trip's line range without a store-format factor.
+    /// </summary>
+    internal List<(int Product, int Quantity)> DrawBasket(long customerId, int segment, DateTime createdTs)
     {
-        var catalog = catalogs.For(day);
-        var trip = stream.Categorical(BasketRules.TripWeights(segment));
-        var count = stream.Categorical([0.60, 0.30, 0.10]) switch
-        {
-            0 => stream.UniformInt(1, 3),
-            1 => stream.UniformInt(2, 5),
-            _ => stream.UniformInt(5, 8),
-        };
-        var lines = new List<(int Product, int Quantity)>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var product = catalog.Pick(stream, catalog.PickDepartment(stream, trip), segment);
-            var quantity = 1 + stream.Categorical([0.70, 0.25, 0.05]);
-            if (product >= 0 && !lines.Exists(l => l.Product == product))
-            {
-                lines.Add((product, quantity));
-            }
-        }
-
-        return lines;
+        var homeDate = BusinessDay.LocalDateOf(world.NodeZones.Zones[world.NodeZones.CustomerZone(customerId)], createdTs);
+        var trip = stream.Categorical(BasketRules.OnlineTripWeights);
+        var lineCount = BasketDraw.LineCount(stream, BasketRules.LineCount(trip), 1.0, homeDate);
+        return BasketDraw.Lines(stream, catalogs.For(homeDate), world.Products.SaleCents, trip, segment, lineCount);
     }
 
     /// <summary>

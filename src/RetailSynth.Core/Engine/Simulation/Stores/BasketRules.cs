@@ -19,6 +19,9 @@ internal static class BasketRules
         [0.25, 0.40, 0.25, 0.10],
     ];
 
+    /// <summary>Online trip-type weights (§15): QUICK_TRIP, GROCERY_RUN, FAMILY_SHOP, whatever the segment; no BULK_SHOP.</summary>
+    private static readonly double[] s_onlineTripWeights = [0.45, 0.40, 0.15];
+
     // τ by shopper segment (§10.2): price-seeking segments tilt toward cheap or dear items.
     private static readonly double[] s_priceTilt = [-0.4, 0, 0.4, 0.2];
 
@@ -27,6 +30,8 @@ internal static class BasketRules
     private static readonly double[] s_promoGroupFactor = [0.6, 0.7, 0.8, 0.9, 1.2, 1.8, 1.1, 1.0];
 
     public static ReadOnlySpan<double> TripWeights(int segment) => s_tripWeights[segment];
+
+    public static ReadOnlySpan<double> OnlineTripWeights => s_onlineTripWeights;
 
     /// <summary>τ: the segment's price tilt of product weights (§10.2).</summary>
     public static double PriceTilt(int segment) => s_priceTilt[segment];

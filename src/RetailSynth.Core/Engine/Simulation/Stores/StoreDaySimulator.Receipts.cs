@@ -87,7 +87,7 @@ internal sealed partial class StoreDaySimulator
             for (var attempt = 0; _stock.Sellable(product) <= 0 && attempt < 2; attempt++)
             {
                 var candidate = catalog.Pick(_stream, _world.Products.Department[wantedProduct], visit.Segment);
-                product = candidate >= 0 && !HasProduct(result, candidate) && !HasProduct(visit.Lines, candidate)
+                product = candidate >= 0 && !BasketDraw.Contains(result, candidate) && !BasketDraw.Contains(visit.Lines, candidate)
                     ? candidate
                     : product;
             }

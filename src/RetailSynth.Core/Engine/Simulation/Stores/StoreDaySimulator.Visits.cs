@@ -16,6 +16,9 @@ internal sealed partial class StoreDaySimulator
     /// <summary>Visitors without the store app detected as an anonymous device (§10.4).</summary>
     private const double AnonymousDeviceShare = 0.45;
 
+    /// <summary>An EXPRESS basket's lines, whatever the trip type (§10.2).</summary>
+    private static readonly (int Min, int Max) s_expressLineCount = (1, 3);
+
     private List<PlannedVisit> PlanSlots(DateTime hourStart, DateTime hourEnd, FactBatch output)
     {
         var visits = new List<PlannedVisit>();
@@ -191,50 +194,14 @@ internal sealed partial class StoreDaySimulator
         return customer >= 0 ? customer : CustomerTable.AnonymousIndex;
     }
 
+    /// <summary>§10.2 basket: EXPRESS always U(1,3) lines, other formats the trip's range × the format factor.</summary>
     private List<(int Product, int Quantity)> DrawBasket(int trip, int segment, DateOnly date, BasketCatalog catalog)
     {
         var format = _store.Store.StoreFormat;
-        int lineCount;
-        if (format == StoreFormats.Express)
-        {
-            lineCount = _stream.UniformInt(1, 3);
-        }
-        else
-        {
-            var (min, max) = BasketRules.LineCount(trip);
-            lineCount = (int)Math.Max(1, Rounding.ToLong(_stream.UniformInt(min, max) * BasketRules.FormatLineFactor(format)));
-        }
-
-        lineCount = (int)Math.Min(99, Rounding.ToLong(lineCount * SeasonalWindows.LineCountFactor(date)));
-        var lines = new List<(int Product, int Quantity)>(lineCount);
-        for (var i = 0; i < lineCount; i++)
-        {
-            var department = catalog.PickDepartment(_stream, trip);
-            var product = -1;
-            for (var attempt = 0; attempt < 5 && product < 0; attempt++)
-            {
-                var candidate = catalog.Pick(_stream, department, segment);
-                if (candidate >= 0 && !HasProduct(lines, candidate))
-                {
-                    product = candidate;
-                }
-            }
-
-            if (product < 0)
-            {
-                continue;
-            }
-
-            var quantity = 1 + _stream.Categorical(QuantityBands.Weights(_world.Products.SaleCents[product]));
-            if (catalog.GetsExtraUnits(product))
-            {
-                quantity += _stream.UniformInt(0, 2);
-            }
-
-            lines.Add((product, quantity));
-        }
-
-        return lines;
+        var lineCount = format == StoreFormats.Express
+            ? BasketDraw.LineCount(_stream, s_expressLineCount, 1.0, date)
+            : BasketDraw.LineCount(_stream, BasketRules.LineCount(trip), BasketRules.FormatLineFactor(format), date);
+        return BasketDraw.Lines(_stream, catalog, _world.Products.SaleCents, trip, segment, lineCount);
     }
 
     private int DrawEntrance() =>
@@ -320,21 +287,7 @@ internal sealed partial class StoreDaySimulator
         }
     }
 
-    // Plain loops rather than List.Exists with a capturing lambda: these run per basket line, and the closures were
-    // 10 % of a large day's allocations.
-    private static bool HasProduct(List<(int Product, int Quantity)> lines, int product)
-    {
-        foreach (var line in lines)
-        {
-            if (line.Product == product)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
+    // A plain loop rather than List.Exists with a capturing lambda: it runs per zone of every basket.
     private bool HasZone(List<(int Product, int Quantity)> lines, int zone)
     {
         foreach (var line in lines)
