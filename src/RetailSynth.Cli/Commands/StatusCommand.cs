@@ -41,39 +41,43 @@ public sealed class StatusCommand(CommandRuntime runtime) : Command<GlobalSettin
         }
 
         output.Write(table);
-        WriteShipmentQueues(database, state, output);
+        WriteTruckQueues(database, output);
         return CliApp.ExitOk;
     }
 
-    /// <summary>Per DC, shipments waiting for a truck and the age of the oldest at the end of the last committed day (§13.2).</summary>
-    private static void WriteShipmentQueues(RetailDatabase database, DatasetRecord state, IAnsiConsole output)
+    /// <summary>Per DC, the truck queue and route pools at the end of the last committed day (data-model §13.2).</summary>
+    private static void WriteTruckQueues(RetailDatabase database, IAnsiConsole output)
     {
-        if (state.LastCommittedDay is not { } last)
+        var queues = DcTruckQueueReader.Read(database.Connection);
+        if (queues is null)
         {
+            output.WriteLine($"truck queues: not shown for a dataset of another model version (this build reads model v{DatasetIdentity.ModelVersion})");
             return;
         }
 
-        using var command = database.Connection.CreateCommand();
-        command.CommandText = """
-            SELECT dc_id, count(*), min(formed_ts) FROM sim_pending_shipments
-            WHERE status = 'QUEUED' GROUP BY dc_id ORDER BY dc_id
-            """;
-        using var reader = command.ExecuteReader();
-        var queues = new Table().AddColumn("DC").AddColumn(new TableColumn("queued shipments").RightAligned()).AddColumn(new TableColumn("oldest waiting").RightAligned());
-        var end = last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        while (reader.Read())
+        var table = new Table()
+            .AddColumn("DC")
+            .AddColumn(new TableColumn("queued trips").RightAligned())
+            .AddColumn(new TableColumn("queued shipments").RightAligned())
+            .AddColumn(new TableColumn("oldest waiting").RightAligned())
+            .AddColumn(new TableColumn("pooled lines").RightAligned())
+            .AddColumn(new TableColumn("pooled units").RightAligned())
+            .AddColumn(new TableColumn("oldest pooled").RightAligned());
+        foreach (var queue in queues)
         {
-            var age = end - DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc);
-            queues.AddRow($"DC{reader.GetInt64(0):000}", reader.GetInt64(1).ToString("N0"), $"{age.TotalHours:0.0} h");
+            table.AddRow(
+                $"DC{queue.DcId:000}",
+                queue.QueuedTrips.ToString("N0"),
+                queue.QueuedShipments.ToString("N0"),
+                Hours(queue.OldestWaitingHours),
+                queue.PooledLines.ToString("N0"),
+                queue.PooledUnits.ToString("N0"),
+                Hours(queue.OldestPooledHours));
         }
 
-        if (queues.Rows.Count == 0)
-        {
-            output.WriteLine("queued shipments: none");
-            return;
-        }
-
-        output.WriteLine("queued shipments (waiting for a truck at the end of the last committed day):");
-        output.Write(queues);
+        output.WriteLine("truck queues (queued shipments wait for a truck, pooled lines for a trip; ages at the end of the last committed day):");
+        output.Write(table);
     }
+
+    private static string Hours(double? hours) => hours is { } h ? $"{h:0.0} h" : "-";
 }

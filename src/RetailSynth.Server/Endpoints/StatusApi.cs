@@ -18,7 +18,7 @@ internal static class StatusApi
     public static void MapStatusApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Status");
-        group.MapGet("/status", Status).WithSummary("Database path and size, dataset, watermark, dimension counts, per-DC shipment queues, running tasks.");
+        group.MapGet("/status", Status).WithSummary("Database path and size, dataset, watermark, dimension counts, per-DC truck queues and route pools, running tasks.");
         group.MapGet("/config", Config).WithSummary("The effective configuration with every secret redacted.");
     }
 
@@ -27,7 +27,7 @@ internal static class StatusApi
         using var connection = database.OpenConnection();
         var dataset = ReadDataset(connection, out var watermark);
         var counts = DatasetTables.Dimensions.ToDictionary(t => t, t => Scalar(connection, $"SELECT count(*) FROM {t}"), StringComparer.Ordinal);
-        var queues = watermark is { } last ? ReadQueues(connection, last) : [];
+        var queues = DcTruckQueueReader.Read(connection);
         var bytes = File.Exists(database.Path) ? new FileInfo(database.Path).Length : 0;
         return TypedResults.Ok(new StatusResponse(
             database.Path,
@@ -74,22 +74,6 @@ internal static class StatusApi
 
         watermark = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5);
         return new DatasetInfo(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetFieldValue<DateOnly>(4));
-    }
-
-    private static DcQueue[] ReadQueues(DuckDBConnection connection, DateOnly last)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT dc_id, count(*), min(formed_ts) FROM sim_pending_shipments WHERE status = 'QUEUED' GROUP BY dc_id ORDER BY dc_id";
-        using var reader = command.ExecuteReader();
-        var end = last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var queues = new List<DcQueue>();
-        while (reader.Read())
-        {
-            var age = end - DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc);
-            queues.Add(new DcQueue(reader.GetInt64(0), reader.GetInt64(1), Math.Round(age.TotalHours, 1)));
-        }
-
-        return [.. queues];
     }
 
     private static long Scalar(DuckDBConnection connection, string sql)

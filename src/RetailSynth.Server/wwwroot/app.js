@@ -117,6 +117,27 @@ function renderStatus(status) {
   $("fact-range").textContent = status.first_fact_day ? `${status.first_fact_day} … ${status.last_fact_day}` : "–";
   $("database").textContent = `${status.database_path} (${(status.database_bytes / 1048576).toFixed(1)} MiB)`;
   if (!taskId && status.running_tasks.length > 0) taskId = status.running_tasks[0].id;
+  renderQueues(status.dc_queues);
+}
+
+// Per-DC truck queues and route pools (data-model §13.2); null for a dataset of another model version.
+function renderQueues(queues) {
+  const body = $("queues").tBodies[0];
+  body.replaceChildren();
+  const hours = (h) => (h == null ? "–" : `${h.toFixed(1)} h`);
+  for (const q of queues || []) {
+    const tr = body.insertRow();
+    tr.dataset.dc = String(q.dc_id);
+    tr.insertCell().textContent = `DC${String(q.dc_id).padStart(3, "0")}`;
+    for (const value of [fmt.format(q.queued_trips), fmt.format(q.queued_shipments), hours(q.oldest_waiting_hours),
+      fmt.format(q.pooled_lines), fmt.format(q.pooled_units), hours(q.oldest_pooled_hours)]) {
+      const cell = tr.insertCell();
+      cell.className = "num";
+      cell.textContent = value;
+    }
+  }
+  $("queues-note").textContent = queues == null ? "not shown for a dataset of another model version"
+    : queues.length === 0 ? "no distribution centers yet" : "";
 }
 
 function renderCounts(tables) {

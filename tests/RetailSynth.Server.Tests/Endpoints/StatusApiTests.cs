@@ -23,6 +23,7 @@ public sealed class StatusApiTests
         Assert.Equal(server.DatabasePath, empty.GetProperty("database_path").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, empty.GetProperty("dataset").ValueKind);
         Assert.Equal(0, empty.GetProperty("dimension_counts").GetProperty("dim_stores").GetInt64());
+        Assert.Empty(empty.GetProperty("dc_queues").EnumerateArray());
 
         await server.RunTaskAsync("/api/generate/dimensions", new { force = false });
         await server.RunTaskAsync("/api/generate/historical", new { days = 2 });
@@ -34,7 +35,16 @@ public sealed class StatusApiTests
         Assert.Equal("2024-01-02", status.GetProperty("last_fact_day").GetString());
         Assert.Equal(5, status.GetProperty("dimension_counts").GetProperty("dim_stores").GetInt64());
         Assert.True(status.GetProperty("database_bytes").GetInt64() > 0);
-        Assert.Equal(System.Text.Json.JsonValueKind.Array, status.GetProperty("dc_queues").ValueKind);
+        var queues = status.GetProperty("dc_queues").EnumerateArray().ToList();
+        Assert.Equal(status.GetProperty("dimension_counts").GetProperty("dim_distribution_centers").GetInt64(), queues.Count);
+        Assert.All(queues, queue =>
+        {
+            // An age is there exactly when something waits (data-model §13.2).
+            Assert.True(queue.GetProperty("queued_shipments").GetInt64() >= queue.GetProperty("queued_trips").GetInt64());
+            Assert.Equal(queue.GetProperty("queued_shipments").GetInt64() > 0, queue.GetProperty("oldest_waiting_hours").ValueKind == System.Text.Json.JsonValueKind.Number);
+            Assert.Equal(queue.GetProperty("pooled_lines").GetInt64() > 0, queue.GetProperty("oldest_pooled_hours").ValueKind == System.Text.Json.JsonValueKind.Number);
+            Assert.True(queue.GetProperty("pooled_units").GetInt64() >= queue.GetProperty("pooled_lines").GetInt64());
+        });
         Assert.False(status.GetProperty("streaming").GetBoolean());
         Assert.Empty(status.GetProperty("running_tasks").EnumerateArray());
 

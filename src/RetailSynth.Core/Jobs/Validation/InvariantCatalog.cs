@@ -24,7 +24,7 @@ public static partial class InvariantCatalog
     /// <summary>All checks, by family, in the order the report lists them.</summary>
     public static readonly IReadOnlyList<Invariant> All =
     [
-        .. Timeliness(), .. Integrity(), .. AnonymousCustomer(), .. MoneyChecks(), .. Payments(), .. Inventory(), .. Logistics(),
+        .. Timeliness(), .. Integrity(), .. AnonymousCustomer(), .. MoneyChecks(), .. Payments(), .. ReturnLines(), .. Inventory(), .. Logistics(),
         .. CausalOrder(), .. OnlineOrders(), .. LocalLabels(), .. Customers(),
     ];
 

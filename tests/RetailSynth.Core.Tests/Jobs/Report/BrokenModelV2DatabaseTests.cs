@@ -5,13 +5,13 @@ using static RetailSynth.Core.Tests.Jobs.Report.RealismScorecardTests;
 
 namespace RetailSynth.Core.Tests.Jobs.Report;
 
-/// <summary>The KPI families that read model v2 columns: each pushed out of its band on a copy that has them.</summary>
+/// <summary>The KPI families that read model v2 columns: each pushed out of its band on a copy of the generated database.</summary>
 public class BrokenModelV2DatabaseTests(ReportDatasetFixture fixture) : IClassFixture<ReportDatasetFixture>
 {
     [Fact]
     public void Trucks_a_shipment_queued_for_three_days_is_short_on_r1()
     {
-        using var database = V2Copy();
+        using var database = fixture.OpenCopy();
         database.Execute("""
             INSERT INTO sim_pending_shipments (shipment_id, trip_id, stop_seq, dc_id, store_id, temperature_class, priority, units, formed_ts, status)
             VALUES ('SHP-20240104-09999', 'TRP-20240104-09999', 1, 1, 1, 'AMBIENT', 'NORMAL', 10, TIMESTAMP '2024-01-04 23:00:00', 'QUEUED')
@@ -31,7 +31,7 @@ public class BrokenModelV2DatabaseTests(ReportDatasetFixture fixture) : IClassFi
     [Fact]
     public void Trucks_stores_2400_road_miles_from_their_dc_are_short_on_r9_distance_and_speed()
     {
-        using var database = V2Copy();
+        using var database = fixture.OpenCopy();
         var before = Kpi(new RealismScorecard().Run(database.Connection), "R9");
         database.Execute("UPDATE dim_stores SET dc_road_miles = 2400");
 
@@ -48,7 +48,7 @@ public class BrokenModelV2DatabaseTests(ReportDatasetFixture fixture) : IClassFi
     [Fact]
     public void Ticket_a_december_basket_twice_the_mean_is_short_on_r4()
     {
-        using var database = V2Copy();
+        using var database = fixture.OpenCopy();
         // Three full months before the facts: the week's receipts are labelled October, November and December.
         database.Execute("UPDATE sim_state SET start_date = DATE '2023-10-01'");
         database.Execute("""
@@ -68,7 +68,7 @@ public class BrokenModelV2DatabaseTests(ReportDatasetFixture fixture) : IClassFi
     [Fact]
     public void Locality_homes_moved_1400_miles_away_are_short_on_r5()
     {
-        using var database = V2Copy();
+        using var database = fixture.OpenCopy();
         database.Execute("UPDATE dim_customers SET latitude = latitude + 20");
 
         var locality = Kpi(new RealismScorecard().Run(database.Connection), "R5");
@@ -92,7 +92,7 @@ public class BrokenModelV2DatabaseTests(ReportDatasetFixture fixture) : IClassFi
     [Fact]
     public void Local_time_sales_on_a_local_christmas_day_are_short_on_r10()
     {
-        using var database = V2Copy();
+        using var database = fixture.OpenCopy();
         database.Execute("UPDATE sim_state SET start_date = DATE '2023-12-20'");
         database.Execute("UPDATE fact_receipts SET business_date = DATE '2023-12-25' WHERE receipt_id_ext IN (SELECT receipt_id_ext FROM fact_receipts WHERE receipt_type = 'SALE' LIMIT 3)");
 
@@ -106,7 +106,7 @@ public class BrokenModelV2DatabaseTests(ReportDatasetFixture fixture) : IClassFi
     [Fact]
     public void Local_time_a_receipt_whose_local_hour_disagrees_with_its_stores_zone_is_short_on_r10()
     {
-        using var database = V2Copy();
+        using var database = fixture.OpenCopy();
         var before = Kpi(new RealismScorecard().Run(database.Connection), "R10").Checks[1].Value!.Value;
         database.Execute("UPDATE fact_receipts SET local_hour = (local_hour + 5) % 24 WHERE receipt_id_ext = (SELECT arg_min(receipt_id_ext, event_ts) FROM fact_receipts)");
 
@@ -118,7 +118,7 @@ public class BrokenModelV2DatabaseTests(ReportDatasetFixture fixture) : IClassFi
     [Fact]
     public void Returns_none_at_all_over_a_quarter_are_short_on_r11()
     {
-        using var database = V2Copy();
+        using var database = fixture.OpenCopy();
         // 97 days, the week's sales labelled inside the sales window (up to 46 days before the end).
         database.Execute("UPDATE sim_state SET start_date = DATE '2023-10-03'");
         database.Execute("UPDATE fact_receipts SET business_date = business_date - INTERVAL 80 DAY");
@@ -155,12 +155,5 @@ public class BrokenModelV2DatabaseTests(ReportDatasetFixture fixture) : IClassFi
             INSERT INTO {table} SELECT * REPLACE ({top} + row_number() OVER () AS {id})
             FROM (SELECT t.* FROM {table} t, range({(target + count - 1) / count}) WHERE t.{id} >= 1) LIMIT {target - count}
             """);
-    }
-
-    private RetailDatabase V2Copy()
-    {
-        var database = fixture.OpenCopy();
-        ModelV2Columns.Ensure(database);
-        return database;
     }
 }

@@ -162,6 +162,48 @@ public class DatasetValidatorTests(ValidationDatasetFixture dataset) : IClassFix
         AssertOnlyItsFamilyFails(report, "8.orders.status_sequence");
     }
 
+    [Theory]
+    [InlineData(
+        """
+        UPDATE fact_receipt_lines SET unit_cents = unit_cents + 1, unit_price = unit_price + 0.01
+        WHERE rowid = (SELECT min(l.rowid) FROM fact_receipt_lines l JOIN fact_receipts r USING (receipt_id_ext) WHERE r.receipt_type = 'RETURN')
+        """)]
+    [InlineData(
+        // A cent moved from the net to the discount of the return's first line and header: every sum still adds up.
+        """
+        UPDATE fact_receipt_lines SET gross_cents = gross_cents - 1, gross_amount = gross_amount - 0.01, discount_cents = discount_cents - 1, discount_amount = discount_amount - 0.01
+        WHERE receipt_id_ext = (SELECT min(receipt_id_ext) FROM fact_receipts WHERE receipt_type = 'RETURN') AND line_num = 1;
+        UPDATE fact_receipts SET gross_subtotal_cents = gross_subtotal_cents - 1, gross_subtotal = gross_subtotal - 0.01, discount_cents = discount_cents - 1, discount_amount = discount_amount - 0.01
+        WHERE receipt_id_ext = (SELECT min(receipt_id_ext) FROM fact_receipts WHERE receipt_type = 'RETURN')
+        """)]
+    public void A_return_line_that_is_not_its_sale_line_negated_fails_only_the_return_lines_check(string breaking)
+    {
+        var report = ValidateAfter(breaking);
+
+        AssertOnlyItsFamilyFails(report, "4.returns.lines_mirror_source");
+        Assert.Equal(1, report.Results.Single(r => r.Id == "4.returns.lines_mirror_source").Violations);
+    }
+
+    [Fact]
+    public void An_online_return_recorded_before_its_order_was_delivered_fails_only_the_causal_order_check()
+    {
+        // The first shipped online order that came back is delivered one second after its return instead (labels follow).
+        const string Returned = """
+            (SELECT min(r.return_for_order_id_ext) FROM fact_receipts r JOIN fact_online_order_headers o ON o.order_id_ext = r.return_for_order_id_ext
+             WHERE o.fulfillment_mode <> 'BOPIS')
+            """;
+        var report = ValidateAfter(
+            $"""
+            UPDATE fact_online_order_status SET event_ts = (SELECT r.event_ts + INTERVAL 1 SECOND FROM fact_receipts r WHERE r.return_for_order_id_ext = fact_online_order_status.order_id_ext)
+            WHERE status = 'DELIVERED' AND order_id_ext = {Returned}
+            """,
+            $"UPDATE fact_online_order_status SET {DcLabels} WHERE d.dc_id = node_id AND node_type = 'DC' AND status = 'DELIVERED' AND order_id_ext = {Returned}",
+            $"UPDATE fact_online_order_status SET {StoreLabels} WHERE s.store_id = node_id AND node_type = 'STORE' AND status = 'DELIVERED' AND order_id_ext = {Returned}");
+
+        AssertOnlyItsFamilyFails(report, "7.returns.after_delivery");
+        Assert.Equal(1, report.Results.Single(r => r.Id == "7.returns.after_delivery").Violations);
+    }
+
     [Fact]
     public void A_shipment_queued_for_over_a_day_is_a_warning_that_leaves_the_dataset_valid()
     {
