@@ -36,14 +36,16 @@ public class DayWriterTests
         using (var writer = new DayWriter(database, c => committed.Add(c.Day)))
         {
             writer.BeginDay(first, simulator.World.NodeZones.ForDay(first));
-            simulator.Run(first, state, new Dictionary<string, SaleForReturn>(), writer.AppendHour, CancellationToken.None);
+            // Day 1's sales that get returned later go to day 2, as the day pipeline hands them on.
+            var sales = simulator.Run(first, state, new Dictionary<string, SaleForReturn>(), writer.AppendHour, CancellationToken.None)
+                .ToDictionary(s => s.ReceiptIdExt, StringComparer.Ordinal);
             writer.AppendOutbox([Event(first, 0), Event(first, 1)]);
             writer.CommitDay(first, state.Snapshot());
 
             // The second day gets its facts and events, but never its end: as after Ctrl-C or a crash.
             var second = first.AddDays(1);
             writer.BeginDay(second, simulator.World.NodeZones.ForDay(second));
-            simulator.Run(second, state, new Dictionary<string, SaleForReturn>(), writer.AppendHour, CancellationToken.None);
+            simulator.Run(second, state, sales, writer.AppendHour, CancellationToken.None);
             writer.AppendOutbox([Event(second, 0)]);
             writer.Complete();
         }
