@@ -22,6 +22,12 @@ public static class SchemaFileWriter
             foreach (var document in documents)
             {
                 var final = Path.Combine(full, document.FileName);
+                if (Directory.Exists(final))
+                {
+                    // Found before any file moves into place: a rename over a folder would fail half-way through the set.
+                    throw new IOException($"'{final}' is a folder.");
+                }
+
                 var temp = Path.Combine(full, $".{document.FileName}.{ScratchSuffix()}.tmp");
                 temporary.Add((temp, final));
                 File.WriteAllText(temp, document.Content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
