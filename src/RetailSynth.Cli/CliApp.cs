@@ -52,6 +52,7 @@ public static class CliApp
             config.AddCommand<StatusCommand>("status").WithDescription("Show what the database holds.");
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check every data-model invariant on the database; exit 1 on a violation.");
             config.AddCommand<ReportCommand>("report").WithDescription("The realism scorecard over committed days (--from/--to); exit 1 when a judged band falls short, unless --no-fail.");
+            config.AddCommand<SchemaCommand>("schema").WithDescription("The landing kit: kql, json-schema or asyncapi, printed or written with --out DIR.");
             config.AddCommand<ExportCommand>("export").WithDescription("Export tables to Parquet or CSV files, facts one file per table and month.");
             config.AddCommand<UploadCommand>("upload").WithDescription("Upload an export folder to Azure Blob Storage, ADLS Gen2 or OneLake; unchanged files are skipped.");
             config.AddCommand<ServeCommand>("serve").WithDescription("The HTTP API and dashboard (default http://127.0.0.1:8000).");

@@ -110,6 +110,7 @@ public static class RetailSynthServer
         app.MapTablesApi();
         app.MapExportApi();
         app.MapReportApi();
+        app.MapSchemaApi();
         app.MapDashboardApi();
         app.MapOpenApi();
         app.MapScalarApiReference(scalar => scalar.DisableDefaultFonts()); // system fonts: no request to a font CDN, none for the CSP to allow

@@ -28,7 +28,7 @@ public class LayerTests
         ["RetailSynth.Streaming.Sinks"],
         ["RetailSynth.Streaming.Relay"],
         ["RetailSynth.Jobs"],
-        ["RetailSynth.Jobs.Export", "RetailSynth.Jobs.Validation", "RetailSynth.Jobs.Streaming", "RetailSynth.Jobs.Report"],
+        ["RetailSynth.Jobs.Export", "RetailSynth.Jobs.Validation", "RetailSynth.Jobs.Streaming", "RetailSynth.Jobs.Report", "RetailSynth.Jobs.Schema"],
         ["RetailSynth.Composition"],
     ];
 
