@@ -31,7 +31,10 @@ public sealed class RunningServer : IAsyncDisposable
         Logs = logs;
         Streaming = streaming;
         DatabasePath = databasePath;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        // A loaded 2-core machine can take over a second to answer "Expect: 100-continue" with 413: wait for the
+        // answer instead of sending the body after the default second, which the server then cuts off mid-upload.
+        var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(60) };
+        Client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public Uri Address { get; }
