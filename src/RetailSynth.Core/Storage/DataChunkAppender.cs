@@ -92,7 +92,7 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
 
     /// <summary>
     /// Destroying an Appender flushes the rows it already took, so on an abandoned day this must run while the
-    /// transaction is still open (see <see cref="DataChunkAppenders"/>). Rows still in the chunk are dropped.
+    /// transaction is still open (see <see cref="AppendersByTable{TAppender}"/>). Rows still in the chunk are dropped.
     /// </summary>
     public void Dispose()
     {
