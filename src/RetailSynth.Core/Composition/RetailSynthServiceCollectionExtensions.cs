@@ -1,8 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using RetailSynth.Foundation.Configuration;
-using RetailSynth.Foundation.Diagnostics;
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Jobs.Streaming;
 using RetailSynth.Reference;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using RetailSynth.Foundation.Configuration;
 using RetailSynth.Reference;
 using RetailSynth.Storage;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RetailSynth.Engine.Dimensions;
-using RetailSynth.Foundation.Configuration;
 using RetailSynth.Reference;
 using RetailSynth.Storage;
 using RetailSynth.Storage.Outbox;

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using RetailSynth.Foundation.Configuration;
-using RetailSynth.Foundation.Geo;
 
 namespace RetailSynth.Reference;
 

@@ -92,7 +92,7 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
 
     /// <summary>
     /// Destroying an Appender flushes the rows it already took, so on an abandoned day this must run while the
-    /// transaction is still open (see <see cref="DataChunkAppenders"/>). Rows still in the chunk are dropped.
+    /// transaction is still open (see <see cref="AppendersByTable{TAppender}"/>). Rows still in the chunk are dropped.
     /// </summary>
     public void Dispose()
     {
@@ -145,44 +145,24 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
         }
     }
 
-    internal void WriteInt64(int row, int column, long? value)
+    internal void WriteInt64(int row, int column, long? value) => WriteFixed(row, column, DuckDBType.BigInt, "BIGINT", value);
+
+    internal void WriteInt32(int row, int column, int? value) => WriteFixed(row, column, DuckDBType.Integer, "INTEGER", value);
+
+    internal void WriteInt16(int row, int column, short value) => WriteFixed<short>(row, column, DuckDBType.SmallInt, "SMALLINT", value);
+
+    /// <summary>DuckDB's TIMESTAMP is microseconds since the Unix epoch.</summary>
+    internal void WriteTimestamp(int row, int column, DateTime? value) =>
+        WriteFixed(row, column, DuckDBType.Timestamp, "TIMESTAMP", value is { } v ? (v.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond : (long?)null);
+
+    /// <summary>A fixed-width value goes straight into the column's data vector; a null only sets the validity bit.</summary>
+    private void WriteFixed<T>(int row, int column, DuckDBType type, string typeName, T? value)
+        where T : unmanaged
     {
-        Expect(column, DuckDBType.BigInt, "BIGINT");
+        Expect(column, type, typeName);
         if (value is { } v)
         {
-            ((long*)_data[column])[row] = v;
-        }
-        else
-        {
-            SetNull(row, column);
-        }
-    }
-
-    internal void WriteInt32(int row, int column, int? value)
-    {
-        Expect(column, DuckDBType.Integer, "INTEGER");
-        if (value is { } v)
-        {
-            ((int*)_data[column])[row] = v;
-        }
-        else
-        {
-            SetNull(row, column);
-        }
-    }
-
-    internal void WriteInt16(int row, int column, short value)
-    {
-        Expect(column, DuckDBType.SmallInt, "SMALLINT");
-        ((short*)_data[column])[row] = value;
-    }
-
-    internal void WriteTimestamp(int row, int column, DateTime? value)
-    {
-        Expect(column, DuckDBType.Timestamp, "TIMESTAMP");
-        if (value is { } v)
-        {
-            ((long*)_data[column])[row] = (v.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
+            ((T*)_data[column])[row] = v;
         }
         else
         {

@@ -3,48 +3,18 @@ using DuckDB.NET.Data;
 namespace RetailSynth.Storage;
 
 /// <summary>
-/// The day writer's open <see cref="DataChunkAppender"/>s, one per table for the length of a transaction, created on
-/// first use and flushed together by <see cref="Close"/>.
+/// The day writer's open <see cref="DataChunkAppender"/>s, one per table for the length of a transaction (see
+/// <see cref="AppendersByTable{TAppender}"/>).
 /// </summary>
-internal sealed class DataChunkAppenders(DuckDBConnection connection) : ITableAppenders<DataChunkRow>, IDisposable
+internal sealed class DataChunkAppenders(DuckDBConnection connection) : ITableAppenders<DataChunkRow>
 {
-    private readonly Dictionary<string, DataChunkAppender> _open = new(StringComparer.Ordinal);
+    private readonly AppendersByTable<DataChunkAppender> _open = new(table => new DataChunkAppender(connection, table), appender => appender.Close());
 
-    public IRowAppender<DataChunkRow> For(string table)
-    {
-        if (!_open.TryGetValue(table, out var appender))
-        {
-            appender = new DataChunkAppender(connection, table);
-            _open.Add(table, appender);
-        }
+    public IRowAppender<DataChunkRow> For(string table) => _open.For(table);
 
-        return appender;
-    }
+    /// <inheritdoc cref="AppendersByTable{TAppender}.Close"/>
+    public void Close() => _open.Close();
 
-    /// <summary>Appends every table's remaining rows into the open transaction; call it before the commit.</summary>
-    public void Close()
-    {
-        try
-        {
-            foreach (var appender in _open.Values)
-            {
-                appender.Close();
-            }
-        }
-        finally
-        {
-            Dispose();
-        }
-    }
-
-    /// <summary>On a rolled-back day this must run while the transaction is still open, as for <see cref="TableAppenders"/>.</summary>
-    public void Dispose()
-    {
-        foreach (var appender in _open.Values)
-        {
-            appender.Dispose();
-        }
-
-        _open.Clear();
-    }
+    /// <inheritdoc cref="AppendersByTable{TAppender}.Dispose"/>
+    public void Dispose() => _open.Dispose();
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using RetailSynth.Foundation.Configuration;
 using RetailSynth.Reference;
 
 namespace RetailSynth.Storage;

@@ -4,63 +4,23 @@ namespace RetailSynth.Storage;
 
 /// <summary>
 /// One open Appender per table for the length of a transaction, created on first use and flushed together by
-/// <see cref="Close"/>. A day arrives hour by hour; appending every hour through the same Appender lets DuckDB
+/// <see cref="Close"/> (see <see cref="AppendersByTable{TAppender}"/>). A day arrives hour by hour; appending every hour through the same Appender lets DuckDB
 /// flush each table in full chunks, where an Appender per hour and table (456 a day) spent a third of the
 /// writer's time closing them.
 /// </summary>
-internal sealed class TableAppenders(DuckDBConnection connection) : ITableAppenders<AppenderApiRow>, IDisposable
+internal sealed class TableAppenders(DuckDBConnection connection) : ITableAppenders<AppenderApiRow>
 {
-    private readonly Dictionary<string, DuckDBAppender> _open = new(StringComparer.Ordinal);
+    private readonly AppendersByTable<DuckDBAppender> _open = new(connection.CreateAppender, appender => appender.Close());
 
-    public DuckDBAppender For(string table)
-    {
-        if (!_open.TryGetValue(table, out var appender))
-        {
-            appender = connection.CreateAppender(table);
-            _open.Add(table, appender);
-        }
-
-        return appender;
-    }
+    public DuckDBAppender For(string table) => _open.For(table);
 
     IRowAppender<AppenderApiRow> ITableAppenders<AppenderApiRow>.For(string table) => new RowApi(For(table));
 
-    /// <summary>Flushes every table's remaining rows into the open transaction; call it before the commit.</summary>
-    public void Close()
-    {
-        try
-        {
-            foreach (var appender in _open.Values)
-            {
-                appender.Close();
-            }
-        }
-        finally
-        {
-            Dispose();
-        }
-    }
+    /// <inheritdoc cref="AppendersByTable{TAppender}.Close"/>
+    public void Close() => _open.Close();
 
-    /// <summary>
-    /// Disposing an Appender flushes it too, so on a rolled-back day this must run while the transaction is
-    /// still open: the rows then vanish with it instead of landing in autocommit.
-    /// </summary>
-    public void Dispose()
-    {
-        foreach (var appender in _open.Values)
-        {
-            try
-            {
-                appender.Dispose();
-            }
-            catch (DuckDBException)
-            {
-                // Only on the failure path: the transaction that held these rows is rolled back next.
-            }
-        }
-
-        _open.Clear();
-    }
+    /// <inheritdoc cref="AppendersByTable{TAppender}.Dispose"/>
+    public void Dispose() => _open.Dispose();
 
     private sealed class RowApi(DuckDBAppender appender) : IRowAppender<AppenderApiRow>
     {

@@ -1,5 +1,4 @@
 using RetailSynth.Engine.Planning;
-using RetailSynth.Foundation.Configuration;
 using RetailSynth.Reference;
 
 namespace RetailSynth.Engine.Dimensions;

@@ -1,4 +1,3 @@
-using RetailSynth.Foundation.Geo;
 using RetailSynth.Reference;
 
 namespace RetailSynth.Engine.Dimensions;

@@ -1,5 +1,3 @@
-using RetailSynth.Foundation.Geo;
-
 namespace RetailSynth.Engine.Dimensions;
 
 /// <summary>

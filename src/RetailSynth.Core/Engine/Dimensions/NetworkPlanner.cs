@@ -1,5 +1,3 @@
-using RetailSynth.Foundation.Configuration;
-using RetailSynth.Foundation.Geo;
 using RetailSynth.Reference;
 
 namespace RetailSynth.Engine.Dimensions;

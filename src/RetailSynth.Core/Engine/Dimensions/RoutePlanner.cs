@@ -1,5 +1,4 @@
 using RetailSynth.Engine.Logistics;
-using RetailSynth.Foundation.Geo;
 
 namespace RetailSynth.Engine.Dimensions;
 

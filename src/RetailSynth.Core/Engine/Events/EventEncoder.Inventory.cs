@@ -11,18 +11,12 @@ internal sealed partial class EventEncoder
         var hasParent = InventoryParent(t, isStore);
 
         Head(type);
-        _json.Raw("\"store_id\":"u8);
-        _json.Integer(isStore ? t.NodeId : null);
-        _json.Raw(",\"dc_id\":"u8);
-        _json.Integer(isStore ? null : t.NodeId);
-        _json.Raw(",\"product_id\":"u8);
-        _json.Integer(t.ProductId);
-        _json.Raw(",\"quantity_delta\":"u8);
-        _json.Integer(t.Quantity);
-        _json.Raw(",\"reason\":"u8);
-        _json.String(t.Reason);
-        _json.Raw(",\"source\":"u8);
-        _json.String(t.Source);
+        Key().Integer(isStore ? t.NodeId : null);
+        Key().Integer(isStore ? null : t.NodeId);
+        Key().Integer(t.ProductId);
+        Key().Integer(t.Quantity);
+        Key().String(t.Reason);
+        Key().String(t.Source);
         return Tail(type, t.EventTs, isStore ? StoreKey(t.NodeId) : DcKey(t.NodeId), null, null, hasParent, slot);
     }
 
@@ -39,16 +33,11 @@ internal sealed partial class EventEncoder
         NodeKey(EventType.InventoryUpdated, isStore, node, s.DepletingTxnSeq, _parent);
 
         Head(type);
-        _json.Raw("\"store_id\":"u8);
-        _json.Integer(s.StoreId);
-        _json.Raw(",\"dc_id\":"u8);
-        _json.Integer(s.DcId);
-        _json.Raw(",\"product_id\":"u8);
-        _json.Integer(s.ProductId);
-        _json.Raw(",\"last_known_quantity\":"u8);
-        _json.Integer(s.LastKnownQuantity);
-        _json.Raw(",\"detection_time\":"u8);
-        _json.Timestamp(s.EventTs);
+        Key().Integer(s.StoreId);
+        Key().Integer(s.DcId);
+        Key().Integer(s.ProductId);
+        Key().Integer(s.LastKnownQuantity);
+        Key().Timestamp(s.EventTs);
         return Tail(type, s.EventTs, isStore ? StoreKey(node) : DcKey(node), null, null, true, slot);
     }
 
@@ -60,20 +49,13 @@ internal sealed partial class EventEncoder
         EndKey(_id);
 
         Head(type);
-        _json.Raw("\"store_id\":"u8);
-        _json.Integer(r.StoreId);
-        _json.Raw(",\"dc_id\":"u8);
-        _json.Integer(r.DcId);
-        _json.Raw(",\"product_id\":"u8);
-        _json.Integer(r.ProductId);
-        _json.Raw(",\"current_quantity\":"u8);
-        _json.Integer(r.CurrentQuantity);
-        _json.Raw(",\"reorder_quantity\":"u8);
-        _json.Integer(r.ReorderQuantity);
-        _json.Raw(",\"reorder_point\":"u8);
-        _json.Integer(r.ReorderPoint);
-        _json.Raw(",\"priority\":"u8);
-        _json.String(r.Priority);
+        Key().Integer(r.StoreId);
+        Key().Integer(r.DcId);
+        Key().Integer(r.ProductId);
+        Key().Integer(r.CurrentQuantity);
+        Key().Integer(r.ReorderQuantity);
+        Key().Integer(r.ReorderPoint);
+        Key().String(r.Priority);
         return Tail(type, r.EventTs, r.StoreId is { } store ? StoreKey(store) : DcKey(r.DcId), null, null, false, slot);
     }
 

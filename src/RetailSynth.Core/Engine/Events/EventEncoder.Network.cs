@@ -20,27 +20,21 @@ internal sealed partial class EventEncoder
         }
 
         Head(type);
-        _json.Raw("\"truck_id\":\"TRUCK_"u8);
+        Key().Raw("\"TRUCK_"u8); // truck_id is the string TRUCK_{n}
         _json.Integer(m.TruckId);
-        _json.Raw("\",\"dc_id\":"u8);
-        _json.Integer(m.DcId);
-        _json.Raw(",\"store_id\":"u8);
-        _json.Integer(m.StoreId);
-        _json.Raw(",\"shipment_id\":"u8);
-        _json.String(m.ShipmentId);
+        _json.Raw("\""u8);
+        Key().Integer(m.DcId);
+        Key().Integer(m.StoreId);
+        Key().String(m.ShipmentId);
         if (arrived)
         {
-            _json.Raw(",\"arrival_time\":"u8);
-            _json.Timestamp(m.EventTs);
-            _json.Raw(",\"estimated_unload_duration\":"u8);
-            _json.Integer(m.EstimatedUnloadMinutes);
+            Key().Timestamp(m.EventTs);
+            Key().Integer(m.EstimatedUnloadMinutes);
         }
         else
         {
-            _json.Raw(",\"departure_time\":"u8);
-            _json.Timestamp(m.EventTs);
-            _json.Raw(",\"actual_unload_duration\":"u8);
-            _json.Integer(m.ActualUnloadMinutes ?? throw new InvalidOperationException($"Completed shipment {m.ShipmentId} has no actual unload duration."));
+            Key().Timestamp(m.EventTs);
+            Key().Integer(m.ActualUnloadMinutes ?? throw new InvalidOperationException($"Completed shipment {m.ShipmentId} has no actual unload duration."));
         }
 
         return Tail(type, m.EventTs, DcKey(m.DcId), null, m.ShipmentId, !arrived, slot);
@@ -54,22 +48,14 @@ internal sealed partial class EventEncoder
         EndKey(_id);
 
         Head(type);
-        _json.Raw("\"channel\":"u8);
-        _json.String(m.Channel);
-        _json.Raw(",\"campaign_id\":"u8);
-        _json.String(m.CampaignId);
-        _json.Raw(",\"creative_id\":"u8);
-        _json.String(m.CreativeId);
-        _json.Raw(",\"customer_ad_id\":"u8);
-        _json.String(m.CustomerAdId);
-        _json.Raw(",\"impression_id\":"u8);
-        _json.String(m.ImpressionIdExt);
-        _json.Raw(",\"cost\":"u8);
-        _json.Money(m.CostCents);
-        _json.Raw(",\"device_type\":"u8);
-        _json.String(m.DeviceType);
-        _json.Raw(",\"customer_id\":"u8);
-        _json.Integer(m.CustomerId);
+        Key().String(m.Channel);
+        Key().String(m.CampaignId);
+        Key().String(m.CreativeId);
+        Key().String(m.CustomerAdId);
+        Key().String(m.ImpressionIdExt);
+        Key().Money(m.CostCents);
+        Key().String(m.DeviceType);
+        Key().Integer(m.CustomerId);
         return Tail(type, m.EventTs, CampaignKey(m.CampaignId), m.CorrelationId, null, false, slot);
     }
 
@@ -81,30 +67,18 @@ internal sealed partial class EventEncoder
         EndKey(_id);
 
         Head(type);
-        _json.Raw("\"order_id\":"u8);
-        _json.String(o.OrderIdExt);
-        _json.Raw(",\"customer_id\":"u8);
-        _json.Integer(o.CustomerId);
-        _json.Raw(",\"fulfillment_mode\":"u8);
-        _json.String(o.FulfillmentMode);
-        _json.Raw(",\"node_type\":"u8);
-        _json.String(o.NodeType);
-        _json.Raw(",\"node_id\":"u8);
-        _json.Integer(o.NodeId);
-        _json.Raw(",\"item_count\":"u8);
-        _json.Integer(o.ItemCount);
-        _json.Raw(",\"subtotal\":"u8);
-        _json.Money(o.Money.SubtotalCents);
-        _json.Raw(",\"tax\":"u8);
-        _json.Money(o.Money.TaxCents);
-        _json.Raw(",\"total\":"u8);
-        _json.Money(o.Money.TotalCents);
-        _json.Raw(",\"tender_type\":"u8);
-        _json.String(o.TenderType);
-        _json.Raw(",\"campaign_id\":"u8);
-        _json.String(o.CampaignId);
-        _json.Raw(",\"impression_id\":"u8);
-        _json.String(o.ImpressionIdExt);
+        Key().String(o.OrderIdExt);
+        Key().Integer(o.CustomerId);
+        Key().String(o.FulfillmentMode);
+        Key().String(o.NodeType);
+        Key().Integer(o.NodeId);
+        Key().Integer(o.ItemCount);
+        Key().Money(o.Money.SubtotalCents);
+        Key().Money(o.Money.TaxCents);
+        Key().Money(o.Money.TotalCents);
+        Key().String(o.TenderType);
+        Key().String(o.CampaignId);
+        Key().String(o.ImpressionIdExt);
         HeaderCents(o.Money);
         return Tail(type, o.EventTs, OrderKey(o.OrderIdExt), o.CorrelationId, o.OrderIdExt, false, slot);
     }
@@ -126,16 +100,11 @@ internal sealed partial class EventEncoder
         ParentId(EventType.OnlineOrderCreated, s.OrderIdExt);
 
         Head(type);
-        _json.Raw("\"order_id\":"u8);
-        _json.String(s.OrderIdExt);
-        _json.Raw(",\"node_type\":"u8);
-        _json.String(s.NodeType);
-        _json.Raw(",\"node_id\":"u8);
-        _json.Integer(s.NodeId);
-        _json.Raw(",\"fulfillment_mode\":"u8);
-        _json.String(s.FulfillmentMode);
-        _json.Raw(picked ? ",\"picked_time\":"u8 : ",\"shipped_time\":"u8);
-        _json.Timestamp(s.EventTs);
+        Key().String(s.OrderIdExt);
+        Key().String(s.NodeType);
+        Key().Integer(s.NodeId);
+        Key().String(s.FulfillmentMode);
+        Key().Timestamp(s.EventTs);
         return Tail(type, s.EventTs, OrderKey(s.OrderIdExt), s.CorrelationId, s.OrderIdExt, true, slot);
     }
 

@@ -30,26 +30,16 @@ internal sealed partial class EventEncoder
         }
 
         Head(type);
-        _json.Raw("\"store_id\":"u8);
-        _json.Integer(r.StoreId);
-        _json.Raw(",\"customer_id\":"u8);
-        _json.Integer(r.CustomerId);
-        _json.Raw(",\"receipt_id\":"u8);
-        _json.String(r.ReceiptIdExt);
-        _json.Raw(",\"subtotal\":"u8);
-        _json.Money(r.Money.SubtotalCents);
-        _json.Raw(",\"tax\":"u8);
-        _json.Money(r.Money.TaxCents);
-        _json.Raw(",\"total\":"u8);
-        _json.Money(r.Money.TotalCents);
-        _json.Raw(",\"tender_type\":"u8);
-        _json.String(r.TenderType);
-        _json.Raw(",\"item_count\":"u8);
-        _json.Integer(r.ItemCount);
-        _json.Raw(",\"campaign_id\":"u8);
-        _json.String(r.CampaignId);
-        _json.Raw(",\"impression_id\":"u8);
-        _json.String(r.ImpressionIdExt);
+        Key().Integer(r.StoreId);
+        Key().Integer(r.CustomerId);
+        Key().String(r.ReceiptIdExt);
+        Key().Money(r.Money.SubtotalCents);
+        Key().Money(r.Money.TaxCents);
+        Key().Money(r.Money.TotalCents);
+        Key().String(r.TenderType);
+        Key().Integer(r.ItemCount);
+        Key().String(r.CampaignId);
+        Key().String(r.ImpressionIdExt);
         HeaderCents(r.Money);
         return Tail(type, r.EventTs, StoreKey(r.StoreId), r.CorrelationId, isReturn ? null : r.VisitId, isReturn, slot);
     }
@@ -65,20 +55,13 @@ internal sealed partial class EventEncoder
         ParentId(EventType.ReceiptCreated, r.ReceiptIdExt);
 
         Head(type);
-        _json.Raw("\"receipt_id\":"u8);
-        _json.String(r.ReceiptIdExt);
-        _json.Raw(",\"line_number\":"u8);
-        _json.Integer(r.LineNum);
-        _json.Raw(",\"product_id\":"u8);
-        _json.Integer(r.ProductId);
-        _json.Raw(",\"quantity\":"u8);
-        _json.Integer(r.Quantity);
-        _json.Raw(",\"unit_price\":"u8);
-        _json.Money(r.UnitCents);
-        _json.Raw(",\"extended_price\":"u8);
-        _json.Money(r.Money.NetCents);
-        _json.Raw(",\"promo_code\":"u8);
-        _json.String(r.PromoCode);
+        Key().String(r.ReceiptIdExt);
+        Key().Integer(r.LineNum);
+        Key().Integer(r.ProductId);
+        Key().Integer(r.Quantity);
+        Key().Money(r.UnitCents);
+        Key().Money(r.Money.NetCents);
+        Key().String(r.PromoCode);
         return Tail(type, r.EventTs, StoreKey(r.StoreId), null, r.VisitId, true, slot);
     }
 
@@ -105,30 +88,18 @@ internal sealed partial class EventEncoder
         }
 
         Head(type);
-        _json.Raw("\"receipt_id\":"u8);
-        _json.String(p.ReceiptIdExt);
-        _json.Raw(",\"order_id\":"u8);
-        _json.String(p.OrderIdExt);
-        _json.Raw(",\"payment_method\":"u8);
-        _json.String(p.PaymentMethod);
-        _json.Raw(",\"amount\":"u8);
-        _json.Money(p.AmountCents);
-        _json.Raw(",\"amount_cents\":"u8);
-        _json.Integer(p.AmountCents);
-        _json.Raw(",\"transaction_id\":"u8);
-        _json.String(p.TransactionId);
-        _json.Raw(",\"processing_time\":"u8);
-        _json.Timestamp(p.EventTs);
-        _json.Raw(",\"processing_time_ms\":"u8);
-        _json.Integer(p.ProcessingTimeMs);
-        _json.Raw(",\"status\":"u8);
-        _json.String(p.Status);
-        _json.Raw(",\"decline_reason\":"u8);
-        _json.String(p.DeclineReason);
-        _json.Raw(",\"store_id\":"u8);
-        _json.Integer(p.StoreId);
-        _json.Raw(",\"customer_id\":"u8);
-        _json.Integer(p.CustomerId);
+        Key().String(p.ReceiptIdExt);
+        Key().String(p.OrderIdExt);
+        Key().String(p.PaymentMethod);
+        Key().Money(p.AmountCents);
+        Key().Integer(p.AmountCents);
+        Key().String(p.TransactionId);
+        Key().Timestamp(p.EventTs);
+        Key().Integer(p.ProcessingTimeMs);
+        Key().String(p.Status);
+        Key().String(p.DeclineReason);
+        Key().Integer(p.StoreId);
+        Key().Integer(p.CustomerId);
         return Tail(type, p.EventTs, partitionKey, p.CorrelationId, session, true, slot);
     }
 
@@ -143,39 +114,25 @@ internal sealed partial class EventEncoder
         ParentId(EventType.ReceiptCreated, p.ReceiptIdExt);
 
         Head(type);
-        _json.Raw("\"receipt_id\":"u8);
-        _json.String(p.ReceiptIdExt);
-        _json.Raw(",\"promo_code\":"u8);
-        _json.String(p.PromoCode);
-        _json.Raw(",\"discount_amount\":"u8);
-        _json.Money(p.DiscountCents);
-        _json.Raw(",\"discount_cents\":"u8);
-        _json.Integer(p.DiscountCents);
-        _json.Raw(",\"discount_type\":"u8);
-        _json.String(p.DiscountType);
-        _json.Raw(",\"product_count\":"u8);
-        _json.Integer(p.ProductCount);
-        _json.Raw(",\"product_ids\":"u8);
-        _json.IntegerArray(p.ProductIds);
-        _json.Raw(",\"store_id\":"u8);
-        _json.Integer(p.StoreId);
-        _json.Raw(",\"customer_id\":"u8);
-        _json.Integer(p.CustomerId);
+        Key().String(p.ReceiptIdExt);
+        Key().String(p.PromoCode);
+        Key().Money(p.DiscountCents);
+        Key().Integer(p.DiscountCents);
+        Key().String(p.DiscountType);
+        Key().Integer(p.ProductCount);
+        Key().IntegerArray(p.ProductIds);
+        Key().Integer(p.StoreId);
+        Key().Integer(p.CustomerId);
         return Tail(type, p.EventTs, StoreKey(p.StoreId), p.CorrelationId, p.VisitId, true, slot);
     }
 
     /// <summary>The five cent columns of a receipt or order header, in §6.1 order.</summary>
     private void HeaderCents(Money money)
     {
-        _json.Raw(",\"gross_subtotal_cents\":"u8);
-        _json.Integer(money.GrossCents);
-        _json.Raw(",\"discount_cents\":"u8);
-        _json.Integer(money.DiscountCents);
-        _json.Raw(",\"subtotal_cents\":"u8);
-        _json.Integer(money.SubtotalCents);
-        _json.Raw(",\"tax_cents\":"u8);
-        _json.Integer(money.TaxCents);
-        _json.Raw(",\"total_cents\":"u8);
-        _json.Integer(money.TotalCents);
+        Key().Integer(money.GrossCents);
+        Key().Integer(money.DiscountCents);
+        Key().Integer(money.SubtotalCents);
+        Key().Integer(money.TaxCents);
+        Key().Integer(money.TotalCents);
     }
 }

@@ -16,16 +16,11 @@ internal sealed partial class EventEncoder
         EndKey(_id);
 
         Head(type);
-        _json.Raw("\"store_id\":"u8);
-        _json.Integer(f.StoreId);
-        _json.Raw(",\"sensor_id\":"u8);
-        _json.String(f.SensorId);
-        _json.Raw(",\"zone\":"u8);
-        _json.String(f.Zone);
-        _json.Raw(",\"customer_count\":"u8);
-        _json.Integer(f.CustomerCount);
-        _json.Raw(",\"dwell_time\":"u8);
-        _json.Integer(f.DwellSeconds);
+        Key().Integer(f.StoreId);
+        Key().String(f.SensorId);
+        Key().String(f.Zone);
+        Key().Integer(f.CustomerCount);
+        Key().Integer(f.DwellSeconds);
         return Tail(type, f.EventTs, StoreKey(f.StoreId), null, null, false, slot);
     }
 
@@ -39,16 +34,11 @@ internal sealed partial class EventEncoder
         EndKey(_id);
 
         Head(type);
-        _json.Raw("\"store_id\":"u8);
-        _json.Integer(z.StoreId);
-        _json.Raw(",\"customer_ble_id\":"u8);
-        _json.String(z.CustomerBleId);
-        _json.Raw(",\"from_zone\":"u8);
-        _json.String(z.FromZone);
-        _json.Raw(",\"to_zone\":"u8);
-        _json.String(z.ToZone);
-        _json.Raw(",\"timestamp\":"u8);
-        _json.Timestamp(z.EventTs);
+        Key().Integer(z.StoreId);
+        Key().String(z.CustomerBleId);
+        Key().String(z.FromZone);
+        Key().String(z.ToZone);
+        Key().Timestamp(z.EventTs);
         return Tail(type, z.EventTs, StoreKey(z.StoreId), null, z.VisitId, false, slot);
     }
 
@@ -62,16 +52,11 @@ internal sealed partial class EventEncoder
         EndKey(_id);
 
         Head(type);
-        _json.Raw("\"store_id\":"u8);
-        _json.Integer(b.StoreId);
-        _json.Raw(",\"beacon_id\":"u8);
-        _json.String(b.BeaconId);
-        _json.Raw(",\"customer_ble_id\":"u8);
-        _json.String(b.CustomerBleId);
-        _json.Raw(",\"rssi\":"u8);
-        _json.Integer(b.Rssi);
-        _json.Raw(",\"zone\":"u8);
-        _json.String(b.Zone);
+        Key().Integer(b.StoreId);
+        Key().String(b.BeaconId);
+        Key().String(b.CustomerBleId);
+        Key().Integer(b.Rssi);
+        Key().String(b.Zone);
         return Tail(type, b.EventTs, StoreKey(b.StoreId), null, b.VisitId, false, slot);
     }
 
@@ -92,12 +77,9 @@ internal sealed partial class EventEncoder
         }
 
         Head(type);
-        _json.Raw("\"store_id\":"u8);
-        _json.Integer(o.StoreId);
-        _json.Raw(",\"operation_time\":"u8);
-        _json.Timestamp(o.EventTs);
-        _json.Raw(",\"operation_type\":"u8);
-        _json.String(o.OperationType);
+        Key().Integer(o.StoreId);
+        Key().Timestamp(o.EventTs);
+        Key().String(o.OperationType);
         return Tail(type, o.EventTs, StoreKey(o.StoreId), null, null, hasParent, slot);
     }
 

@@ -14,6 +14,13 @@ internal sealed partial class EventEncoder
     private readonly byte[] _id = new byte[TraceIds.Length];
     private readonly byte[] _parent = new byte[TraceIds.Length];
     private readonly byte[][] _typeNames;
+
+    /// <summary>Per event type, its payload keys as written (<c>"key":</c>, then <c>,"key":</c>), in EventCatalog order.</summary>
+    private static readonly byte[][][] s_payloadKeys = [.. Enum.GetValues<EventType>().Select(PayloadKeys)];
+
+    /// <summary>The payload keys of the event being written and how many of them are written.</summary>
+    private byte[][] _keys = [];
+    private int _keysWritten;
     private readonly int _prefixLength;
     private readonly Dictionary<long, string> _storeKeys = [];
     private readonly Dictionary<long, string> _dcKeys = [];
@@ -140,12 +147,32 @@ internal sealed partial class EventEncoder
         _json.Raw("{\"event_type\":\""u8);
         _json.Raw(_typeNames[(int)type]);
         _json.Raw("\",\"payload\":{"u8);
+        _keys = s_payloadKeys[(int)type];
+        _keysWritten = 0;
     }
+
+    /// <summary>
+    /// Writes the next payload key of the event being written and returns the buffer for its value: the names and
+    /// their order come from <see cref="EventCatalog"/>, so an encoder method lists only the values, in that order.
+    /// </summary>
+    private Utf8JsonBuffer Key()
+    {
+        _json.Raw(_keys[_keysWritten++]);
+        return _json;
+    }
+
+    private static byte[][] PayloadKeys(EventType type) =>
+        [.. EventCatalog.Payload(type).Select((field, i) => Encoding.UTF8.GetBytes($"{(i == 0 ? "" : ",")}\"{field.Name}\":"))];
 
     /// <summary>Closes the payload, writes the other nine envelope keys and returns the outbox row.</summary>
     private EncodedEvent Tail(
         EventType type, DateTime eventTs, string partitionKey, string? correlationId, string? sessionId, bool hasParent, in EventSlot slot)
     {
+        if (_keysWritten != _keys.Length)
+        {
+            throw new InvalidOperationException($"{EventTypes.Name(type)} wrote {_keysWritten} of its {_keys.Length} payload keys.");
+        }
+
         _json.Raw("},\"trace_id\":"u8);
         _json.String(_id);
         _json.Raw(",\"ingest_timestamp\":"u8);

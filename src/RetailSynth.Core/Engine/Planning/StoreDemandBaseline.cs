@@ -1,5 +1,4 @@
 using RetailSynth.Engine.Calendar;
-using RetailSynth.Foundation.Configuration;
 
 namespace RetailSynth.Engine.Planning;
 

@@ -1,5 +1,3 @@
-using RetailSynth.Foundation.Configuration;
-
 namespace RetailSynth.Jobs.Report;
 
 internal static partial class RealismKpis

@@ -1,5 +1,3 @@
-using RetailSynth.Foundation.Configuration;
-
 namespace RetailSynth.Jobs.Report;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using RetailSynth.Foundation.Errors;
 
 namespace RetailSynth.Jobs.Schema;
 

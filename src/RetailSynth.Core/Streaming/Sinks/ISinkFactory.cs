@@ -1,5 +1,3 @@
-using RetailSynth.Foundation.Configuration;
-
 namespace RetailSynth.Streaming.Sinks;
 
 /// <summary>Creates the configured sink; hosts register one that also knows the cloud sinks (Connectors project).</summary>

@@ -1,7 +1,6 @@
 using RetailSynth.Engine.Calendar;
 using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Engine.Simulation.World;
-using RetailSynth.Foundation.Configuration;
 
 namespace RetailSynth.Engine.Simulation.Network;
 

@@ -1,5 +1,4 @@
 using RetailSynth.Engine.Simulation.World;
-using RetailSynth.Foundation.Geo;
 
 namespace RetailSynth.Engine.Simulation.State;
 

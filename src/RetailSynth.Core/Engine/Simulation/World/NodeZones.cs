@@ -1,5 +1,4 @@
 using NodaTime;
-using RetailSynth.Foundation.Geo;
 
 namespace RetailSynth.Engine.Simulation.World;
 

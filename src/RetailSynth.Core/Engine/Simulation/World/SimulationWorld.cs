@@ -1,7 +1,5 @@
 using NodaTime;
 using RetailSynth.Engine.Dimensions;
-using RetailSynth.Foundation.Configuration;
-using RetailSynth.Foundation.Geo;
 using RetailSynth.Reference;
 
 namespace RetailSynth.Engine.Simulation.World;
