@@ -171,7 +171,7 @@ public class ExportCommandTests(ExportCommandTests.GeneratedDataset dataset) : I
     }
 
     [Theory]
-    [InlineData("--format", "json", "--format must be parquet or csv, got 'json'.")]
+    [InlineData("--format", "json", "--format must be parquet, csv or delta, got 'json'.")]
     [InlineData("--from", "2024-1-31", "--from must be a date in yyyy-MM-dd form, got '2024-1-31'.")]
     [InlineData("--to", "yesterday", "--to must be a date in yyyy-MM-dd form, got 'yesterday'.")]
     public async Task Malformed_options_are_usage_errors_on_one_line(string option, string value, string expected)

@@ -95,9 +95,12 @@ public sealed class ExportJob(TimeProvider? time = null)
     private IReadOnlyList<ExportedFile> ExportDeltaTable(
         DuckDBConnection connection, string table, ExportRequest request, string folder, string datasetId, CancellationToken cancellationToken)
     {
+        // A Delta partition is replaced whole, so a month the range touches is written whole: --from/--to choose the
+        // months, and the table never loses the rows of a month's days outside the range.
         var isFact = DatasetTables.Facts.Contains(table);
+        var wholeMonths = request with { From = null, To = null };
         List<(DateOnly? Month, string Where)> partitions = isFact
-            ? [.. Months(connection, table, RangeFilter(request.From, request.To), cancellationToken).Select(month => ((DateOnly?)month, MonthFilter(month, request)))]
+            ? [.. Months(connection, table, RangeFilter(request.From, request.To), cancellationToken).Select(month => ((DateOnly?)month, MonthFilter(month, wholeMonths)))]
             : [(null, "TRUE")];
         return new DeltaTableWriter(connection, _time).Write(
             table, Path.Combine(folder, table), datasetId, isFact, partitions, DatasetTables.KeyOrder[table], cancellationToken);
