@@ -16,9 +16,18 @@ public class DeltaExportTests(ExportFixture fixture) : IClassFixture<ExportFixtu
 
     private static readonly Dictionary<string, string> s_sparkTypes = new(StringComparer.Ordinal)
     {
-        ["VARCHAR"] = "string", ["BIGINT"] = "long", ["INTEGER"] = "integer", ["SMALLINT"] = "short", ["TINYINT"] = "byte",
-        ["DOUBLE"] = "double", ["FLOAT"] = "float", ["BOOLEAN"] = "boolean", ["DATE"] = "date", ["TIMESTAMP"] = "timestamp",
-        ["DECIMAL(18,2)"] = "decimal(18,2)", ["DECIMAL(7,5)"] = "decimal(7,5)",
+        ["VARCHAR"] = "string",
+        ["BIGINT"] = "long",
+        ["INTEGER"] = "integer",
+        ["SMALLINT"] = "short",
+        ["TINYINT"] = "byte",
+        ["DOUBLE"] = "double",
+        ["FLOAT"] = "float",
+        ["BOOLEAN"] = "boolean",
+        ["DATE"] = "date",
+        ["TIMESTAMP"] = "timestamp",
+        ["DECIMAL(18,2)"] = "decimal(18,2)",
+        ["DECIMAL(7,5)"] = "decimal(7,5)",
     };
 
     private ExportResult Export(string folder, IReadOnlyList<string> tables, DateOnly? from = null, DateOnly? to = null) =>
