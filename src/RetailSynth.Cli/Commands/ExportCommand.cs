@@ -12,7 +12,7 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
     public sealed class Settings : GlobalSettings
     {
         [CommandOption("--format <FORMAT>")]
-        [Description("parquet (default) or csv (with a header row).")]
+        [Description("parquet (default), csv (with a header row) or delta (one Delta Lake table per table: Parquet files plus _delta_log/ commits, facts partitioned by month=YYYY-MM).")]
         [DefaultValue("parquet")]
         public string Format { get; init; } = "parquet";
 
@@ -44,6 +44,7 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
         {
             "parquet" => ExportFormat.Parquet,
             "csv" => ExportFormat.Csv,
+            "delta" => ExportFormat.Delta,
             _ => null,
         };
 
@@ -54,7 +55,7 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
         {
             if (ParsedFormat is null)
             {
-                return ValidationResult.Error($"--format must be parquet or csv, got '{Format}'.");
+                return ValidationResult.Error($"--format must be parquet, csv or delta, got '{Format}'.");
             }
 
             foreach (var (name, value) in new[] { ("--from", From), ("--to", To) })
@@ -116,7 +117,8 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
         var range = request.From is null && request.To is null
             ? string.Empty
             : $", facts with event_ts {request.From?.ToString("yyyy-MM-dd") ?? "…"} … {request.To?.ToString("yyyy-MM-dd") ?? "…"} (UTC)";
-        output.WriteLine($"{result.Files.Count} {ExportLayout.Extension(format)} files, {result.Rows:N0} rows, {Megabytes(result.Bytes)} MB in {result.Elapsed.TotalSeconds:0.0} s{range}");
+        var kind = format == ExportFormat.Delta ? "parquet files committed to Delta tables" : $"{ExportLayout.Extension(format)} files";
+        output.WriteLine($"{result.Files.Count} {kind}, {result.Rows:N0} rows, {Megabytes(result.Bytes)} MB in {result.Elapsed.TotalSeconds:0.0} s{range}");
         output.WriteLine($"output: {result.OutputFolder}");
         if (settings.Upload is not null)
         {

@@ -6,8 +6,9 @@ namespace RetailSynth.Connectors.Upload;
 
 /// <summary>
 /// The files of an export folder that belong to the <see cref="ExportLayout"/>: <c>&lt;table&gt;/&lt;table&gt;.parquet</c> and
-/// <c>&lt;table&gt;/&lt;table&gt;_YYYY-MM.parquet</c> (or .csv) for known tables. Anything else (notes, temporary files of a
-/// running export) is not uploaded.
+/// <c>&lt;table&gt;/&lt;table&gt;_YYYY-MM.parquet</c> (or .csv) for known tables, and a Delta table's files as they lie
+/// (<c>&lt;table&gt;/_delta_log/&lt;version&gt;.json</c>, <c>&lt;table&gt;/month=YYYY-MM/&lt;table&gt;_YYYY-MM_vN.parquet</c>,
+/// <c>&lt;table&gt;/&lt;table&gt;_vN.parquet</c>). Anything else (notes, temporary files of a running export) is not uploaded.
 /// </summary>
 internal static partial class ExportFolder
 {
@@ -28,13 +29,13 @@ internal static partial class ExportFolder
                 continue;
             }
 
-            foreach (var path in Directory.EnumerateFiles(tableFolder))
+            foreach (var path in Directory.EnumerateFiles(tableFolder, "*", SearchOption.AllDirectories))
             {
-                var name = Path.GetFileName(path);
-                var match = FileName().Match(name);
-                if (match.Success && match.Groups["table"].Value == table)
+                var relative = Path.GetRelativePath(tableFolder, path).Replace(Path.DirectorySeparatorChar, '/');
+                var match = FileName().Match(relative);
+                if ((match.Success && match.Groups["table"].Value == table) || DeltaCommit().IsMatch(relative) || IsDeltaDataFile(table, relative))
                 {
-                    files.Add(($"{table}/{name}", new FileInfo(path).Length));
+                    files.Add(($"{table}/{relative}", new FileInfo(path).Length));
                 }
             }
         }
@@ -48,6 +49,24 @@ internal static partial class ExportFolder
         return [.. files.OrderBy(f => f.Item1, StringComparer.Ordinal)];
     }
 
+    /// <summary>Whether a relative path ('/' separators) is a Delta commit: <c>&lt;table&gt;/_delta_log/&lt;20 digits&gt;.json</c>.</summary>
+    public static bool IsDeltaCommit(string relativePath) =>
+        relativePath.IndexOf('/', StringComparison.Ordinal) is var slash and > 0 && DeltaCommit().IsMatch(relativePath[(slash + 1)..]);
+
+    private static bool IsDeltaDataFile(string table, string relative)
+    {
+        var match = DeltaDataFile().Match(relative);
+        return match.Success
+            && match.Groups["table"].Value == table
+            && (!match.Groups["folder"].Success || match.Groups["folder"].Value == match.Groups["month"].Value);
+    }
+
     [GeneratedRegex(@"^(?<table>[a-z_]+?)(_\d{4}-\d{2})?\.(parquet|csv)$", RegexOptions.CultureInvariant)]
     private static partial Regex FileName();
+
+    [GeneratedRegex(@"^_delta_log/\d{20}\.json$", RegexOptions.CultureInvariant)]
+    private static partial Regex DeltaCommit();
+
+    [GeneratedRegex(@"^(month=(?<folder>\d{4}-\d{2})/)?(?<table>[a-z_]+?)(_(?<month>\d{4}-\d{2}))?_v\d+\.parquet$", RegexOptions.CultureInvariant)]
+    private static partial Regex DeltaDataFile();
 }

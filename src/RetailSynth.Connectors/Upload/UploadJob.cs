@@ -31,10 +31,22 @@ public sealed partial class UploadJob(ILogger<UploadJob> logger)
         var clock = Stopwatch.StartNew();
         var remote = await Guard(target, () => RemoteBlobsAsync(target, request.CreateContainer, cancellationToken));
         var run = new Run(request, target, source, files, remote, progress, clock);
+        // Delta commits go last, one at a time in version order, and only once every data file is in place: a reader of
+        // the target never meets a commit whose files are missing. A failed data file holds the commits back.
+        var commits = Enumerable.Range(0, files.Count).Where(i => ExportFolder.IsDeltaCommit(files[i].RelativePath)).ToList();
+        var data = Enumerable.Range(0, files.Count).Except(commits).ToList();
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, files.Count),
+            data,
             new ParallelOptions { MaxDegreeOfParallelism = request.SingleStream ? 1 : request.Parallelism, CancellationToken = cancellationToken },
             async (index, token) => run.Finish(index, await UploadFileAsync(run, files[index].RelativePath, files[index].Bytes, token)));
+        var dataFailed = run.Results.Any(r => r?.Status == UploadStatus.Failed);
+        foreach (var index in commits)
+        {
+            var (relativePath, bytes) = files[index];
+            run.Finish(index, dataFailed
+                ? new UploadedFile(relativePath, target.BlobName(relativePath), bytes, UploadStatus.Failed, "not sent: a data file of this export failed to upload, so its Delta commits wait for the rerun")
+                : await UploadFileAsync(run, relativePath, bytes, cancellationToken));
+        }
 
         var result = new UploadResult(target.Display, run.Results, clock.Elapsed);
         if (logger.IsEnabled(LogLevel.Information))

@@ -18,7 +18,7 @@ internal static class ExportApi
 {
     public static void MapExportApi(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/export", Export).WithTags("Export")
-            .WithSummary("Export tables to Parquet or CSV files (facts one file per table and month) in the background.");
+            .WithSummary("Export tables to Parquet or CSV files (facts one file per table and month), or to Delta tables, in the background.");
 
     private static Results<Accepted<TaskResponse>, ValidationProblem> Export(
         ExportApiRequest? request, TaskRegistry tasks, ServerDatabase database, ServerHostOptions host, ILoggerFactory loggers)

@@ -86,6 +86,23 @@ public class ExportCommandTests(ExportCommandTests.GeneratedDataset dataset) : I
     }
 
     [Fact]
+    public async Task Delta_export_writes_one_delta_table_per_table_with_facts_under_month_folders()
+    {
+        var result = await Cli.RunAsync("export", "--format", "delta", "--tables", "dim_stores,fact_receipts", "--out", "delta");
+
+        Assert.Equal(0, result.ExitCode);
+        var folder = Cli.File("delta");
+        Assert.True(File.Exists(Path.Combine(folder, "dim_stores", "_delta_log", "00000000000000000000.json")));
+        Assert.True(File.Exists(Path.Combine(folder, "dim_stores", "dim_stores_v0.parquet")));
+        Assert.True(File.Exists(Path.Combine(folder, "fact_receipts", "_delta_log", "00000000000000000000.json")));
+        Assert.Equal(
+            dataset.Count("SELECT count(*) FROM fact_receipts"),
+            QueryFiles($"SELECT count(*) FROM read_parquet('{Path.Combine(folder, "fact_receipts", "month=*", "*.parquet")}')"));
+        Assert.Contains("3 parquet files committed to Delta tables", result.Output);
+        Assert.DoesNotContain(FilesUnder(folder), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Csv_export_writes_a_header_row_then_every_row()
     {
         var result = await Cli.RunAsync("export", "--format", "csv", "--tables", "dim_stores, fact_receipts", "--out", "csv");
@@ -171,7 +188,7 @@ public class ExportCommandTests(ExportCommandTests.GeneratedDataset dataset) : I
     }
 
     [Theory]
-    [InlineData("--format", "json", "--format must be parquet or csv, got 'json'.")]
+    [InlineData("--format", "json", "--format must be parquet, csv or delta, got 'json'.")]
     [InlineData("--from", "2024-1-31", "--from must be a date in yyyy-MM-dd form, got '2024-1-31'.")]
     [InlineData("--to", "yesterday", "--to must be a date in yyyy-MM-dd form, got 'yesterday'.")]
     public async Task Malformed_options_are_usage_errors_on_one_line(string option, string value, string expected)

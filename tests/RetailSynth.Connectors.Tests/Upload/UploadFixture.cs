@@ -32,8 +32,8 @@ public sealed class UploadFixture : IAsyncLifetime
         await azurite;
     }
 
-    public ExportResult Export(string folder, IReadOnlyList<string>? tables = null, DateOnly? to = null) =>
-        new ExportJob().Run(new ExportRequest(DatabasePath, folder, ExportFormat.Parquet, tables, null, to), _ => { }, CancellationToken.None);
+    public ExportResult Export(string folder, IReadOnlyList<string>? tables = null, DateOnly? to = null, ExportFormat format = ExportFormat.Parquet) =>
+        new ExportJob().Run(new ExportRequest(DatabasePath, folder, format, tables, null, to), _ => { }, CancellationToken.None);
 
     /// <summary>A private copy of the export, for tests that change files.</summary>
     public string CopyExport(TempFolder into)

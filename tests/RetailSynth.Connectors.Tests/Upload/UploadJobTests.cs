@@ -56,6 +56,35 @@ public class UploadJobTests(UploadFixture fixture) : IClassFixture<UploadFixture
     }
 
     [Fact]
+    public async Task A_delta_export_uploads_as_it_lies_with_its_logs_and_partition_folders_and_a_rerun_sends_only_the_new_commit()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.File("delta");
+        fixture.Export(folder, ["dim_stores", "fact_receipts"], format: RetailSynth.Jobs.Export.ExportFormat.Delta);
+        File.WriteAllText(Path.Combine(folder, "fact_receipts", "_delta_log", ".00000000000000000001.json.0123.tmp"), "a commit in progress");
+        var container = NewContainer();
+
+        var first = await UploadAsync(folder, $"{container}/Tables");
+
+        var names = first.Files.Select(f => f.RelativePath).ToList();
+        Assert.Contains("fact_receipts/_delta_log/00000000000000000000.json", names);
+        Assert.Contains("dim_stores/_delta_log/00000000000000000000.json", names);
+        Assert.Contains("fact_receipts/month=2024-01/fact_receipts_2024-01_v0.parquet", names);
+        Assert.Contains("fact_receipts/month=2024-02/fact_receipts_2024-02_v0.parquet", names);
+        Assert.Contains("dim_stores/dim_stores_v0.parquet", names);
+        Assert.DoesNotContain(names, n => n.EndsWith(".tmp", StringComparison.Ordinal));
+        Assert.Empty(first.Failed);
+        Assert.Equal(
+            Expected(folder, "Tables/").OrderBy(e => e.Key, StringComparer.Ordinal),
+            (await ListAsync(container)).OrderBy(e => e.Key, StringComparer.Ordinal));
+
+        fixture.Export(folder, ["dim_stores"], format: RetailSynth.Jobs.Export.ExportFormat.Delta);
+        var second = await UploadAsync(folder, $"{container}/Tables");
+
+        Assert.Equal(["dim_stores/_delta_log/00000000000000000001.json", "dim_stores/dim_stores_v1.parquet"], second.Uploaded.Select(f => f.RelativePath).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_second_upload_skips_every_file_and_reports_progress_for_each()
     {
         var container = NewContainer();

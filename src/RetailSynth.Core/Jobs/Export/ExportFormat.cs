@@ -5,4 +5,7 @@ public enum ExportFormat
 {
     Parquet,
     Csv,
+
+    /// <summary>One Delta Lake table per table: Parquet files plus a <c>_delta_log</c> (see <see cref="Delta.DeltaLayout"/>).</summary>
+    Delta,
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
+using RetailSynth.Jobs.Export.Delta;
 using RetailSynth.Storage;
 
 namespace RetailSynth.Jobs.Export;
@@ -9,9 +10,14 @@ namespace RetailSynth.Jobs.Export;
 /// <c>export</c>: tables to Parquet or CSV files with DuckDB <c>COPY</c> in the <see cref="ExportLayout"/>, dimensions
 /// whole, facts one file per table and UTC month of <c>event_ts</c>. A re-export replaces exactly the files it writes
 /// and leaves every other file alone, including a month it no longer covers (a narrower range is not a deletion).
+/// <see cref="ExportFormat.Delta"/> writes the same rows as one Delta table per table (<see cref="DeltaLayout"/>): each
+/// table's files of this export go into one new commit that replaces the months (or the dimension) it covers.
 /// </summary>
-public sealed class ExportJob
+/// <param name="time">The wall clock for Delta commit, creation and deletion timestamps (system clock by default).</param>
+public sealed class ExportJob(TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public ExportResult Run(ExportRequest request, Action<ExportProgress> report, CancellationToken cancellationToken)
     {
         // Arguments, then the database, then the output folder: a refused export writes nothing.
@@ -30,7 +36,7 @@ public sealed class ExportJob
 
         var clock = Stopwatch.StartNew();
         using var database = RetailDatabase.OpenReadOnly(databasePath);
-        if (new DimensionStore(database).ReadState() is null)
+        if (new DimensionStore(database).ReadState() is not { } state)
         {
             throw new RefusedException(RefusalReason.NoDimensions, $"The database '{databasePath}' has no dimensions yet", "; generate them first.");
         }
@@ -45,7 +51,10 @@ public sealed class ExportJob
         var files = new List<ExportedFile>();
         for (var i = 0; i < tables.Count; i++)
         {
-            foreach (var file in ExportTable(database.Connection, tables[i], request, folder, cancellationToken))
+            var written = request.Format == ExportFormat.Delta
+                ? ExportDeltaTable(database.Connection, tables[i], request, folder, state.DatasetId, cancellationToken)
+                : ExportTable(database.Connection, tables[i], request, folder, cancellationToken);
+            foreach (var file in written)
             {
                 files.Add(file);
                 report(new ExportProgress(i + 1, tables.Count, file));
@@ -72,18 +81,38 @@ public sealed class ExportJob
         // not that the month is complete.
         foreach (var month in Months(connection, table, RangeFilter(request.From, request.To), cancellationToken))
         {
-            var monthEnd = month.AddMonths(1);
-            var lower = request.From is { } from && from > month ? from : month;
-            var upper = request.To is { } to && to.AddDays(1) < monthEnd ? to.AddDays(1) : monthEnd;
             yield return Copy(
                 connection,
                 table,
                 month,
-                $"SELECT * FROM {table} WHERE event_ts >= {Timestamp(lower)} AND event_ts < {Timestamp(upper)} ORDER BY {order}",
+                $"SELECT * FROM {table} WHERE {MonthFilter(month, request)} ORDER BY {order}",
                 request.Format,
                 folder,
                 cancellationToken);
         }
+    }
+
+    private IReadOnlyList<ExportedFile> ExportDeltaTable(
+        DuckDBConnection connection, string table, ExportRequest request, string folder, string datasetId, CancellationToken cancellationToken)
+    {
+        // A Delta partition is replaced whole, so a month the range touches is written whole: --from/--to choose the
+        // months, and the table never loses the rows of a month's days outside the range.
+        var isFact = DatasetTables.Facts.Contains(table);
+        var wholeMonths = request with { From = null, To = null };
+        List<(DateOnly? Month, string Where)> partitions = isFact
+            ? [.. Months(connection, table, RangeFilter(request.From, request.To), cancellationToken).Select(month => ((DateOnly?)month, MonthFilter(month, wholeMonths)))]
+            : [(null, "TRUE")];
+        return new DeltaTableWriter(connection, _time).Write(
+            table, Path.Combine(folder, table), datasetId, isFact, partitions, DatasetTables.KeyOrder[table], cancellationToken);
+    }
+
+    /// <summary>The rows of one UTC month that lie in the request's range.</summary>
+    private static string MonthFilter(DateOnly month, ExportRequest request)
+    {
+        var monthEnd = month.AddMonths(1);
+        var lower = request.From is { } from && from > month ? from : month;
+        var upper = request.To is { } to && to.AddDays(1) < monthEnd ? to.AddDays(1) : monthEnd;
+        return $"event_ts >= {Timestamp(lower)} AND event_ts < {Timestamp(upper)}";
     }
 
     /// <summary>First days of the UTC months of event_ts with rows in range, ascending.</summary>
@@ -105,12 +134,19 @@ public sealed class ExportJob
     private static ExportedFile Copy(
         DuckDBConnection connection, string table, DateOnly? month, string select, ExportFormat format, string folder, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var target = Path.GetFullPath(Path.Combine(folder, ExportLayout.FileOf(table, month, format)));
-        var targetFolder = Path.GetDirectoryName(target)!;
+        var rows = CopyToFile(connection, table, select, Options(format), target, cancellationToken);
+        return new ExportedFile(table, month, target, rows, new FileInfo(target).Length);
+    }
 
-        // Written under a hidden temporary name in the target's own folder, then renamed over the target (atomic on one
-        // file system): a crash or cancellation never leaves a half file under a final name.
+    /// <summary>
+    /// <c>COPY (select) TO target</c>, written under a hidden temporary name in the target's own folder, then renamed over
+    /// the target (atomic on one file system): a crash or cancellation never leaves a half file under a final name.
+    /// </summary>
+    internal static long CopyToFile(DuckDBConnection connection, string table, string select, string options, string target, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var targetFolder = Path.GetDirectoryName(target)!;
         var temporary = Path.Combine(targetFolder, $".{Path.GetFileName(target)}.{ScratchSuffix()}.tmp");
         try
         {
@@ -119,13 +155,13 @@ public sealed class ExportJob
             using (var command = connection.CreateCommand())
             using (cancellationToken.Register(command.Cancel))
             {
-                command.CommandText = $"COPY ({select}) TO {Literal(temporary)} ({Options(format)})";
+                command.CommandText = $"COPY ({select}) TO {Literal(temporary)} ({options})";
                 rows = command.ExecuteNonQuery();
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             File.Move(temporary, target, overwrite: true);
-            return new ExportedFile(table, month, target, rows, new FileInfo(target).Length);
+            return rows;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -222,6 +258,7 @@ public sealed class ExportJob
     {
         ExportFormat.Parquet => "FORMAT PARQUET",
         ExportFormat.Csv => "FORMAT CSV, HEADER",
+        ExportFormat.Delta => "FORMAT PARQUET",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 

@@ -14,6 +14,7 @@ public static class ExportLayout
     {
         ExportFormat.Parquet => "parquet",
         ExportFormat.Csv => "csv",
+        ExportFormat.Delta => "parquet",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
