@@ -50,6 +50,33 @@ public sealed class FileSink(string directory) : IEventSink
         }
     }
 
+    /// <summary>The folder exists (or is created) and takes a file: a probe file is created, written, flushed and deleted.</summary>
+    public Task<SinkProbe> ProbeAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var probe = Path.Combine(directory, $".retailsynth-probe-{ScratchSuffix()}.tmp");
+        try
+        {
+            System.IO.Directory.CreateDirectory(directory);
+            using (var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+                file.Write(s_newLine);
+                file.Flush(flushToDisk: true);
+            }
+
+            return Task.FromResult(SinkProbe.Ok);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var cause = ex is UnauthorizedAccessException ? "permission denied" : ex.Message;
+            return Task.FromResult(SinkProbe.Failed(SinkFailureKind.Configuration, $"cannot write to '{directory}': {cause}"));
+        }
+    }
+
+#pragma warning disable RS0030 // Guid.NewGuid is banned in Core for data ids, not for scratch file names.
+    private static string ScratchSuffix() => Guid.NewGuid().ToString("N");
+#pragma warning restore RS0030
+
     public ValueTask DisposeAsync()
     {
         CloseFile();
