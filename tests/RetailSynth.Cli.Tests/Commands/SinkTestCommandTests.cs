@@ -7,9 +7,10 @@ public class SinkTestCommandTests
     private const string Secret = "c2VjcmV0LWtleS1mb3ItY2xp";
 
     [Fact]
-    public async Task The_file_sink_test_exits_0_and_leaves_the_folder_empty()
+    public async Task The_file_sink_test_exits_0_and_leaves_nothing_in_an_existing_folder()
     {
         using var cli = new CliRunner();
+        Directory.CreateDirectory(cli.File("data/events"));
 
         var result = await cli.RunAsync("sink", "test");
 
