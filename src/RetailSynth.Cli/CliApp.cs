@@ -47,6 +47,12 @@ public static class CliApp
                 outbox.AddCommand<OutboxDeadCommand>("dead").WithDescription("Dead-lettered events.");
                 outbox.AddCommand<OutboxRequeueDeadCommand>("requeue-dead").WithDescription("Dead events back to pending (refused while a day drains).");
                 outbox.AddCommand<OutboxClearCommand>("clear").WithDescription("Discard every outbox row; facts stay.");
+                outbox.AddCommand<OutboxDrainCommand>("drain").WithDescription("Send every pending event (--sink), simulate no new day, then exit with the counts.");
+            });
+            config.AddBranch("sink", sink =>
+            {
+                sink.SetDescription("Check the streaming sink.");
+                sink.AddCommand<SinkTestCommand>("test").WithDescription("Probe the sink (--sink) without sending an event; exit 1 naming the classified failure.");
             });
             config.AddCommand<DemoCommand>("demo").WithDescription("The main job on embedded defaults: dimensions and a week of history, then a summary.");
             config.AddCommand<StatusCommand>("status").WithDescription("Show what the database holds.");

@@ -143,6 +143,7 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
     {
         PacingState.CatchingUp => "catching up",
         PacingState.Waiting => "waiting",
+        PacingState.Paused => "paused",
         _ => "live",
     };
 }

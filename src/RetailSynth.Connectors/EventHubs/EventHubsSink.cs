@@ -20,6 +20,9 @@ internal sealed partial class EventHubsSink : IEventSink
     /// <summary>Default per-lease byte cap: a few hub batches (1 MB each on most tiers).</summary>
     public const long DefaultLeaseBytes = 4L * 1024 * 1024;
 
+    /// <summary>The longest a connection test waits for the hub's answer.</summary>
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Partition keys sent at the same time within one lease.</summary>
     private const int MaxConcurrentKeys = 4;
 
@@ -105,6 +108,25 @@ internal sealed partial class EventHubsSink : IEventSink
         }
 
         return report;
+    }
+
+    /// <summary>Reads the hub's properties (its partitions): reaches the namespace, authenticates and finds the hub, sending nothing.</summary>
+    public async Task<SinkProbe> ProbeAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ProbeTimeout);
+        try
+        {
+            var properties = await _producer.GetEventHubPropertiesAsync(timeout.Token);
+            LogProbed(_target.Endpoint, properties.PartitionIds.Length);
+            return SinkProbe.Ok;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var failure = EventHubsErrors.Classify(ex, _target);
+            LogProbeFailed(failure.Kind, failure.Message);
+            return new SinkProbe(failure);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -276,6 +298,12 @@ internal sealed partial class EventHubsSink : IEventSink
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {TraceId} ({EventType}, {BodyBytes} bytes) rejected: larger than the Event Hubs batch limit of {Limit} bytes")]
     private partial void LogRejected(string traceId, string eventType, int bodyBytes, long limit);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event Hubs at {Endpoint} answered the connection test ({Partitions} partitions)")]
+    private partial void LogProbed(string endpoint, int partitions);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event Hubs connection test failed ({Kind}): {Reason}")]
+    private partial void LogProbeFailed(SinkFailureKind kind, string reason);
 
     private sealed record KeyGroup(string Key, List<int> Indices);
 

@@ -17,6 +17,9 @@ namespace RetailSynth.Connectors.Kafka;
 /// </summary>
 internal sealed partial class KafkaSink : IEventSink
 {
+    /// <summary>The longest a connection test waits for the cluster's metadata (less when MessageTimeout is shorter).</summary>
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Default per-lease byte cap; the producer batches further by itself.</summary>
     public const long DefaultLeaseBytes = 8L * 1024 * 1024;
 
@@ -148,6 +151,51 @@ internal sealed partial class KafkaSink : IEventSink
         return report;
     }
 
+    /// <summary>
+    /// Asks the cluster for its metadata through the producer's own connection (a dependent admin client) and looks
+    /// for the topic there. All topics are asked for, not the one: a request naming a missing topic can make a broker
+    /// create it, and a test must change nothing.
+    /// </summary>
+    public Task<SinkProbe> ProbeAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var timeout = _options.MessageTimeout < ProbeTimeout ? _options.MessageTimeout : ProbeTimeout;
+        return Task.Run(
+            () =>
+            {
+                try
+                {
+                    using var admin = new DependentAdminClientBuilder(_producer.Handle).Build();
+                    var metadata = admin.GetMetadata(timeout);
+                    var topic = metadata.Topics.FirstOrDefault(t => string.Equals(t.Topic, _topic, StringComparison.Ordinal));
+                    if (topic is null || topic.Error.Code == ErrorCode.UnknownTopicOrPart)
+                    {
+                        return Probed(SinkProbe.Failed(SinkFailureKind.Configuration, $"topic '{_topic}' does not exist at {_bootstrap}"));
+                    }
+
+                    if (topic.Error.IsError)
+                    {
+                        return Probed(new SinkProbe(KafkaErrors.Failure(topic.Error, _bootstrap, _topic, timeout, null, Redact)));
+                    }
+
+                    _brokerErrors?.Clear();
+                    return Probed(SinkProbe.Ok);
+                }
+                catch (KafkaException ex)
+                {
+                    var failure = ex.Error.Code is ErrorCode.Local_TimedOut or ErrorCode.RequestTimedOut
+                        ? new SinkFailure(SinkFailureKind.Transient, Redact($"cannot reach Kafka at {_bootstrap}: no answer to a metadata request within {timeout.TotalSeconds:0.###} s{LastBrokerError()}"))
+                        : KafkaErrors.Failure(ex.Error, _bootstrap, _topic, timeout, _brokerErrors?.Last, Redact);
+                    return Probed(new SinkProbe(failure));
+                }
+            },
+            cancellationToken);
+
+        string Redact(string text) => KafkaSink.Redact(text, _options.SaslPassword);
+
+        string LastBrokerError() => _brokerErrors?.Last is { } last ? $"; last broker error: {last}" : string.Empty;
+    }
+
     public ValueTask DisposeAsync()
     {
         if (_ownsProducer)
@@ -257,6 +305,26 @@ internal sealed partial class KafkaSink : IEventSink
         _producer = _rebuild();
         _producerBroken = false;
     }
+
+    private SinkProbe Probed(SinkProbe probe)
+    {
+        if (probe.Failure is { } failure)
+        {
+            LogProbeFailed(failure.Kind, failure.Message);
+        }
+        else
+        {
+            LogProbed(_bootstrap, _topic);
+        }
+
+        return probe;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Kafka at {Bootstrap} answered the connection test (topic {Topic} found)")]
+    private partial void LogProbed(string bootstrap, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka connection test failed ({Kind}): {Reason}")]
+    private partial void LogProbeFailed(SinkFailureKind kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Sent {Events} events to Kafka ({ElapsedMs:0} ms)")]
     private partial void LogSent(int events, double elapsedMs);

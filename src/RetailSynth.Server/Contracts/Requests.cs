@@ -17,6 +17,9 @@ internal sealed record StreamStartRequest(
     int? Days,
     string? Sink);
 
+/// <summary>POST /api/stream/drain and /api/stream/test-connection: the sink, when not the configured one.</summary>
+internal sealed record StreamSinkRequest(string? Sink);
+
 /// <summary>POST /api/export: like the CLI; <c>out</c> is a folder relative to the server's working directory.</summary>
 /// <summary><c>upload</c>: a container URL (or <c>container[/folder]</c> with Upload:ConnectionString) to upload the export to afterwards.</summary>
 internal sealed record ExportApiRequest(string? Format, IReadOnlyList<string>? Tables, string? From, string? To, string? Out, string? Upload = null, bool? CreateContainer = null);

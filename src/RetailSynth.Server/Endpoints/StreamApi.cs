@@ -24,6 +24,7 @@ internal static class StreamApi
 
         group.MapPost("/start", Start).WithSummary("Start a stream session in the background (202); 409 while one runs or a generation task runs.");
         group.MapPost("/stop", StopAsync).WithSummary("Graceful stop: the in-flight batch is acknowledged, the rest stays pending.");
+        MapRelayControl(group);
         group.MapGet("/status", Status).WithSummary("Running?, since, events sent, events/s, simulated day, pacing and pacing state.");
         group.MapGet("/outbox/status", OutboxStatus).WithSummary("Outbox counts, backlog, lag and sink health (streaming.md §7).");
         group.MapGet("/outbox/preview", Preview).WithSummary("Outbox rows in outbox_id order: status filter, order=oldest|newest, limit 1–1000.");
@@ -142,6 +143,60 @@ internal static class StreamApi
 
     private static Results<Ok<CountResponse>, ProblemHttpResult> Clear(StreamingAccessor streaming) =>
         streaming.Service is { } service ? TypedResults.Ok(new CountResponse(service.Clear())) : Unavailable();
+
+    // Relay control (issue 16): pause, resume, drain and the sink's connection test.
+    private static void MapRelayControl(RouteGroupBuilder group)
+    {
+        group.MapPost("/pause", Pause).WithSummary("The relay stops sending and keeps its session: pending events stay pending, no new day; 409 when none runs or it is paused.");
+        group.MapPost("/resume", Resume).WithSummary("A paused session sends again; 409 when none is paused.");
+        group.MapPost("/drain", Drain).WithSummary("Deliver what is pending, simulate no new day, then end (202); a running session switches to drain; 200 when nothing is pending; 409 during a generation task.");
+        group.MapPost("/test-connection", TestConnectionAsync).WithSummary("Probe the configured sink (or body.sink) without sending an event: ok or the classified failure, never a secret.");
+    }
+
+    private static Results<Ok<StreamStatus>, ProblemHttpResult> Pause(StreamingAccessor streaming) =>
+        streaming.Service is { } service ? TypedResults.Ok(service.Pause()) : Unavailable();
+
+    private static Results<Ok<StreamStatus>, ProblemHttpResult> Resume(StreamingAccessor streaming) =>
+        streaming.Service is { } service ? TypedResults.Ok(service.Resume()) : Unavailable();
+
+    private static Results<Accepted<StreamStatus>, Ok<StreamStatus>, ValidationProblem, ProblemHttpResult> Drain(
+        StreamSinkRequest? request, StreamingAccessor streaming, WriterGate gate)
+    {
+        var errors = new FieldErrors();
+        var sink = errors.Choice<SinkKind>(FieldName(StreamRequestField.Sink), request?.Sink);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        if (streaming.Service is not { } service)
+        {
+            return Unavailable();
+        }
+
+        if (gate.IsRunning(WriterKind.Dimensions) || gate.IsRunning(WriterKind.Historical))
+        {
+            throw new RefusedException("Refused: a generation task is running and the outbox is not drained beside it; wait for it to finish or cancel it (DELETE /api/tasks/{id}).");
+        }
+
+        var drain = service.Drain(new StreamRequest(Sink: sink));
+        return drain.Started ? TypedResults.Accepted("/api/stream/status", drain.Status) : TypedResults.Ok(drain.Status);
+    }
+
+    private static async Task<Results<Ok<SinkConnectionTest>, ValidationProblem, ProblemHttpResult>> TestConnectionAsync(
+        StreamSinkRequest? request, StreamingAccessor streaming, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var sink = errors.Choice<SinkKind>(FieldName(StreamRequestField.Sink), request?.Sink);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        return streaming.Service is { } service
+            ? TypedResults.Ok(await service.TestConnectionAsync(sink, cancellationToken))
+            : Unavailable();
+    }
 
     /// <summary>The JSON name of a stream request field (api.md §2).</summary>
     private static string FieldName(StreamRequestField field) => field switch

@@ -158,7 +158,7 @@ function renderCounts(tables) {
 }
 
 function renderStream(stream) {
-  $("stream-state").textContent = stream ? (stream.running ? "running" : "stopped") : "unavailable";
+  $("stream-state").textContent = stream ? (stream.running ? (stream.paused ? "paused" : stream.draining ? "draining" : "running") : "stopped") : "unavailable";
   $("stream-state").className = "badge" + (stream && stream.running ? " running" : "");
   $("events-sent").textContent = stream ? fmt.format(stream.events_sent) : "–";
   $("events-rate").textContent = stream ? fmt.format(Math.round(stream.events_per_second)) : "–";
@@ -243,6 +243,25 @@ async function refresh() {
     refreshing = false;
   }
 }
+
+// ---- Relay control (issue 16): pause, resume, drain and the sink's connection test. Kept in one block. ----
+function setupRelayControl() {
+  const answer = (text) => { $("relay-answer").textContent = text; };
+  const describe = (stream) => (stream.running ? (stream.paused ? "paused" : stream.draining ? "draining" : "running") : "stopped");
+  $("stream-pause").addEventListener("click", () => act(async () => answer(`stream ${describe(await api("POST", "/api/stream/pause"))}`)));
+  $("stream-resume").addEventListener("click", () => act(async () => answer(`stream ${describe(await api("POST", "/api/stream/resume"))}`)));
+  $("stream-drain").addEventListener("click", () => act(async () => {
+    const stream = await api("POST", "/api/stream/drain");
+    answer(stream.running ? "draining: pending events are sent, no new day, then the stream stops" : "nothing to drain: the outbox is empty");
+  }));
+  $("sink-test").addEventListener("click", () => act(async () => {
+    answer("testing…");
+    const test = await api("POST", "/api/stream/test-connection");
+    answer(test.ok ? `${test.sink}: ok (${test.elapsed_ms} ms)` : `${test.sink}: failed (${test.kind}) — ${test.reason}`);
+    $("relay-answer").dataset.ok = String(test.ok);
+  }));
+}
+setupRelayControl();
 
 refresh();
 setInterval(refresh, 1000);

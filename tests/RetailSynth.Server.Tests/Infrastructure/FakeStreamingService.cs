@@ -60,6 +60,15 @@ public sealed class FakeStreamingService : IStreamingService
         return Status;
     }
 
+    public StreamStatus Pause() => throw new RefusedException("Refused: the fake streaming service does not pause.");
+
+    public StreamStatus Resume() => throw new RefusedException("Refused: the fake streaming service does not pause.");
+
+    public DrainStart Drain(StreamRequest request) => throw new RefusedException("Refused: the fake streaming service does not drain.");
+
+    public Task<SinkConnectionTest> TestConnectionAsync(SinkKind? sink, CancellationToken cancellationToken) =>
+        Task.FromResult(new SinkConnectionTest((sink ?? SinkKind.File).Label(), true, null, null, 0));
+
     public Task StopAsync(CancellationToken cancellationToken)
     {
         lock (_lock)

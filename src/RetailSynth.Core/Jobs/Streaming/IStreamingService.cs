@@ -1,6 +1,7 @@
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Relay;
+using RetailSynth.Streaming.Sinks;
 
 namespace RetailSynth.Jobs.Streaming;
 
@@ -16,6 +17,21 @@ public interface IStreamingService
 
     /// <summary>Validates the request (<see cref="StreamRequestValidator"/>) and starts a session in the background.</summary>
     StreamStatus Start(StreamRequest request);
+
+    /// <summary>The relay stops sending and keeps its session: pending events stay pending, no new day is committed. Refused when none runs or it is paused.</summary>
+    StreamStatus Pause();
+
+    /// <summary>The paused relay sends again. Refused unless a session is paused.</summary>
+    StreamStatus Resume();
+
+    /// <summary>
+    /// Delivers what is pending, simulates no new day, then ends the session: a running session switches to drain mode
+    /// (resuming if paused), else a drain-only session starts, unless nothing is pending (<see cref="DrainStart.Started"/> false).
+    /// </summary>
+    DrainStart Drain(StreamRequest request);
+
+    /// <summary>Probes the configured sink (or <paramref name="sink"/>) without sending an event; invalid sink settings throw <see cref="Foundation.Errors.SettingsException"/>.</summary>
+    Task<SinkConnectionTest> TestConnectionAsync(SinkKind? sink, CancellationToken cancellationToken);
 
     /// <summary>Graceful stop: the in-flight batch is acknowledged, the rest stays pending for the next session.</summary>
     Task StopAsync(CancellationToken cancellationToken);
@@ -54,7 +70,15 @@ public sealed record StreamStatus(
     PacingMode Pacing,
     PacingState PacingState,
     string Sink,
-    string? LastError);
+    string? LastError,
+    bool Paused = false,
+    bool Draining = false);
+
+/// <summary>What a drain request did: <see cref="Started"/> false when nothing was pending and no session ran.</summary>
+public sealed record DrainStart(bool Started, StreamStatus Status);
+
+/// <summary>A sink's connection test (POST /api/stream/test-connection): never a secret in <see cref="Reason"/>.</summary>
+public sealed record SinkConnectionTest(string Sink, bool Ok, string? Reason, SinkFailureKind? Kind, long ElapsedMs);
 
 /// <summary>
 /// The outbox's counts and the session's progress (streaming.md §7), serialized as it is by the API. The lag of

@@ -38,6 +38,8 @@ internal sealed partial class StreamSession : IAsyncDisposable
     private DateOnly? _lastAcknowledgedDay;
     private int _daysAcknowledged;
     private readonly int _daysToProduce;
+    private int _draining;
+    private int _grantOutstanding; // a commit was granted and its day is not committed yet: its events are still to come
 
     public StreamSession(
         RetailDatabase database,
@@ -48,7 +50,8 @@ internal sealed partial class StreamSession : IAsyncDisposable
         int? dayLimit,
         TimeProvider time,
         ILogger logger,
-        RetailSynthMetrics? metrics = null)
+        RetailSynthMetrics? metrics = null,
+        bool drainOnly = false)
     {
         (_database, _pipeline, _sink, _outboxFor, _dayLimit, _logger) = (database, pipeline, sink, outboxFor, dayLimit, logger);
         _since = time.GetUtcNow().UtcDateTime;
@@ -63,6 +66,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
 
         // A day left pending by an earlier session counts toward the limit: simulate no more days than needed.
         _daysToProduce = dayLimit is { } limit ? limit - (leftOver is null ? 0 : 1) : int.MaxValue;
+        _draining = drainOnly ? 1 : 0;
         _relay = new OutboxRelay(Store, sink, options, Pacer, time, logger, metrics);
         _lastCommittedDay = pipeline.Stored.LastCommittedDay;
     }
@@ -89,6 +93,27 @@ internal sealed partial class StreamSession : IAsyncDisposable
     public bool NextDayInMemory => Volatile.Read(ref _writerWaiting) == 1;
 
     public int DaysAcknowledged => Volatile.Read(ref _daysAcknowledged);
+
+    /// <summary>Drain mode: no new day is simulated or committed; the session ends once the outbox holds nothing pending.</summary>
+    public bool IsDraining => Volatile.Read(ref _draining) == 1;
+
+    /// <summary>Switches to drain mode (and resumes a paused relay: draining means sending). A day being simulated is discarded.</summary>
+    public void Drain()
+    {
+        Volatile.Write(ref _draining, 1);
+        _relay.Resume();
+        _wake.Release();
+    }
+
+    /// <summary>The relay stops sending and no next day is committed; the session, its sink and its leases stay.</summary>
+    public bool Pause() => _relay.Pause();
+
+    public bool Resume()
+    {
+        var resumed = _relay.Resume();
+        _wake.Release();
+        return resumed;
+    }
 
     /// <summary>The days this session delivered, in order; read it once the session has ended.</summary>
     public IReadOnlyList<DayDelivery> Deliveries => _deliveries;
@@ -156,8 +181,15 @@ internal sealed partial class StreamSession : IAsyncDisposable
                 }
             }
 
-            if (Volatile.Read(ref _writerWaiting) == 1 && _relay.IsHealthy && !_commitGranted.IsSet)
+            if (IsDraining && (Volatile.Read(ref _grantOutstanding) == 0 || producer.IsCompleted))
             {
+                LogDrained(_relay.EventsSent);
+                return; // nothing pending and no committed day on its way: drained
+            }
+
+            if (Volatile.Read(ref _writerWaiting) == 1 && _relay.IsHealthy && !_relay.IsPaused && !IsDraining && !_commitGranted.IsSet)
+            {
+                Volatile.Write(ref _grantOutstanding, 1);
                 _commitGranted.Set();
             }
 
@@ -177,7 +209,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
         using var endOrWriteFailure = CancellationTokenSource.CreateLinkedTokenSource(end, writer.Failed);
         try
         {
-            for (var produced = 0; produced < _daysToProduce && !end.IsCancellationRequested; produced++)
+            for (var produced = 0; produced < _daysToProduce && !end.IsCancellationRequested && !IsDraining; produced++)
             {
                 var day = _pipeline.NextDay;
                 _dayCommitted.Reset();
@@ -225,6 +257,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
     private void OnCommitted(DayWriter.DayCommitted committed)
     {
         _lastCommittedDay = committed.Day;
+        Volatile.Write(ref _grantOutstanding, 0);
         LogDayCommitted(committed.Day, committed.Rows, committed.Append.TotalMilliseconds, committed.State.TotalMilliseconds, committed.Commit.TotalMilliseconds);
         _dayCommitted.Set();
         _wake.Release(); // the relay need not wait for its polling fallback
@@ -233,6 +266,9 @@ internal sealed partial class StreamSession : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Day {Day} committed for streaming: {Rows} fact rows; appends {AppendMs:0} ms, state {StateMs:0} ms, gate + commit {CommitMs:0} ms")]
     private partial void LogDayCommitted(DateOnly day, long rows, double appendMs, double stateMs, double commitMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox drained ({EventsSent} events sent in this session); the drain ends the session")]
+    private partial void LogDrained(long eventsSent);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Day {Day} fully delivered ({EventsSent} events sent in this session)")]
     private partial void LogDayDelivered(DateOnly day, long eventsSent);

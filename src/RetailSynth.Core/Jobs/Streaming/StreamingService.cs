@@ -50,7 +50,98 @@ public sealed partial class StreamingService(
         }
     }
 
-    public StreamStatus Start(StreamRequest request)
+    public StreamStatus Start(StreamRequest request) => StartSession(request, drainOnly: false);
+
+    public StreamStatus Pause()
+    {
+        lock (_lock)
+        {
+            var session = _session ?? throw new RefusedException("Refused: no stream session is running, so there is nothing to pause; start one first.");
+            if (!session.Pause())
+            {
+                throw new RefusedException("Refused: the stream session is already paused; resume it to send again.");
+            }
+
+            LogPaused(session.Relay.EventsSent);
+            return Describe(session, running: true);
+        }
+    }
+
+    public StreamStatus Resume()
+    {
+        lock (_lock)
+        {
+            if (_session is not { } session || !session.Resume())
+            {
+                throw new RefusedException(_session is null
+                    ? "Refused: no stream session is running, so there is nothing to resume."
+                    : "Refused: the stream session is not paused.");
+            }
+
+            LogResumed();
+            return Describe(session, running: true);
+        }
+    }
+
+    public DrainStart Drain(StreamRequest request)
+    {
+        lock (_lock)
+        {
+            if (_session is { } running)
+            {
+                if (!running.IsDraining)
+                {
+                    running.Drain();
+                    LogDrainSwitched();
+                }
+
+                return new DrainStart(true, Describe(running, running: true));
+            }
+        }
+
+        // Checked before a session is opened: opening one on a fresh database would write its dimensions first.
+        if (Outbox.Status().BacklogEvents == 0)
+        {
+            return new DrainStart(false, Status);
+        }
+
+        return new DrainStart(true, StartSession(request, drainOnly: true));
+    }
+
+    public async Task<SinkConnectionTest> TestConnectionAsync(SinkKind? sink, CancellationToken cancellationToken)
+    {
+        var options = StreamRequestValidator.Resolve(new StreamRequest(Sink: sink), settings.Streaming);
+        var started = time.GetTimestamp();
+        IEventSink created;
+        try
+        {
+            created = sinks.Create(options);
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new SettingsException([invalid.Message]); // the factories' words never hold a secret
+        }
+
+        SinkProbe probe;
+        await using (created.ConfigureAwait(false))
+        {
+            probe = await created.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var elapsed = time.GetElapsedTime(started);
+        if (probe.Failure is { } failure)
+        {
+            LogProbeFailed(created.Name, failure.Kind, failure.Message);
+        }
+        else
+        {
+            LogProbeSucceeded(created.Name, elapsed.TotalMilliseconds);
+        }
+
+        return new SinkConnectionTest(created.Name, probe.Succeeded, probe.Failure?.Message, probe.Failure?.Kind, (long)elapsed.TotalMilliseconds);
+    }
+
+    private StreamStatus StartSession(StreamRequest request, bool drainOnly)
     {
         var options = StreamRequestValidator.Resolve(request, settings.Streaming);
         lock (_lock)
@@ -64,7 +155,7 @@ public sealed partial class StreamingService(
             StreamSession session;
             try
             {
-                session = Open(options, request.Days);
+                session = Open(options, request.Days, drainOnly);
             }
             catch
             {
@@ -81,7 +172,7 @@ public sealed partial class StreamingService(
             _session = session;
             _stop = stop;
             _lastError = null;
-            LogStarted(session.SinkName, options.EffectivePacing, request.Duration, request.Days);
+            LogStarted(drainOnly ? "Drain" : "Stream", session.SinkName, options.EffectivePacing, request.Duration, request.Days);
             _running = Task.Run(async () =>
             {
                 try
@@ -165,7 +256,7 @@ public sealed partial class StreamingService(
         return day => new DayOutbox(builder, files, day);
     }
 
-    private StreamSession Open(StreamingOptions options, int? days)
+    private StreamSession Open(StreamingOptions options, int? days, bool drainOnly)
     {
         new DimensionBootstrap(settings, dictionaries, logger).EnsureDimensions();
         var database = RetailDatabase.Open(settings.Storage.DatabasePath);
@@ -175,7 +266,7 @@ public sealed partial class StreamingService(
             var pipeline = DayPipeline.Load(settings, dictionaries, database);
             sink = sinks.Create(options);
             var events = OutboxFor(pipeline.Stored.DatasetId, pipeline.Stored.StartDate, OutboxBodyFiles.ForDatabase(database.Path));
-            return new StreamSession(database, pipeline, sink, options, events, days, time, logger, metrics);
+            return new StreamSession(database, pipeline, sink, options, events, days, time, logger, metrics, drainOnly);
         }
         catch
         {
@@ -194,10 +285,27 @@ public sealed partial class StreamingService(
         session.Pacer.Mode,
         session.Relay.PacingState,
         session.SinkName,
-        _lastError ?? session.Relay.Health.LastError);
+        _lastError ?? session.Relay.Health.LastError,
+        running && session.Relay.IsPaused,
+        running && session.IsDraining);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stream session started: sink {Sink}, pacing {Pacing}, duration {Duration}, days {Days}")]
-    private partial void LogStarted(string sink, PacingMode pacing, TimeSpan? duration, int? days);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} session started: sink {Sink}, pacing {Pacing}, duration {Duration}, days {Days}")]
+    private partial void LogStarted(string kind, string sink, PacingMode pacing, TimeSpan? duration, int? days);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stream session paused after {EventsSent} events; pending events stay pending, no new day is committed")]
+    private partial void LogPaused(long eventsSent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stream session resumed")]
+    private partial void LogResumed();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stream session switched to drain: no new day; it ends once the outbox is empty")]
+    private partial void LogDrainSwitched();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection test of the {Sink} sink succeeded in {ElapsedMs:0} ms")]
+    private partial void LogProbeSucceeded(string sink, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection test of the {Sink} sink failed ({Kind}): {Reason}")]
+    private partial void LogProbeFailed(string sink, SinkFailureKind kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stream session failed")]
     private partial void LogFailed(Exception exception);

@@ -38,6 +38,9 @@ internal sealed partial class OutboxRelay
     private int _consecutiveFailures;
     private string? _closedBecause;
     private string? _lastError;
+    private readonly Lock _pauseLock = new();
+    private TaskCompletionSource? _resumed; // set while paused; completed by Resume
+    private long _pausedAt;
 
     public OutboxRelay(OutboxStore store, IEventSink sink, StreamingOptions options, Pacer pacer, TimeProvider time, ILogger logger, RetailSynthMetrics? metrics = null)
     {
@@ -88,7 +91,43 @@ internal sealed partial class OutboxRelay
     /// <summary>Healthy: the breaker is closed and the last send succeeded. A next day is committed only then.</summary>
     public bool IsHealthy => Breaker == BreakerState.Closed && Volatile.Read(ref _consecutiveFailures) == 0;
 
-    public PacingState PacingState => _pacer.State;
+    public PacingState PacingState => IsPaused ? PacingState.Paused : _pacer.State;
+
+    /// <summary>True between <see cref="Pause"/> and <see cref="Resume"/>: nothing is leased or sent, nothing is acknowledged.</summary>
+    public bool IsPaused => Volatile.Read(ref _resumed) is not null;
+
+    /// <summary>Stops sending before the next lease or chunk; a chunk already handed to the sink completes. False if already paused.</summary>
+    public bool Pause()
+    {
+        lock (_pauseLock)
+        {
+            if (_resumed is not null)
+            {
+                return false;
+            }
+
+            _pausedAt = _time.GetTimestamp();
+            Volatile.Write(ref _resumed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            return true;
+        }
+    }
+
+    /// <summary>Sends again; accelerated pacing does not count the pause (<see cref="Pacer.Shift"/>). False if not paused.</summary>
+    public bool Resume()
+    {
+        lock (_pauseLock)
+        {
+            if (_resumed is not { } resumed)
+            {
+                return false;
+            }
+
+            _pacer.Shift(_time.GetElapsedTime(_pausedAt));
+            Volatile.Write(ref _resumed, null);
+            resumed.SetResult();
+            return true;
+        }
+    }
 
     /// <summary>Why the sink can take nothing more (its receiver is gone), once it has said so; the drain then stops.</summary>
     public string? ClosedBecause => Volatile.Read(ref _closedBecause);
@@ -107,6 +146,12 @@ internal sealed partial class OutboxRelay
     {
         while (!stop.IsCancellationRequested)
         {
+            if (Volatile.Read(ref _resumed) is { } resumed)
+            {
+                await WaitForResume(resumed.Task, stop).ConfigureAwait(false);
+                continue;
+            }
+
             if (_head >= _batch.Count)
             {
                 _sending.Start();
@@ -243,6 +288,18 @@ internal sealed partial class OutboxRelay
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return SendReport.Failed(events.Count, new SinkFailure(SinkFailureKind.Transient, $"the {_sink.Name} sink failed: {ex.Message}"));
+        }
+    }
+
+    private static async Task WaitForResume(Task resumed, CancellationToken stop)
+    {
+        try
+        {
+            await resumed.WaitAsync(stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // the caller's loop sees the stop
         }
     }
 

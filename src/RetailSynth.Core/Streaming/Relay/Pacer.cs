@@ -13,7 +13,7 @@ internal sealed class Pacer
     private readonly double _speed;
     private readonly TimeProvider _time;
     private DateTime? _anchorSimulated;
-    private readonly DateTime _anchorWall;
+    private DateTime _anchorWall;
 
     public Pacer(PacingMode mode, double speed, TimeProvider time)
     {
@@ -34,6 +34,19 @@ internal sealed class Pacer
     }
 
     public DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// After a pause: accelerated time resumes where it stopped (the anchor moves by the pause), so the paused wall
+    /// time is not caught up in a burst. Realtime is the wall clock itself: what fell due meanwhile is caught up, as
+    /// after any late start (§5), capped by the rate limit.
+    /// </summary>
+    public void Shift(TimeSpan paused)
+    {
+        if (_mode == PacingMode.Accelerated && paused > TimeSpan.Zero)
+        {
+            _anchorWall += paused;
+        }
+    }
 
     /// <summary>The wall-clock moment at which an event of simulated time <paramref name="eventTs"/> is due.</summary>
     public DateTime ReleaseAt(DateTime eventTs) => _mode switch

@@ -50,6 +50,75 @@ public sealed class FileSink(string directory) : IEventSink
         }
     }
 
+    /// <summary>
+    /// The folder exists (or can be created) and takes a file: a probe file is created, written, flushed and deleted.
+    /// Folders the probe had to create are removed again, so a test leaves nothing behind.
+    /// </summary>
+    public Task<SinkProbe> ProbeAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var created = FirstMissingFolder(Path.GetFullPath(directory));
+        try
+        {
+            System.IO.Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".retailsynth-probe-{ScratchSuffix()}.tmp");
+            using (var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+                file.Write(s_newLine);
+                file.Flush(flushToDisk: true);
+            }
+
+            return Task.FromResult(SinkProbe.Ok);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var cause = ex is UnauthorizedAccessException ? "permission denied" : ex.Message;
+            return Task.FromResult(SinkProbe.Failed(SinkFailureKind.Configuration, $"cannot write to '{directory}': {cause}"));
+        }
+        finally
+        {
+            if (created is not null)
+            {
+                RemoveEmptyFolders(Path.GetFullPath(directory), created);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the folders from <paramref name="deepest"/> up to <paramref name="outermost"/> while they are empty: never
+    /// recursively, since a session may have started writing into them meanwhile.
+    /// </summary>
+    private static void RemoveEmptyFolders(string deepest, string outermost)
+    {
+        for (var current = deepest; current is not null && current.Length >= outermost.Length; current = Path.GetDirectoryName(current))
+        {
+            try
+            {
+                System.IO.Directory.Delete(current, recursive: false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return; // not empty, or gone: leave it
+            }
+        }
+    }
+
+    /// <summary>The outermost folder of <paramref name="path"/> that does not exist yet, if any.</summary>
+    private static string? FirstMissingFolder(string path)
+    {
+        string? missing = null;
+        for (var current = path; current is not null && !System.IO.Directory.Exists(current) && !File.Exists(current); current = Path.GetDirectoryName(current))
+        {
+            missing = current;
+        }
+
+        return missing;
+    }
+
+#pragma warning disable RS0030 // Guid.NewGuid is banned in Core for data ids, not for scratch file names.
+    private static string ScratchSuffix() => Guid.NewGuid().ToString("N");
+#pragma warning restore RS0030
+
     public ValueTask DisposeAsync()
     {
         CloseFile();

@@ -18,4 +18,11 @@ public interface IEventSink : IAsyncDisposable
 
     /// <summary>Sends <paramref name="batch"/> in order. Exceptions other than cancellation are treated as a sink failure of the whole batch.</summary>
     Task<SendReport> SendAsync(IReadOnlyList<OutboundEvent> batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Checks that the target can be reached without sending an event (POST /api/stream/test-connection, <c>sink test</c>):
+    /// Event Hubs reads the hub's properties, Kafka asks for the topic's metadata, the file sink writes and deletes a
+    /// probe file. A failure is answered, classified as for a send, never thrown (cancellation aside).
+    /// </summary>
+    Task<SinkProbe> ProbeAsync(CancellationToken cancellationToken);
 }

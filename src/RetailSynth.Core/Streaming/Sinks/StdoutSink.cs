@@ -42,5 +42,8 @@ public sealed class StdoutSink(Stream output) : IEventSink
         }
     }
 
+    /// <summary>Standard output is always there; whether its reader stays is only known when a batch meets it.</summary>
+    public Task<SinkProbe> ProbeAsync(CancellationToken cancellationToken) => Task.FromResult(SinkProbe.Ok);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -58,5 +58,7 @@ public sealed class ScriptedSink : IEventSink, ISinkFactory
         return Task.FromResult(report);
     }
 
+    public Task<SinkProbe> ProbeAsync(CancellationToken cancellationToken) => Task.FromResult(SinkProbe.Ok);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

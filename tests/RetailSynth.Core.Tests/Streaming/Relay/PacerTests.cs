@@ -62,6 +62,32 @@ public sealed class PacerTests
     }
 
     [Fact]
+    public void Accelerated_time_does_not_count_a_pause_so_nothing_is_caught_up_after_it()
+    {
+        var clock = new ManualClock(new DateTime(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc));
+        var pacer = new Pacer(PacingMode.Accelerated, 60, clock);
+        pacer.Anchor(new DateOnly(2024, 1, 1));
+        OutboundEvent[] events = [At(new DateTime(2024, 1, 1, 0, 0, 0)), At(new DateTime(2024, 1, 1, 1, 0, 0)), At(new DateTime(2024, 1, 1, 2, 0, 0))];
+
+        clock.Advance(TimeSpan.FromMinutes(10)); // paused for ten wall minutes: ten simulated hours at 60×
+        pacer.Shift(TimeSpan.FromMinutes(10));
+
+        Assert.Equal(1, pacer.DueCount(events, 0));
+        Assert.Equal(TimeSpan.FromMinutes(1), pacer.DelayUntil(events[1].EventTs));
+    }
+
+    [Fact]
+    public void Realtime_ignores_a_pause_shift_because_simulated_time_is_the_wall_clock()
+    {
+        var clock = new ManualClock(new DateTime(2024, 1, 1, 12, 0, 0, DateTimeKind.Utc));
+        var pacer = new Pacer(PacingMode.Realtime, 60, clock);
+
+        pacer.Shift(TimeSpan.FromHours(1));
+
+        Assert.Equal(new DateTime(2024, 1, 1, 11, 30, 0), pacer.ReleaseAt(new DateTime(2024, 1, 1, 11, 30, 0)));
+    }
+
+    [Fact]
     public void Max_pacing_releases_everything_at_once()
     {
         var pacer = new Pacer(PacingMode.Max, 60, new ManualClock(new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
