@@ -29,7 +29,7 @@ internal static class SimulationProfiles
             {
                 Geographies = 200,
                 Stores = 86,
-                DistributionCenters = 20,
+                DistributionCenters = 4,
                 Customers = 403_000,
                 Products = 10_000,
                 CustomersPerStoreDay = 240,

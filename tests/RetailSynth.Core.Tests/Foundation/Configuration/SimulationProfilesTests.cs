@@ -16,6 +16,18 @@ public class SimulationProfilesTests
     }
 
     [Theory]
+    [InlineData("small", 20, 3)]
+    [InlineData("large", 86, 4)] // model v1 ran 20 DCs, one per ≈ 4 stores
+    public void Each_profile_serves_its_stores_from_a_few_dcs_not_one_per_handful_of_stores(string profile, int stores, int dcs)
+    {
+        var options = SimulationProfiles.Create(profile)!;
+
+        Assert.Equal(stores, options.Stores);
+        Assert.Equal(dcs, options.DistributionCenters);
+        Assert.InRange(options.Stores / (double)options.DistributionCenters, 6.5, 100);
+    }
+
+    [Theory]
     [InlineData("small")]
     [InlineData("large")]
     public void Each_profile_prices_every_channel_by_the_cpm_ranges_of_data_model_14_2(string profile)
