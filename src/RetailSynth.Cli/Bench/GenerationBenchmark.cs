@@ -160,10 +160,15 @@ public static class GenerationBenchmark
             baselinePerDay);
     }
 
-    /// <summary>What the database path reads back before each day (ReturnSalesReader), kept in memory instead.</summary>
+    /// <summary>
+    /// What the database path reads back before each day (ReturnSalesReader), kept in memory instead: the sales with
+    /// a scheduled return, and the online orders still open, whose return is only decided at DELIVERED on a later day.
+    /// </summary>
     private static void RememberSalesToReturn(FactBatch facts, RetailSynth.Engine.Simulation.State.SimulationState state, Dictionary<string, SaleForReturn> sales)
     {
-        var due = state.ScheduledReturns.Select(r => r.SourceIdExt).ToHashSet(StringComparer.Ordinal);
+        var due = state.ScheduledReturns.Select(r => r.SourceIdExt)
+            .Concat(state.OpenOrders.Select(o => o.OrderIdExt))
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var sale in SaleForReturn.FromFacts(facts, due))
         {
             sales[sale.ReceiptIdExt] = sale;

@@ -26,4 +26,18 @@ public class BenchCommandTests
         Assert.Equal(2, report["SecondsPerDay"]!.AsArray().Count);
         Assert.Equal(rows, report["RowsPerTable"]!.AsObject().Sum(table => table.Value!.GetValue<long>()));
     }
+
+    [Fact]
+    public async Task Bench_simulates_past_the_first_online_orders_returned_at_a_store()
+    {
+        using var cli = new CliRunner();
+        RetailSynth.Tests.ReducedWorld.ApplyTo(cli.Environment, startDate: null, stores: 3);
+
+        // The first online returns come due on day 3: their orders were created two days before they were decided.
+        var result = await cli.RunAsync("bench", "--profile", "small", "--days", "6", "--json", "bench.json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(cli.File("bench.json")))!;
+        Assert.Equal(report["EndToEnd"]!["Rows"]!.GetValue<long>(), report["SimulatorOnly"]!["Rows"]!.GetValue<long>());
+    }
 }
