@@ -40,7 +40,7 @@ internal static partial class ConfigApi
 
     private static Results<Ok<ConfigValidResponse>, ValidationProblem> Validate(JsonElement body, ServerHostOptions host, ReferenceDictionaries dictionaries)
     {
-        var errors = Check(body, host, dictionaries);
+        var errors = Check(body, host, dictionaries, out _);
         return errors.Any ? errors.ToProblem() : TypedResults.Ok(new ConfigValidResponse(true, host.ConfigFilePath));
     }
 
@@ -52,7 +52,7 @@ internal static partial class ConfigApi
             throw new RefusedException("Refused: a job or stream session is running; the configuration may change once it has finished or been stopped.");
         }
 
-        var errors = Check(body, host, dictionaries);
+        var errors = Check(body, host, dictionaries, out var json);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -61,7 +61,7 @@ internal static partial class ConfigApi
         var path = host.ConfigFilePath;
         try
         {
-            SettingsFile.Write(path, body.GetRawText());
+            SettingsFile.Write(path, json);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -74,16 +74,27 @@ internal static partial class ConfigApi
     }
 
     /// <summary>Every problem of the body at once: not an object, a secret in it, and what the settings loader finds.</summary>
-    private static FieldErrors Check(JsonElement body, ServerHostOptions host, ReferenceDictionaries dictionaries)
+    private static FieldErrors Check(JsonElement body, ServerHostOptions host, ReferenceDictionaries dictionaries, out string json)
     {
         var errors = new FieldErrors();
+        json = string.Empty;
         if (body.ValueKind != JsonValueKind.Object)
         {
             errors.Add("body", "must be a JSON object of settings, e.g. {\"Simulation\": {\"Seed\": 42}}");
             return errors;
         }
 
-        var json = body.GetRawText();
+        try
+        {
+            json = body.GetRawText();
+        }
+        catch (InvalidOperationException)
+        {
+            // The body parser does not check the UTF-8 inside strings; reading them does.
+            errors.Add("body", "is not valid UTF-8 JSON");
+            return errors;
+        }
+
         foreach (var secret in SettingsFile.SecretKeysIn(json))
         {
             errors.Add(secret, $"is a secret and is accepted only from the environment ({SettingsSources.EnvironmentPrefix}{secret.Replace(":", "__", StringComparison.Ordinal)}); remove it from the body");

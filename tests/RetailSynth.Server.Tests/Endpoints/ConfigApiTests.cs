@@ -129,11 +129,26 @@ public sealed class ConfigApiTests
     [InlineData("[1, 2]")]
     [InlineData("\"text\"")]
     [InlineData("{not json")]
-    public async Task A_body_that_is_not_a_json_object_answers_400_naming_body(string body)
+    [InlineData("""{"Simulation": {"Seed": 1, "seed": 2}}""")]
+    [InlineData("""{"\uD800": 1}""")]
+    public async Task A_body_that_is_not_a_json_object_of_unique_names_answers_400_naming_body(string body)
     {
         await using var server = await RunningServer.StartAsync();
 
         using var response = await PutAsync(server, body);
+
+        await Problems.AssertFieldAsync(response, "body");
+        Assert.False(File.Exists(Path.Combine(server.Folder, "retailsynth.json")));
+    }
+
+    [Fact]
+    public async Task A_body_with_invalid_utf8_in_a_string_answers_400_naming_body()
+    {
+        await using var server = await RunningServer.StartAsync();
+        byte[] body = [.. "{\"Simulation\": {\"Profile\": \""u8, 0xC3, 0x28, 0xFF, 0x80, .. "\"}}"u8];
+
+        using var response = await server.Client.PostAsync(
+            new Uri("/api/config/validate", UriKind.Relative), new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
 
         await Problems.AssertFieldAsync(response, "body");
     }

@@ -23,7 +23,7 @@ public static class SettingsFile
     {
         if (Parse(json) is null)
         {
-            return ["the configuration must be a JSON object, e.g. {\"Simulation\": {\"Seed\": 42}}"];
+            return ["the configuration must be a JSON object that names each setting once (names ignore case), e.g. {\"Simulation\": {\"Seed\": 42}}"];
         }
 
         try
@@ -111,10 +111,18 @@ public static class SettingsFile
     {
         try
         {
-            return JsonNode.Parse(json, s_caseInsensitive, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject;
+            var document = JsonNode.Parse(json, s_caseInsensitive, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject;
+            if (document is not null)
+            {
+                _ = Leaves(document, null).Count(); // objects read their names lazily: read them all here, where a bad one is caught
+            }
+
+            return document;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
+            // ArgumentException: a name given twice (configuration names ignore case); InvalidOperationException: a name
+            // that is not valid UTF-16 (a lone surrogate escape).
             return null;
         }
     }
