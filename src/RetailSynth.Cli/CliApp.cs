@@ -55,6 +55,18 @@ public static class CliApp
                 sink.AddCommand<SinkTestCommand>("test").WithDescription("Probe the sink (--sink) without sending an event; exit 1 naming the classified failure.");
             });
             config.AddCommand<DemoCommand>("demo").WithDescription("The main job on embedded defaults: dimensions and a week of history, then a summary.");
+            config.AddBranch("dataset", dataset =>
+            {
+                dataset.SetDescription("Manage the dataset in the database.");
+                dataset.AddCommand<DatasetDeleteCommand>("delete")
+                    .WithDescription("Delete dimensions, facts, outbox and simulator state; --confirm must be the dataset id (see `status`).");
+            });
+            config.AddBranch("config", configuration =>
+            {
+                configuration.SetDescription("Check the configuration.");
+                configuration.AddCommand<ConfigValidateCommand>("validate")
+                    .WithDescription("Validate retailsynth.json (or --config FILE) with the environment, reporting every problem at once.");
+            });
             config.AddCommand<StatusCommand>("status").WithDescription("Show what the database holds.");
             config.AddCommand<ValidateCommand>("validate").WithDescription("Check every data-model invariant on the database; exit 1 on a violation.");
             config.AddCommand<ReportCommand>("report").WithDescription("The realism scorecard over committed days (--from/--to); exit 1 when a judged band falls short, unless --no-fail.");
@@ -64,6 +76,12 @@ public static class CliApp
             config.AddCommand<ServeCommand>("serve").WithDescription("The HTTP API and dashboard (default http://127.0.0.1:8000).");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure generation: dimensions, simulator, end to end and the raw Appender baseline.");
         });
+
+        if (args is ["--version"])
+        {
+            environment.Out.WriteLine(Jobs.ProductVersion.Current.ToString());
+            return ExitOk;
+        }
 
         var verbose = args.Contains("--verbose") || args.Contains("-v");
         try

@@ -111,6 +111,10 @@ public static class RetailSynthServer
         app.MapExportApi();
         app.MapReportApi();
         app.MapSchemaApi();
+        app.MapVersionApi();
+        app.MapEventTypesApi();
+        app.MapDatasetApi();
+        app.MapConfigApi();
         app.MapDashboardApi();
         app.MapOpenApi();
         app.MapScalarApiReference(scalar => scalar.DisableDefaultFonts()); // system fonts: no request to a font CDN, none for the CSP to allow

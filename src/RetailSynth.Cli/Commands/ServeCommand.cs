@@ -37,6 +37,8 @@ public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCom
         await using var app = RetailSynthServer.Build(new ServerHostOptions(options, runtime.Dictionaries)
         {
             WorkingDirectory = runtime.Environment.WorkingDirectory,
+            ConfigFile = settings.ConfigFile is null ? null : Path.Combine(runtime.Environment.WorkingDirectory, settings.ConfigFile),
+            Environment = runtime.Environment.Variables,
             ConfigureLogging = logging => logging
                 .AddRetailSynthConsole(settings.Verbose ? LogLevel.Debug : LogLevel.Information) // logs on stderr, like every command
                 .AddFilter("Microsoft.AspNetCore", settings.Verbose ? LogLevel.Information : LogLevel.Warning),

@@ -7,6 +7,9 @@ public enum WriterKind
     Historical,
     Stream,
     Export,
+
+    /// <summary>Deleting the whole dataset: excludes every other writer and reader job, exports included.</summary>
+    DatasetDelete,
 }
 
 /// <summary>
@@ -42,14 +45,28 @@ public sealed class WriterGate
         }
     }
 
+    /// <summary>Whether any job of any kind holds the gate (settings may not change under one).</summary>
+    public bool AnyRunning
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _running.Count > 0;
+            }
+        }
+    }
+
     private static bool Conflicts(WriterKind wanted, WriterKind running) =>
-        wanted == running || (wanted != WriterKind.Export && running != WriterKind.Export);
+        wanted == running || wanted == WriterKind.DatasetDelete || running == WriterKind.DatasetDelete
+        || (wanted != WriterKind.Export && running != WriterKind.Export);
 
     private static string Describe(WriterKind kind) => kind switch
     {
         WriterKind.Dimensions => "dimension generation",
         WriterKind.Historical => "historical generation",
         WriterKind.Stream => "a stream session",
+        WriterKind.DatasetDelete => "a dataset deletion",
         _ => "an export",
     };
 

@@ -64,13 +64,7 @@ public sealed class DimensionStore(RetailDatabase database)
         EnsureDimensionsMayBeWritten(identity, force);
 
         using var transaction = _connection.BeginTransaction();
-        foreach (var table in DatasetTables.Dimensions.Concat(DatasetTables.DependentOnDimensions).Append("sim_state"))
-        {
-            database.Execute($"DELETE FROM {table}");
-        }
-
-        database.Execute($"UPDATE {DatasetTables.RelayState} SET acked_through = -1, acked_at = NULL");
-
+        DeleteEveryRow();
         DimensionAppenders.AppendAll(_connection, dimensions, cancellationToken);
 
         using (var command = _connection.CreateCommand())
@@ -87,6 +81,31 @@ public sealed class DimensionStore(RetailDatabase database)
 
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Deletes the dataset: dimensions, facts, outbox, simulator state and the identity row, in one transaction (the
+    /// caller deletes the outbox body files once it has committed). Returns how many rows were deleted.
+    /// </summary>
+    public long DeleteDataset()
+    {
+        using var transaction = _connection.BeginTransaction();
+        var rows = DeleteEveryRow();
+        transaction.Commit();
+        return rows;
+    }
+
+    /// <summary>Empties every table of the dataset and rewinds the relay, inside the caller's transaction.</summary>
+    private long DeleteEveryRow()
+    {
+        long rows = 0;
+        foreach (var table in DatasetTables.Dimensions.Concat(DatasetTables.DependentOnDimensions).Append("sim_state"))
+        {
+            rows += database.Execute($"DELETE FROM {table}");
+        }
+
+        database.Execute($"UPDATE {DatasetTables.RelayState} SET acked_through = -1, acked_at = NULL");
+        return rows;
     }
 
     public IReadOnlyDictionary<string, long> CountRows() =>

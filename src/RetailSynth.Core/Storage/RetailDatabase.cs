@@ -136,11 +136,12 @@ public sealed partial class RetailDatabase : IDisposable
         return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Execute(string sql)
+    /// <summary>Runs one statement; returns the rows it changed.</summary>
+    public int Execute(string sql)
     {
         using var command = Connection.CreateCommand();
         command.CommandText = sql;
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     private static RetailSynthException Translate(string path, DuckDBException ex)

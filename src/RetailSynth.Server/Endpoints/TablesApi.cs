@@ -23,6 +23,8 @@ internal static class TablesApi
         var group = app.MapGroup("/api/tables").WithTags("Tables");
         group.MapGet("/", List).WithSummary("Every dimension and fact table and the outbox, with row counts.");
         group.MapGet("/{name}", Preview).WithSummary("The first rows of one table in key order (limit 1–1000, default 100); unknown name → 404.");
+        group.MapGet("/{name}/recent", Recent)
+            .WithSummary("The newest rows of one fact table by event time, newest first (limit 1–1000, default 50); a name that is no fact table → 404 listing them.");
     }
 
     /// <summary>The allow-list: group of each table the API shows.</summary>
@@ -69,10 +71,63 @@ internal static class TablesApi
             return errors.ToProblem();
         }
 
+        return TypedResults.Ok(Query(database, known, $"SELECT * FROM {known} ORDER BY {DatasetTables.KeyOrder[known]} LIMIT $limit", count));
+    }
+
+    /// <summary>
+    /// Newest rows first by <c>event_ts</c>, the event time every fact table carries (data-model §7), ties broken by the
+    /// key descending so the order is stable. Only fact tables: dimensions and the outbox have no event time.
+    /// </summary>
+    private static Results<Ok<TablePreviewResponse>, ValidationProblem, ProblemHttpResult> Recent(string name, string? limit, ServerDatabase database)
+    {
+        var known = DatasetTables.Facts.FirstOrDefault(t => string.Equals(t, name, StringComparison.Ordinal));
+        if (known is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Not found",
+                detail: $"There is no fact table '{FieldErrors.Shorten(name)}'; recent rows exist for {string.Join(", ", DatasetTables.Facts)}.");
+        }
+
+        var errors = new FieldErrors();
+        var count = errors.Number("limit", limit, DefaultRecent, 1, MaxPreview);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var descendingKey = string.Join(", ", TopLevelTerms(DatasetTables.KeyOrder[known]).Select(term => term + " DESC"));
+        return TypedResults.Ok(Query(database, known, $"SELECT * FROM {known} ORDER BY {EventTimeColumn} DESC, {descendingKey} LIMIT $limit", count));
+    }
+
+    /// <summary>The comma-separated terms of a key order, commas inside parentheses (<c>coalesce(store_id, 0)</c>) kept.</summary>
+    private static IEnumerable<string> TopLevelTerms(string keyOrder)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < keyOrder.Length; i++)
+        {
+            depth += keyOrder[i] switch { '(' => 1, ')' => -1, _ => 0 };
+            if (keyOrder[i] == ',' && depth == 0)
+            {
+                yield return keyOrder[start..i].Trim();
+                start = i + 1;
+            }
+        }
+
+        yield return keyOrder[start..].Trim();
+    }
+
+    private const string EventTimeColumn = "event_ts";
+
+    private const int DefaultRecent = 50;
+
+    private static TablePreviewResponse Query(ServerDatabase database, string table, string sql, int limit)
+    {
         using var connection = database.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM {known} ORDER BY {DatasetTables.KeyOrder[known]} LIMIT $limit";
-        command.Parameters.Add(new DuckDBParameter("limit", count));
+        command.CommandText = sql;
+        command.Parameters.Add(new DuckDBParameter("limit", limit));
         using var reader = command.ExecuteReader();
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
         var rows = new List<IReadOnlyDictionary<string, object?>>();
@@ -87,7 +142,7 @@ internal static class TablesApi
             rows.Add(row);
         }
 
-        return TypedResults.Ok(new TablePreviewResponse(known, columns, rows));
+        return new TablePreviewResponse(table, columns, rows);
     }
 
     /// <summary>DuckDB values as JSON-friendly ones.</summary>

@@ -265,3 +265,172 @@ setupRelayControl();
 
 refresh();
 setInterval(refresh, 1000);
+
+// ---- Settings page: nav entry, configuration editor (fields or JSON), dataset deletion --------------------------------
+// Kept apart from the dashboard's cards above; it shares only $ and the API key field.
+const settingsPage = { datasetId: null };
+
+async function settingsRequest(method, path, body) {
+  const headers = { Accept: "application/json" };
+  const key = $("api-key").value;
+  if (key) headers["X-Api-Key"] = key;
+  if (method !== "GET") headers["Content-Type"] = "application/json";
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = { detail: text }; }
+  return { ok: response.ok, status: response.status, data };
+}
+
+function showPage() {
+  const settings = location.hash === "#settings";
+  document.querySelector("main").hidden = settings;
+  $("settings-page").hidden = !settings;
+  $("nav-dashboard").classList.toggle("current", !settings);
+  $("nav-settings").classList.toggle("current", settings);
+  if (settings) loadSettings();
+}
+
+// Leaves of the settings document as "Section:Key" → value (arrays stay whole).
+function settingsLeaves(node, prefix, out) {
+  for (const [name, value] of Object.entries(node)) {
+    const key = prefix ? `${prefix}:${name}` : name;
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) settingsLeaves(value, key, out);
+    else out.push([key, value]);
+  }
+  return out;
+}
+
+function settingsSet(document, key, value) {
+  const names = key.split(":");
+  let node = document;
+  for (const name of names.slice(0, -1)) node = node[name];
+  node[names[names.length - 1]] = value;
+}
+
+// A field's text as the type its setting had: numbers stay numbers, true/false booleans, arrays JSON.
+function settingsCoerce(text, original) {
+  if (typeof original === "number" && text.trim() !== "" && !Number.isNaN(Number(text))) return Number(text);
+  if (typeof original === "boolean" && (text === "true" || text === "false")) return text === "true";
+  if (Array.isArray(original)) { try { return JSON.parse(text); } catch { return text; } }
+  return text;
+}
+
+function settingsDocument() {
+  let document;
+  try {
+    document = JSON.parse($("settings-json").value || "{}");
+  } catch (error) {
+    throw new Error(`the JSON is not valid: ${error.message}`);
+  }
+  if (document === null || typeof document !== "object" || Array.isArray(document)) throw new Error("the settings must be a JSON object");
+  return document;
+}
+
+function renderSettingsFields(document) {
+  const body = $("settings-fields").tBodies[0];
+  body.replaceChildren();
+  for (const [key, value] of settingsLeaves(document, "", [])) {
+    const tr = body.insertRow();
+    tr.dataset.key = key;
+    tr.insertCell().textContent = key;
+    const input = globalThis.document.createElement("input");
+    input.value = value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+    input.setAttribute("aria-label", key);
+    input.addEventListener("input", () => {
+      try {
+        const current = settingsDocument();
+        settingsSet(current, key, settingsCoerce(input.value, value));
+        $("settings-json").value = JSON.stringify(current, null, 2);
+      } catch (error) {
+        showSettingsErrors({ body: [error.message] });
+      }
+    });
+    tr.insertCell().appendChild(input);
+  }
+  if (body.rows.length === 0) body.insertRow().insertCell().textContent = "no settings in the file yet: add them as JSON";
+}
+
+function showSettingsErrors(errors, detail) {
+  const list = $("settings-errors");
+  list.replaceChildren();
+  for (const [field, messages] of Object.entries(errors || {})) {
+    for (const message of messages) {
+      const li = document.createElement("li");
+      li.dataset.field = field;
+      li.textContent = message.startsWith(field) ? message : `${field}: ${message}`;
+      list.appendChild(li);
+    }
+  }
+  if (!errors && detail) {
+    const li = document.createElement("li");
+    li.textContent = detail;
+    list.appendChild(li);
+  }
+}
+
+function showSettingsDocument(file) {
+  $("settings-path").textContent = file.path + (file.exists ? "" : " (not created yet)");
+  $("settings-json").value = JSON.stringify(file.settings, null, 2);
+  renderSettingsFields(file.settings);
+}
+
+async function loadSettings() {
+  const [file, status] = await Promise.all([settingsRequest("GET", "/api/config/file"), settingsRequest("GET", "/api/status")]);
+  if (file.ok) showSettingsDocument(file.data);
+  else showSettingsErrors(null, (file.data && (file.data.detail || file.data.title)) || `HTTP ${file.status}`);
+  settingsPage.datasetId = status.ok && status.data.dataset ? status.data.dataset.dataset_id : null;
+  $("delete-dataset-id").textContent = settingsPage.datasetId || "no dataset";
+  updateDeleteButton();
+}
+
+// Validate (POST /api/config/validate) or save (PUT /api/config): every field error is listed by setting.
+async function submitSettings(method, path) {
+  showSettingsErrors(null);
+  $("settings-result").textContent = "";
+  let document;
+  try {
+    document = settingsDocument();
+  } catch (error) {
+    showSettingsErrors({ body: [error.message] });
+    return;
+  }
+  const answer = await settingsRequest(method, path, document);
+  if (!answer.ok) {
+    showSettingsErrors(answer.data && answer.data.errors, (answer.data && (answer.data.detail || answer.data.title)) || `HTTP ${answer.status}`);
+    $("settings-result").textContent = answer.status === 409 ? "refused" : "invalid";
+    return;
+  }
+  if (method === "PUT") {
+    showSettingsDocument(answer.data);
+    $("settings-result").textContent = "saved; restart the server to apply";
+  } else {
+    $("settings-result").textContent = "valid";
+  }
+}
+
+$("settings-json").addEventListener("input", () => {
+  try { renderSettingsFields(settingsDocument()); } catch { /* half-typed JSON: the fields wait for a valid document */ }
+});
+$("settings-reload").addEventListener("click", () => { showSettingsErrors(null); $("settings-result").textContent = ""; loadSettings(); });
+$("settings-validate").addEventListener("click", () => submitSettings("POST", "/api/config/validate"));
+$("settings-save").addEventListener("click", () => submitSettings("PUT", "/api/config"));
+
+function updateDeleteButton() {
+  $("delete-dataset").disabled = !settingsPage.datasetId || $("delete-confirm").value.trim() !== settingsPage.datasetId;
+}
+
+$("delete-confirm").addEventListener("input", updateDeleteButton);
+$("delete-dataset").addEventListener("click", async () => {
+  const answer = await settingsRequest("DELETE", "/api/dataset", { confirm: $("delete-confirm").value.trim() });
+  const data = answer.data || {};
+  $("delete-result").textContent = answer.ok
+    ? `deleted dataset ${data.dataset_id} (${fmt.format(data.rows_deleted)} rows)`
+    : (data.errors && data.errors.confirm ? data.errors.confirm.join(" ") : data.detail || data.title || `HTTP ${answer.status}`);
+  $("delete-result").className = answer.ok ? "muted" : "error";
+  $("delete-confirm").value = "";
+  await loadSettings();
+});
+
+window.addEventListener("hashchange", showPage);
+showPage();

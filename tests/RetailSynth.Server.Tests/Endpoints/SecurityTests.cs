@@ -43,6 +43,7 @@ public sealed class SecurityTests
             (HttpMethod.Post, "/api/generate/dimensions"), (HttpMethod.Post, "/api/generate/historical"), (HttpMethod.Delete, "/api/tasks/x"),
             (HttpMethod.Post, "/api/stream/start"), (HttpMethod.Post, "/api/stream/stop"), (HttpMethod.Post, "/api/stream/outbox/dead/requeue"),
             (HttpMethod.Delete, "/api/stream/outbox"), (HttpMethod.Post, "/api/export"),
+            (HttpMethod.Delete, "/api/dataset"), (HttpMethod.Put, "/api/config"), (HttpMethod.Post, "/api/config/validate"),
         };
         foreach (var (method, path) in mutating)
         {

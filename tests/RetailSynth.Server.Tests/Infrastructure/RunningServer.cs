@@ -68,6 +68,7 @@ public sealed class RunningServer : IAsyncDisposable
             var app = RetailSynthServer.Build(new ServerHostOptions(settings, ReducedWorld.Dictionaries)
             {
                 WorkingDirectory = folder.Path,
+                Environment = environment ?? new Dictionary<string, string?>(),
                 ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs),
                 ConfigureServices = services =>
                 {

@@ -37,6 +37,10 @@ public static class SectionBinder
     /// <summary>Every key <paramref name="section"/> understands (dictionary entries as they are in the instance).</summary>
     public static IEnumerable<string> Keys(string prefix, object section) => Settings(prefix, section).Select(s => s.Key);
 
+    /// <summary>The keys of <paramref name="section"/> whose values are secrets (<see cref="SecretAttribute"/>).</summary>
+    public static IEnumerable<string> SecretKeys(string prefix, object section) =>
+        Settings(prefix, section).Where(s => IsSecret(s.Property)).Select(s => s.Key);
+
     /// <summary>The section as key/value pairs with every <see cref="SecretAttribute"/> value replaced (GET /api/config).</summary>
     public static IEnumerable<KeyValuePair<string, string?>> Redacted(string prefix, object section)
     {

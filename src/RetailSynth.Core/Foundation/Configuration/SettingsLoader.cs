@@ -57,6 +57,12 @@ public static class SettingsLoader
         return settings;
     }
 
+    /// <summary>Every key whose value is a secret (connection strings, keys), as this build names them.</summary>
+    public static IReadOnlySet<string> SecretKeys() =>
+        WithDefaults(SimulationProfiles.Create(SimulationProfiles.Small)!).Sections
+            .SelectMany(s => SectionBinder.SecretKeys(s.Name, s.Section))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Every key this build understands, for unknown-setting detection.</summary>
     public static IReadOnlySet<string> KnownKeys() =>
         WithDefaults(SimulationProfiles.Create(SimulationProfiles.Small)!).Sections
@@ -70,12 +76,16 @@ public static class SettingsLoader
     {
         var builder = new ConfigurationBuilder();
         var file = sources.ConfigFile ?? Path.Combine(sources.WorkingDirectory, SettingsSources.DefaultConfigFile);
-        if (sources.ConfigFile is not null && !File.Exists(file))
+        if (sources.ConfigJson is null && sources.ConfigFile is not null && !File.Exists(file))
         {
             throw new SettingsException([$"the configuration file '{sources.ConfigFile}' does not exist"]);
         }
 
-        if (File.Exists(file))
+        if (sources.ConfigJson is { } json)
+        {
+            builder.AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+        }
+        else if (File.Exists(file))
         {
             builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
         }
@@ -95,7 +105,8 @@ public static class SettingsLoader
         catch (Exception ex) when (ex is FormatException or InvalidDataException or System.Text.Json.JsonException)
         {
             var detail = ex.InnerException?.Message ?? ex.Message;
-            throw new SettingsException([$"'{file}' is not valid JSON ({detail.TrimEnd('.')})"]);
+            var name = sources.ConfigJson is null ? $"'{file}'" : "the configuration";
+            throw new SettingsException([$"{name} is not valid JSON ({detail.TrimEnd('.')})"]);
         }
     }
 

@@ -9,6 +9,12 @@ public sealed record SettingsSources
     /// <summary>An explicit <c>--config</c> path (must exist); null means <c>retailsynth.json</c> if present.</summary>
     public string? ConfigFile { get; init; }
 
+    /// <summary>
+    /// The text of a configuration file to validate instead of reading one (PUT /api/config checks a body before it
+    /// writes it); when set, <see cref="ConfigFile"/> and <c>retailsynth.json</c> are not read.
+    /// </summary>
+    public string? ConfigJson { get; init; }
+
     /// <summary>The working directory in which <c>retailsynth.json</c> is looked for.</summary>
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 
