@@ -21,7 +21,8 @@ namespace RetailSynth.Cli.Bench;
 /// through outbox, relay and file sink, end to end (events committed and delivered per wall second) and the relay's
 /// own send rate; (2) the same days generated historically (no outbox), for the outbox overhead; (3) the body
 /// designs' parts on the first day: serialising the events, and appending the outbox rows with bodies in a column,
-/// in a day file, or not at all (the compact row a rendered-body design would append).
+/// in a day file, or not at all (the compact row a rendered-body design would append). Each timed phase also reports
+/// its <see cref="PhaseCost"/> (<see cref="Report.Phases"/>).
 /// </summary>
 public static class StreamingBenchmark
 {
@@ -105,11 +106,8 @@ public static class StreamingBenchmark
             var streamPeakRss = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0; // dimensions and streaming only
 
             progress($"the same {days} days generated historically (no outbox)");
-            var historyJob = new FactGenerationJob(historySettings, dictionaries, NullLogger<FactGenerationJob>.Instance);
-            var historyMeter = PhaseMeter.Start();
-            historyJob.Started += () => historyMeter = PhaseMeter.Start(); // like history.Elapsed: after the world load
-            var history = historyJob.Run(new FactGenerationJob.Range(days, null), _ => { }, cancellationToken);
-            var historyCost = historyMeter.Stop();
+            var (history, historyCost, _) = MeteredFactJob.Run(
+                new FactGenerationJob(historySettings, dictionaries, NullLogger<FactGenerationJob>.Instance), new FactGenerationJob.Range(days, null), _ => { }, cancellationToken);
 
             progress("outbox bodies: serialising the first day's events, appending them three ways");
             var (firstDayEvents, serialiseCost) = SerialiseFirstDay(settings, dictionaries, cancellationToken);

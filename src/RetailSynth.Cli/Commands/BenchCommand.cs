@@ -66,6 +66,8 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         output.WriteLine($"end to end / the day writer's data chunks alone: {report.EndToEnd.RowsPerSecond / report.DataChunkWriterAlone.RowsPerSecond:0.00}");
         output.WriteLine($"seconds per day, end to end: {string.Join(", ", report.SecondsPerDay.Select(s => s.ToString("0.00")))}");
         output.WriteLine($"seconds per day, baseline:   {string.Join(", ", report.BaselineSecondsPerDay.Select(s => s.ToString("0.00")))}");
+        var close = report.EndToEndDatabaseClose;
+        output.WriteLine($"after end to end, closing its database (the checkpoint): {close.WallSeconds:0.000} s, {close.CpuSeconds:0.000} CPU s (not in the table)");
         output.WriteLine($"peak RSS until end to end finished (dimensions + generation): {report.EndToEndPeakRssMiB:0} MiB; whole bench: {report.PeakRssMiB:0} MiB");
         output.WriteLine($"rows per table: {string.Join(", ", report.RowsPerTable.Select(kv => $"{kv.Key}={kv.Value:N0}"))}");
 

@@ -38,6 +38,8 @@ public class BenchCommandTests
         }
 
         Assert.Matches(@"end to end \(simulate \+ commit, after the world load\) +│ +\d+\.\d{3} │ +\d+\.\d{3} │ +\d\.\d\d of \d+ │", result.Output);
+        Assert.Matches(@"after end to end, closing its database \(the checkpoint\): \d+\.\d{3} s", result.Output);
+        Assert.True(report["EndToEndDatabaseClose"]!["WallSeconds"]!.GetValue<double>() > 0);
         Assert.Equal(2, report["SecondsPerDay"]!.AsArray().Count);
         Assert.Equal(rows, report["RowsPerTable"]!.AsObject().Sum(table => table.Value!.GetValue<long>()));
     }
