@@ -16,28 +16,25 @@ namespace RetailSynth.Cli.Bench;
 /// <c>retailsynth bench</c>: measures, in one run and on the same rows, (1) dimension generation, (2) end-to-end
 /// historical generation into DuckDB, (3) the simulator alone (no writes), (4) a raw baseline — the same fact
 /// rows, day by day, appended by the bare Appender loop (DuckDB.NET's row API) with one transaction per day, nothing
-/// else — and (5) the same rows through the day writer's data chunks alone.
+/// else — and (5) the same rows through the day writer's data chunks alone. Each phase's <see cref="PhaseCost"/> sits
+/// next to its wall time: CPU seconds, cores busy, managed bytes allocated (per row), GC pauses and collections.
 /// </summary>
 /// <remarks>
 /// End to end runs first, on a cold JIT, so it is never flattered by the phases after it. The baseline appends
 /// every simulated day (not a sample day) into its own database, so both sides write the same rows into a
-/// database of the same size.
+/// database of the same size. End to end is metered like <see cref="FactGenerationJob.Result.Elapsed"/>: from the world
+/// loaded to the last day committed; closing its database afterwards (the checkpoint) is reported apart.
 /// </remarks>
 public static class GenerationBenchmark
 {
-    public sealed record Measure(string Name, long Rows, double Seconds)
+    /// <summary>A phase over <paramref name="Rows"/> rows and what it cost (its wall seconds among them).</summary>
+    public sealed record Measure(string Name, long Rows, PhaseCost Cost)
     {
+        public double Seconds => Cost.WallSeconds;
+
         public double RowsPerSecond => Seconds > 0 ? Rows / Seconds : 0;
-    }
 
-    /// <summary>Garbage collection while a phase ran: the pause time and the collections of each generation.</summary>
-    public sealed record GcActivity(double PauseSeconds, int Gen0, int Gen1, int Gen2)
-    {
-        public static GcActivity Now() =>
-            new(GC.GetTotalPauseDuration().TotalSeconds, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-
-        public GcActivity Since(GcActivity start) =>
-            new(PauseSeconds - start.PauseSeconds, Gen0 - start.Gen0, Gen1 - start.Gen1, Gen2 - start.Gen2);
+        public double AllocatedBytesPerRow => Cost.AllocatedBytesPer(Rows);
     }
 
     public sealed record Report(
@@ -49,11 +46,11 @@ public static class GenerationBenchmark
         Measure RawAppenderBaseline,
         Measure DataChunkWriterAlone,
         double EndToEndOverBaseline,
+        PhaseCost EndToEndDatabaseClose,
         double EndToEndPeakRssMiB,
         double PeakRssMiB,
         IReadOnlyList<double> SecondsPerDay,
         IReadOnlyList<double> BaselineSecondsPerDay,
-        GcActivity EndToEndGc,
         IReadOnlyDictionary<string, long> RowsPerTable);
 
     public static Report Run(RetailSynthSettings settings, ReferenceDictionaries dictionaries, int days, string folder, Action<string> progress, CancellationToken cancellationToken)
@@ -70,23 +67,21 @@ public static class GenerationBenchmark
         try
         {
             progress("dimensions");
-            var dimensionResult = new DimensionJob(benchSettings, dictionaries, NullLogger<DimensionJob>.Instance).Run(false, _ => { }, cancellationToken);
-            var dimensionRows = dimensionResult.RowCounts.Values.Sum();
-            var dimensions = new Measure("dimensions (generate + write)", dimensionRows, (dimensionResult.GenerateTime + dimensionResult.WriteTime).TotalSeconds);
+            var (dimensionResult, dimensionCost) = PhaseMeter.Measure(() =>
+                new DimensionJob(benchSettings, dictionaries, NullLogger<DimensionJob>.Instance).Run(false, _ => { }, cancellationToken));
+            var dimensions = new Measure("dimensions (generate + write)", dimensionResult.RowCounts.Values.Sum(), dimensionCost);
 
             progress($"end to end into DuckDB, {days} days");
             var perDay = new List<double>();
             var previous = TimeSpan.Zero;
-            var gcBefore = GcActivity.Now();
-            var endToEndResult = new FactGenerationJob(benchSettings, dictionaries, NullLogger<FactGenerationJob>.Instance)
-                .Run(new FactGenerationJob.Range(days, null), p =>
+            var endToEndRun = MeteredFactJob.Run(
+                new FactGenerationJob(benchSettings, dictionaries, NullLogger<FactGenerationJob>.Instance), new FactGenerationJob.Range(days, null), p =>
                 {
                     perDay.Add((p.Elapsed - previous).TotalSeconds);
                     previous = p.Elapsed;
                     progress($"end to end: day {p.DaysDone}/{p.DaysTotal}, {p.DayRows:N0} rows in {perDay[^1]:0.00} s");
                 }, cancellationToken);
-            var endToEndGc = GcActivity.Now().Since(gcBefore);
-            var endToEnd = new Measure("end to end (simulate + commit, after the world load)", endToEndResult.Rows, endToEndResult.Elapsed.TotalSeconds);
+            var endToEnd = new Measure("end to end (simulate + commit, after the world load)", endToEndRun.Result.Rows, endToEndRun.Days);
             var endToEndPeak = PeakRssMiB(); // before the baseline phase, which holds a second world and a whole day
 
             progress($"simulator only, and the raw Appender baseline on each day's rows, {days} days");
@@ -95,12 +90,12 @@ public static class GenerationBenchmark
             return new Report(
                 settings.Simulation.Profile, days, dimensions, simulatorOnly, endToEnd, baseline, chunks,
                 endToEnd.RowsPerSecond / baseline.RowsPerSecond,
+                endToEndRun.Close,
                 endToEndPeak,
                 PeakRssMiB(),
                 perDay,
                 baselinePerDay,
-                endToEndGc,
-                endToEndResult.RowsPerTable);
+                endToEndRun.Result.RowsPerTable);
         }
         finally
         {
@@ -126,37 +121,37 @@ public static class GenerationBenchmark
         var sales = new Dictionary<string, SaleForReturn>();
         using var database = RetailDatabase.Open(baselinePath);
         using var chunksDatabase = RetailDatabase.Open(chunksPath);
-        var simulating = new Stopwatch();
-        var appending = new Stopwatch();
-        var chunking = new Stopwatch();
+        var simulating = PhaseCost.Zero;
+        var appending = PhaseCost.Zero;
+        var chunking = PhaseCost.Zero;
         var baselinePerDay = new List<double>();
         var rows = 0L;
         for (var d = 0; d < days; d++)
         {
-            simulating.Start();
+            var meter = PhaseMeter.Start();
             var day = settings.Simulation.StartDate.AddDays(d);
             var facts = simulator.Simulate(day, state, sales, cancellationToken);
             var labels = world.NodeZones.ForDay(day);
             RememberSalesToReturn(facts, state, sales);
-            simulating.Stop();
+            simulating += meter.Stop();
             rows += facts.TotalRows;
 
-            var before = appending.Elapsed;
-            appending.Start();
+            meter = PhaseMeter.Start();
             AppendDay(database, connection => new TableAppenders(connection), facts, labels, cancellationToken);
-            appending.Stop();
-            baselinePerDay.Add((appending.Elapsed - before).TotalSeconds);
+            var appendedDay = meter.Stop();
+            appending += appendedDay;
+            baselinePerDay.Add(appendedDay.WallSeconds);
 
-            chunking.Start();
+            meter = PhaseMeter.Start();
             AppendDay(chunksDatabase, connection => new DataChunkAppenders(connection), facts, labels, cancellationToken);
-            chunking.Stop();
+            chunking += meter.Stop();
             progress($"baseline: day {d + 1}/{days}, {facts.TotalRows:N0} rows appended in {baselinePerDay[^1]:0.00} s");
         }
 
         return (
-            new Measure("simulator only (no writes)", rows, simulating.Elapsed.TotalSeconds),
-            new Measure("raw Appender baseline (same rows, a transaction per day)", rows, appending.Elapsed.TotalSeconds),
-            new Measure("day writer's data chunks alone (same rows, a transaction per day)", rows, chunking.Elapsed.TotalSeconds),
+            new Measure("simulator only (no writes)", rows, simulating),
+            new Measure("raw Appender baseline (same rows, a transaction per day)", rows, appending),
+            new Measure("day writer's data chunks alone (same rows, a transaction per day)", rows, chunking),
             baselinePerDay);
     }
 

@@ -21,7 +21,8 @@ namespace RetailSynth.Cli.Bench;
 /// through outbox, relay and file sink, end to end (events committed and delivered per wall second) and the relay's
 /// own send rate; (2) the same days generated historically (no outbox), for the outbox overhead; (3) the body
 /// designs' parts on the first day: serialising the events, and appending the outbox rows with bodies in a column,
-/// in a day file, or not at all (the compact row a rendered-body design would append).
+/// in a day file, or not at all (the compact row a rendered-body design would append). Each timed phase also reports
+/// its <see cref="PhaseCost"/> (<see cref="Report.Phases"/>).
 /// </summary>
 public static class StreamingBenchmark
 {
@@ -45,7 +46,18 @@ public static class StreamingBenchmark
         double AverageBodyBytes,
         double SeedLoopEventsPerSecond,
         double StreamPeakRssMiB,
-        double PeakRssMiB);
+        double PeakRssMiB,
+        IReadOnlyList<Phase> Phases);
+
+    /// <summary>
+    /// A timed phase and what it cost, over <paramref name="Events"/> events: the stream's events for the stream and the
+    /// historical run (the same days), the first day's events for the serialising and the outbox appends, the events
+    /// sent for the seed's loop.
+    /// </summary>
+    public sealed record Phase(string Name, long Events, PhaseCost Cost)
+    {
+        public double AllocatedBytesPerEvent => Cost.AllocatedBytesPer(Events);
+    }
 
     /// <summary>A day delivered <paramref name="Seconds"/> after the previous one (the first: after the session started).</summary>
     public sealed record DayCycle(DateOnly Day, long Events, double Seconds);
@@ -79,10 +91,10 @@ public static class StreamingBenchmark
         var service = new StreamingService(streamSettings, dictionaries, new WriterGate(), new FileOnly(), TimeProvider.System, NullLogger<StreamingService>.Instance);
         await using (service.ConfigureAwait(false))
         {
-            var clock = Stopwatch.StartNew();
+            var streamMeter = PhaseMeter.Start();
             service.Start(new StreamRequest(Days: days));
             await service.WaitAsync(cancellationToken).ConfigureAwait(false);
-            clock.Stop();
+            var streamCost = streamMeter.Stop();
             if (service.LastError is { } error)
             {
                 throw new InvalidOperationException($"the benchmark's stream failed: {error}");
@@ -94,37 +106,47 @@ public static class StreamingBenchmark
             var streamPeakRss = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0; // dimensions and streaming only
 
             progress($"the same {days} days generated historically (no outbox)");
-            var history = new FactGenerationJob(historySettings, dictionaries, NullLogger<FactGenerationJob>.Instance)
-                .Run(new FactGenerationJob.Range(days, null), _ => { }, cancellationToken);
+            var (history, historyCost, _) = MeteredFactJob.Run(
+                new FactGenerationJob(historySettings, dictionaries, NullLogger<FactGenerationJob>.Instance), new FactGenerationJob.Range(days, null), _ => { }, cancellationToken);
 
             progress("outbox bodies: serialising the first day's events, appending them three ways");
-            var (firstDayEvents, serialiseSeconds) = SerialiseFirstDay(settings, dictionaries, cancellationToken);
+            var (firstDayEvents, serialiseCost) = SerialiseFirstDay(settings, dictionaries, cancellationToken);
             var (column, dayFile, compact) = AppendOutbox(Path.Combine(folder, "bench-outbox.duckdb"), firstDayEvents);
 
             progress("the seed's loop: one event per send, 500 ms pause, for 5 s");
-            var seedLoop = await SeedLoopAsync(Path.Combine(folder, "seed-loop"), firstDayEvents, cancellationToken).ConfigureAwait(false);
+            var (seedLoopSent, seedLoopCost) = await SeedLoopAsync(Path.Combine(folder, "seed-loop"), firstDayEvents, cancellationToken).ConfigureAwait(false);
+            var streamSeconds = streamCost.WallSeconds;
 
             return new Report(
                 settings.Simulation.Profile,
                 days,
                 events,
-                clock.Elapsed.TotalSeconds,
-                events / clock.Elapsed.TotalSeconds,
+                streamSeconds,
+                events / streamSeconds,
                 steadyState,
                 cycles,
                 service.RelaySendSeconds > 0 ? events / service.RelaySendSeconds : 0,
                 history.Elapsed.TotalSeconds,
                 events / history.Elapsed.TotalSeconds,
-                clock.Elapsed.TotalSeconds / history.Elapsed.TotalSeconds,
+                streamSeconds / history.Elapsed.TotalSeconds,
                 firstDayEvents.Count,
-                firstDayEvents.Count / serialiseSeconds,
-                column,
-                dayFile,
-                compact,
+                firstDayEvents.Count / serialiseCost.WallSeconds,
+                column.WallSeconds,
+                dayFile.WallSeconds,
+                compact.WallSeconds,
                 firstDayEvents.Average(e => e.Body.Length),
-                seedLoop,
+                seedLoopSent / seedLoopCost.WallSeconds,
                 streamPeakRss,
-                Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0);
+                Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0,
+                [
+                    new Phase("stream (outbox, relay, file sink; start-up included)", events, streamCost),
+                    new Phase("the same days historically (no outbox, after the world load)", events, historyCost),
+                    new Phase("first day: serialise the events", firstDayEvents.Count, serialiseCost),
+                    new Phase("first day: outbox append, bodies in a column", firstDayEvents.Count, column),
+                    new Phase("first day: outbox append, bodies in a day file (in use)", firstDayEvents.Count, dayFile),
+                    new Phase("first day: outbox append, no bodies", firstDayEvents.Count, compact),
+                    new Phase("the seed's loop (one event per send, 500 ms pause)", seedLoopSent, seedLoopCost),
+                ]);
         }
     }
 
@@ -148,8 +170,11 @@ public static class StreamingBenchmark
         return (cycles, steadyState);
     }
 
-    /// <summary>The first day simulated in memory; only the event building is timed.</summary>
-    private static (List<EncodedEvent> Events, double Seconds) SerialiseFirstDay(RetailSynthSettings settings, ReferenceDictionaries dictionaries, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first day simulated in memory; only the event building is measured (the simulator hands each hour over once
+    /// its store workers are done, so nothing else runs while it is).
+    /// </summary>
+    private static (List<EncodedEvent> Events, PhaseCost Cost) SerialiseFirstDay(RetailSynthSettings settings, ReferenceDictionaries dictionaries, CancellationToken cancellationToken)
     {
         var identity = DatasetIdentity.Compute(settings.Simulation, dictionaries);
         var simulator = new DaySimulator(
@@ -159,14 +184,14 @@ public static class StreamingBenchmark
         var builder = new HourEventBuilder(identity.DatasetId, settings.Simulation.StartDate);
         var rank = 0L;
         var events = new List<EncodedEvent>();
-        var clock = new Stopwatch();
+        var cost = PhaseCost.Zero;
         simulator.Run(day, simulator.CreateInitialState(), new Dictionary<string, RetailSynth.Engine.Simulation.Stores.SaleForReturn>(), hour =>
         {
-            clock.Start();
+            var meter = PhaseMeter.Start();
             events.AddRange(builder.Build(hour, day, ref rank));
-            clock.Stop();
+            cost += meter.Stop();
         }, cancellationToken);
-        return (events, clock.Elapsed.TotalSeconds);
+        return (events, cost);
     }
 
     /// <summary>
@@ -174,17 +199,17 @@ public static class StreamingBenchmark
     /// first stored-body design), bodies in a day file with the row holding their byte range (the design in use,
     /// fsync included), and no bodies at all (the compact row of the rendered-body design: its lower bound).
     /// </summary>
-    private static (double Column, double DayFile, double Compact) AppendOutbox(string path, List<EncodedEvent> events)
+    private static (PhaseCost Column, PhaseCost DayFile, PhaseCost Compact) AppendOutbox(string path, List<EncodedEvent> events)
     {
         File.Delete(path);
-        var seconds = new double[3];
+        var costs = new PhaseCost[3];
         using (var database = RetailDatabase.Open(path))
         {
             var files = OutboxBodyFiles.ForDatabase(database.Path);
             for (var pass = 0; pass < 3; pass++)
             {
                 database.Execute($"DELETE FROM {DatasetTables.Outbox}");
-                var clock = Stopwatch.StartNew();
+                var meter = PhaseMeter.Start();
                 using (var transaction = database.Connection.BeginTransaction())
                 using (var bodies = pass == 1 ? files.StartDay(events[0].SimDay) : null)
                 {
@@ -207,22 +232,23 @@ public static class StreamingBenchmark
                     transaction.Commit();
                 }
 
-                seconds[pass] = clock.Elapsed.TotalSeconds;
+                costs[pass] = meter.Stop();
             }
 
             files.DeleteAll();
         }
 
         File.Delete(path);
-        return (seconds[0], seconds[1], seconds[2]);
+        return (costs[0], costs[1], costs[2]);
     }
 
     /// <summary>The reference: the seed's relay sent one event per send and paused 500 ms between sends.</summary>
-    private static async Task<double> SeedLoopAsync(string folder, List<EncodedEvent> events, CancellationToken cancellationToken)
+    private static async Task<(long Sent, PhaseCost Cost)> SeedLoopAsync(string folder, List<EncodedEvent> events, CancellationToken cancellationToken)
     {
         var sink = new FileSink(folder);
         await using (sink.ConfigureAwait(false))
         {
+            var meter = PhaseMeter.Start();
             var clock = Stopwatch.StartNew();
             var sent = 0;
             while (clock.Elapsed < TimeSpan.FromSeconds(5) && sent < events.Count)
@@ -234,7 +260,7 @@ public static class StreamingBenchmark
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
             }
 
-            return sent / clock.Elapsed.TotalSeconds;
+            return (sent, meter.Stop());
         }
     }
 

@@ -51,21 +51,23 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         var report = await stages.RunAsync($"bench ({options.Simulation.Profile}, {settings.Days} days)", progress =>
             Task.Run(() => GenerationBenchmark.Run(options, runtime.Dictionaries, settings.Days, folder, progress, cancellationToken), cancellationToken));
 
+        var measures = new[] { report.Dimensions, report.EndToEnd, report.SimulatorOnly, report.RawAppenderBaseline, report.DataChunkWriterAlone };
         var table = new Table().AddColumn("measure").AddColumn(new TableColumn("rows").RightAligned())
             .AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("rows/s").RightAligned());
-        foreach (var m in new[] { report.Dimensions, report.EndToEnd, report.SimulatorOnly, report.RawAppenderBaseline, report.DataChunkWriterAlone })
+        foreach (var m in measures)
         {
             table.AddRow(m.Name, m.Rows.ToString("N0"), m.Seconds.ToString("0.000"), m.RowsPerSecond.ToString("N0"));
         }
 
         var output = runtime.Environment.Out;
         output.Write(table);
+        output.Write(CostTable("row", measures.Select(m => (m.Name, m.Rows, m.Cost))));
         output.WriteLine($"end to end / raw baseline: {report.EndToEndOverBaseline:0.00}");
         output.WriteLine($"end to end / the day writer's data chunks alone: {report.EndToEnd.RowsPerSecond / report.DataChunkWriterAlone.RowsPerSecond:0.00}");
         output.WriteLine($"seconds per day, end to end: {string.Join(", ", report.SecondsPerDay.Select(s => s.ToString("0.00")))}");
         output.WriteLine($"seconds per day, baseline:   {string.Join(", ", report.BaselineSecondsPerDay.Select(s => s.ToString("0.00")))}");
-        var gc = report.EndToEndGc;
-        output.WriteLine($"GC during end to end: {gc.PauseSeconds:0.00} s paused; collections gen0 {gc.Gen0}, gen1 {gc.Gen1}, gen2 {gc.Gen2}");
+        var close = report.EndToEndDatabaseClose;
+        output.WriteLine($"after end to end, closing its database (the checkpoint): {close.WallSeconds:0.000} s, {close.CpuSeconds:0.000} CPU s (not in the table)");
         output.WriteLine($"peak RSS until end to end finished (dimensions + generation): {report.EndToEndPeakRssMiB:0} MiB; whole bench: {report.PeakRssMiB:0} MiB");
         output.WriteLine($"rows per table: {string.Join(", ", report.RowsPerTable.Select(kv => $"{kv.Key}={kv.Value:N0}"))}");
 
@@ -102,6 +104,7 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         table.AddRow("peak RSS until the stream ended (dimensions + stream), MiB", report.StreamPeakRssMiB.ToString("0"));
         table.AddRow("peak RSS of the whole bench, MiB", report.PeakRssMiB.ToString("0"));
         runtime.Environment.Out.Write(table);
+        runtime.Environment.Out.Write(CostTable("event", report.Phases.Select(p => (p.Name, p.Events, p.Cost))));
         foreach (var cycle in report.Cycles)
         {
             runtime.Environment.Out.WriteLine($"{cycle.Day:yyyy-MM-dd}: {cycle.Events:N0} events delivered {cycle.Seconds:0.0} s after the previous day ({cycle.Events / cycle.Seconds:N0} events/s)");
@@ -114,5 +117,33 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
 
         Directory.Delete(folder, recursive: true);
         return CliApp.ExitOk;
+    }
+
+    /// <summary>
+    /// What each phase cost next to its wall time: CPU (user + system, all threads: DuckDB's and the GC's too) and the
+    /// cores it kept busy, managed bytes allocated (all threads) in all and per item, GC pauses and collections.
+    /// </summary>
+    private static Table CostTable(string unit, IEnumerable<(string Name, long Items, PhaseCost Cost)> phases)
+    {
+        var table = new Table().AddColumn("phase");
+        foreach (var column in new[] { "wall s", "cpu s", "cores busy", "allocated MiB", $"B/{unit}", "GC paused s", "gen0/1/2" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (var (name, items, cost) in phases)
+        {
+            table.AddRow(
+                Markup.Escape(name),
+                cost.WallSeconds.ToString("0.000"),
+                cost.CpuSeconds.ToString("0.000"),
+                $"{cost.CpuUtilisation:0.00} of {cost.Cores}",
+                (cost.AllocatedBytes / 1024.0 / 1024.0).ToString("N1"),
+                cost.AllocatedBytesPer(items).ToString("N0"),
+                cost.GcPauseSeconds.ToString("0.000"),
+                $"{cost.Gen0}/{cost.Gen1}/{cost.Gen2}");
+        }
+
+        return table;
     }
 }

@@ -23,6 +23,23 @@ public class BenchCommandTests
             Assert.True(report[measure]!["Seconds"]!.GetValue<double>() > 0, measure);
         }
 
+        foreach (var measure in new[] { "Dimensions", "EndToEnd", "SimulatorOnly", "RawAppenderBaseline", "DataChunkWriterAlone" })
+        {
+            var cost = report[measure]!["Cost"]!;
+            var wall = cost["WallSeconds"]!.GetValue<double>();
+            var cpu = cost["CpuSeconds"]!.GetValue<double>();
+            Assert.Equal(report[measure]!["Seconds"]!.GetValue<double>(), wall);
+            Assert.True(cpu > 0, $"{measure}: no CPU seconds");
+            Assert.Equal(cost["UserCpuSeconds"]!.GetValue<double>() + cost["SystemCpuSeconds"]!.GetValue<double>(), cpu, 9);
+            Assert.True(cpu <= (wall * Environment.ProcessorCount) + 0.05, $"{measure}: {cpu} CPU s in {wall} wall s on {Environment.ProcessorCount} cores");
+            Assert.True(cost["AllocatedBytes"]!.GetValue<long>() > 0, $"{measure}: nothing allocated");
+            Assert.True(report[measure]!["AllocatedBytesPerRow"]!.GetValue<double>() > 0, measure);
+            Assert.True(cost["GcPauseSeconds"]!.GetValue<double>() >= 0, measure);
+        }
+
+        Assert.Matches(@"end to end \(simulate \+ commit, after the world load\) +│ +\d+\.\d{3} │ +\d+\.\d{3} │ +\d\.\d\d of \d+ │", result.Output);
+        Assert.Matches(@"after end to end, closing its database \(the checkpoint\): \d+\.\d{3} s", result.Output);
+        Assert.True(report["EndToEndDatabaseClose"]!["WallSeconds"]!.GetValue<double>() > 0);
         Assert.Equal(2, report["SecondsPerDay"]!.AsArray().Count);
         Assert.Equal(rows, report["RowsPerTable"]!.AsObject().Sum(table => table.Value!.GetValue<long>()));
     }
