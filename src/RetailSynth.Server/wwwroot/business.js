@@ -114,7 +114,7 @@
           { label: "online", data: picture.departments.map((d) => d.online_revenue), backgroundColor: colors.online },
         ],
       },
-      options: { indexAxis: "y", scales: { x: axis("revenue", money.format, { stacked: true }), y: { stacked: true } } },
+      options: { indexAxis: "y", scales: { x: axis("revenue", money.format, { stacked: true }), y: { stacked: true, ticks: { autoSkip: false } } } },
     });
 
     draw("biz-stores", {
@@ -123,7 +123,7 @@
         labels: picture.top_stores.map((s) => s.store_number),
         datasets: [{ label: "store revenue", data: picture.top_stores.map((s) => s.revenue), backgroundColor: colors.store }],
       },
-      options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: axis("revenue", money.format) } },
+      options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: axis("revenue", money.format), y: { ticks: { autoSkip: false } } } },
     });
 
     draw("biz-online", {
@@ -139,7 +139,7 @@
       type: "line",
       data: {
         labels: picture.out_of_stock.map((d) => d.date),
-        datasets: [{ label: "out of stock", data: picture.out_of_stock.map((d) => d.rate), borderColor: colors.bad, backgroundColor: colors.bad, pointRadius: 2, tension: 0.2 }],
+        datasets: [{ label: "out of stock", data: picture.out_of_stock.map((d) => d.rate), borderColor: colors.bad, backgroundColor: colors.bad, pointRadius: 2 }],
       },
       options: { plugins: { legend: { display: false }, tooltip: tooltip(percent.format) }, scales: { y: axis("store × product pairs with nothing on hand", percent.format) } },
     });
@@ -172,7 +172,7 @@
           { label: "dead", data: mix.map((e) => e.dead), backgroundColor: colors.bad },
         ],
       },
-      options: { indexAxis: "y", scales: { x: axis("events", count.format, { stacked: true }), y: { stacked: true } } },
+      options: { indexAxis: "y", scales: { x: axis("events", count.format, { stacked: true }), y: { stacked: true, ticks: { autoSkip: false } } } },
     });
     $("biz-events-note").textContent = mix.length === 0 ? "no events in the outbox for these days: historical days are not streamed; stream a day to see the mix" : "";
   }
