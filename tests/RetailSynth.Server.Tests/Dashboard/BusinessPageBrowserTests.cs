@@ -11,7 +11,7 @@ namespace RetailSynth.Server.Tests.Dashboard;
 /// </summary>
 public sealed class BusinessPageBrowserTests
 {
-    private static readonly string[] Charts = ["biz-days", "biz-hours", "biz-departments", "biz-stores", "biz-online", "biz-oos", "biz-trucks", "biz-events"];
+    private static readonly string[] s_charts = ["biz-days", "biz-hours", "biz-departments", "biz-stores", "biz-online", "biz-oos", "biz-trucks", "biz-events"];
 
     [Fact]
     public async Task Business_page_draws_every_chart_with_data_points_and_saves_screenshots()
@@ -36,7 +36,7 @@ public sealed class BusinessPageBrowserTests
 
         var section = page.Locator("#business");
         await Assertions.Expect(section).ToHaveAttributeAsync("data-to", watermark.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 60_000 });
-        foreach (var chart in Charts)
+        foreach (var chart in s_charts)
         {
             await Assertions.Expect(page.Locator($"#{chart}")).ToHaveAttributeAsync("data-points", new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"));
         }
@@ -44,9 +44,9 @@ public sealed class BusinessPageBrowserTests
         // Chart.js's own instances hold the data (not only our attribute): count the points of every dataset.
         var drawn = await page.EvaluateAsync<JsonElement>(
             "ids => ids.map(id => { const chart = Chart.getChart(document.getElementById(id)); return chart ? chart.data.datasets.reduce((n, d) => n + d.data.filter(v => v !== null).length, 0) : -1; })",
-            Charts);
+            s_charts);
         var counts = drawn.EnumerateArray().Select(e => e.GetInt32()).ToList();
-        Assert.All(Charts.Zip(counts), pair => Assert.True(pair.Second > 0, $"{pair.First} drew {pair.Second} points"));
+        Assert.All(s_charts.Zip(counts), pair => Assert.True(pair.Second > 0, $"{pair.First} drew {pair.Second} points"));
         var days = await page.EvaluateAsync<int>("() => Chart.getChart(document.getElementById('biz-days')).data.labels.length");
         Assert.Equal(watermark.DayNumber - new DateOnly(2024, 1, 1).DayNumber + 1, days);
         var eventTypes = await page.EvaluateAsync<int>("() => Chart.getChart(document.getElementById('biz-events')).data.labels.length");
