@@ -110,6 +110,7 @@ public static class RetailSynthServer
         app.MapTablesApi();
         app.MapExportApi();
         app.MapReportApi();
+        app.MapBusinessApi();
         app.MapSchemaApi();
         app.MapVersionApi();
         app.MapEventTypesApi();

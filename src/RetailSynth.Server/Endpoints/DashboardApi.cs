@@ -35,6 +35,7 @@ internal static class DashboardApi
         ".js" => "text/javascript; charset=utf-8",
         ".css" => "text/css; charset=utf-8",
         ".svg" => "image/svg+xml",
+        ".md" => "text/markdown; charset=utf-8",
         _ => "application/octet-stream",
     };
 }

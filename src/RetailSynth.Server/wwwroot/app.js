@@ -286,7 +286,9 @@ function showPage() {
   const settings = location.hash === "#settings";
   document.querySelector("main").hidden = settings;
   $("settings-page").hidden = !settings;
-  $("nav-dashboard").classList.toggle("current", !settings);
+  $("business").hidden = settings;
+  $("nav-dashboard").classList.toggle("current", !settings && location.hash !== "#business");
+  $("nav-business").classList.toggle("current", location.hash === "#business");
   $("nav-settings").classList.toggle("current", settings);
   if (settings) loadSettings();
 }

@@ -63,7 +63,7 @@ public sealed class StatusApiTests
         {
             "/api/status", "/api/config", "/api/generate/dimensions", "/api/generate/historical", "/api/tasks/{id}", "/api/stream/start",
             "/api/stream/stop", "/api/stream/status", "/api/stream/outbox/status", "/api/stream/outbox/preview", "/api/stream/outbox/dead",
-            "/api/stream/outbox/dead/requeue", "/api/stream/outbox", "/api/tables", "/api/tables/{name}", "/api/export", "/api/report",
+            "/api/stream/outbox/dead/requeue", "/api/stream/outbox", "/api/tables", "/api/tables/{name}", "/api/export", "/api/report", "/api/business",
         })
         {
             Assert.Contains(path, paths);

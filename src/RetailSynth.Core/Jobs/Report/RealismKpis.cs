@@ -36,7 +36,7 @@ internal static partial class RealismKpis
     private static string SalesOf(string alias) => $"{alias}receipt_type = 'SALE' AND {alias}event_ts >= @from AND {alias}event_ts < @end";
 
     /// <summary>An online order header <c>h</c> that has no CANCELLED row.</summary>
-    private const string NotCancelled = "NOT EXISTS (SELECT 1 FROM fact_online_order_status c WHERE c.order_id_ext = h.order_id_ext AND c.status = 'CANCELLED')";
+    internal const string NotCancelled = "NOT EXISTS (SELECT 1 FROM fact_online_order_status c WHERE c.order_id_ext = h.order_id_ext AND c.status = 'CANCELLED')";
 
     /// <summary>Null when the horizon reaches <paramref name="days"/>, else the reason the band is not judged.</summary>
     private static string? NeedsDays(ReportHorizon horizon, int days, string? what = null) =>

@@ -78,7 +78,8 @@ public sealed class RealismScorecard
         return new ReportHorizon(first, final, dataset.StartDate, last, dataset.Profile);
     }
 
-    private static DatasetRecord ReadDataset(DuckDBConnection connection)
+    /// <summary>The dataset the file holds, refused when there is none or it is of another model version.</summary>
+    internal static DatasetRecord ReadDataset(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT dataset_id, seed, config_fingerprint, model_version, profile, start_date, last_committed_day, state_version FROM sim_state";
