@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RetailSynth.Jobs.Report;
 
 namespace RetailSynth.Server.Contracts;
 
@@ -41,6 +42,36 @@ internal sealed class FieldErrors
 
         Add(field, $"must be a date in yyyy-MM-dd form, got '{Shorten(text)}'");
         return null;
+    }
+
+    /// <summary>Parses optional <c>from</c> and <c>to</c> dates of a range, recording a problem if from is after to.</summary>
+    public (DateOnly? From, DateOnly? To) DateRange(string? from, string? to)
+    {
+        var first = Date("from", from);
+        var last = Date("to", to);
+        if (first > last)
+        {
+            Add("from", $"{first:yyyy-MM-dd} is after to {last:yyyy-MM-dd}");
+        }
+
+        return (first, last);
+    }
+
+    /// <summary>
+    /// Runs a read over a range of committed days: its answer, or 400 naming the field when the range lies outside
+    /// what the database holds (<see cref="ReportRangeException"/>).
+    /// </summary>
+    public Results<Ok<T>, ValidationProblem> OverCommittedDays<T>(Func<T> read)
+    {
+        try
+        {
+            return TypedResults.Ok(read());
+        }
+        catch (ReportRangeException ex)
+        {
+            Add(ex.Field, ex.Problem);
+            return ToProblem();
+        }
     }
 
     /// <summary>Parses an optional whole-number query value within bounds.</summary>

@@ -19,28 +19,14 @@ internal static class BusinessApi
     private static Results<Ok<BusinessPicture>, ValidationProblem> Business(string? from, string? to, string? top, ServerDatabase database, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var first = errors.Date("from", from);
-        var last = errors.Date("to", to);
+        var (first, last) = errors.DateRange(from, to);
         var stores = errors.Number("top", top, 10, 1, BusinessSeries.MaxTopStores);
-        if (first > last)
-        {
-            errors.Add("from", $"{first:yyyy-MM-dd} is after to {last:yyyy-MM-dd}");
-        }
-
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
         using var connection = database.OpenConnection();
-        try
-        {
-            return TypedResults.Ok(new BusinessSeries().Run(connection, first, last, stores, cancellationToken));
-        }
-        catch (ReportRangeException ex)
-        {
-            errors.Add(ex.Field, ex.Problem);
-            return errors.ToProblem();
-        }
+        return errors.OverCommittedDays(() => new BusinessSeries().Run(connection, first, last, stores, cancellationToken));
     }
 }

@@ -18,27 +18,13 @@ internal static class ReportApi
     private static Results<Ok<RealismReport>, ValidationProblem> Report(string? from, string? to, ServerDatabase database, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var first = errors.Date("from", from);
-        var last = errors.Date("to", to);
-        if (first > last)
-        {
-            errors.Add("from", $"{first:yyyy-MM-dd} is after to {last:yyyy-MM-dd}");
-        }
-
+        var (first, last) = errors.DateRange(from, to);
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
         using var connection = database.OpenConnection();
-        try
-        {
-            return TypedResults.Ok(new RealismScorecard().Run(connection, first, last, cancellationToken: cancellationToken));
-        }
-        catch (ReportRangeException ex)
-        {
-            errors.Add(ex.Field, ex.Problem);
-            return errors.ToProblem();
-        }
+        return errors.OverCommittedDays(() => new RealismScorecard().Run(connection, first, last, cancellationToken: cancellationToken));
     }
 }

@@ -11,7 +11,8 @@ let previewLoaded = false;
 $("api-key").value = localStorage.getItem("retailsynth-api-key") || "";
 $("api-key").addEventListener("change", () => localStorage.setItem("retailsynth-api-key", $("api-key").value));
 
-async function api(method, path, body) {
+// One request with the API key; the parsed answer whatever its status (a non-JSON body becomes { detail }).
+async function send(method, path, body) {
   const headers = { Accept: "application/json" };
   const key = $("api-key").value;
   if (key) headers["X-Api-Key"] = key;
@@ -19,11 +20,18 @@ async function api(method, path, body) {
   if (method !== "GET") headers["Content-Type"] = "application/json";
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!response.ok) {
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = { detail: text }; }
+  return { ok: response.ok, status: response.status, statusText: response.statusText, data };
+}
+
+// The answer of a request that should succeed; otherwise an Error naming the problem and every bad field.
+async function api(method, path, body) {
+  const { ok, status, statusText, data } = await send(method, path, body);
+  if (!ok) {
     const fields = data && data.errors ? " " + Object.entries(data.errors).map(([k, v]) => `${k}: ${v.join(", ")}`).join("; ") : "";
-    const error = new Error(((data && (data.detail || data.title)) || response.statusText) + fields);
-    error.status = response.status;
+    const error = new Error(((data && (data.detail || data.title)) || statusText) + fields);
+    error.status = status;
     throw error;
   }
   return data;
@@ -270,18 +278,6 @@ setInterval(refresh, 1000);
 // Kept apart from the dashboard's cards above; it shares only $ and the API key field.
 const settingsPage = { datasetId: null };
 
-async function settingsRequest(method, path, body) {
-  const headers = { Accept: "application/json" };
-  const key = $("api-key").value;
-  if (key) headers["X-Api-Key"] = key;
-  if (method !== "GET") headers["Content-Type"] = "application/json";
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  let data = null;
-  try { data = text ? JSON.parse(text) : null; } catch { data = { detail: text }; }
-  return { ok: response.ok, status: response.status, data };
-}
-
 function showPage() {
   const settings = location.hash === "#settings";
   document.querySelector("main").hidden = settings;
@@ -378,7 +374,7 @@ function showSettingsDocument(file) {
 }
 
 async function loadSettings() {
-  const [file, status] = await Promise.all([settingsRequest("GET", "/api/config/file"), settingsRequest("GET", "/api/status")]);
+  const [file, status] = await Promise.all([send("GET", "/api/config/file"), send("GET", "/api/status")]);
   if (file.ok) showSettingsDocument(file.data);
   else showSettingsErrors(null, (file.data && (file.data.detail || file.data.title)) || `HTTP ${file.status}`);
   settingsPage.datasetId = status.ok && status.data.dataset ? status.data.dataset.dataset_id : null;
@@ -397,7 +393,7 @@ async function submitSettings(method, path) {
     showSettingsErrors({ body: [error.message] });
     return;
   }
-  const answer = await settingsRequest(method, path, document);
+  const answer = await send(method, path, document);
   if (!answer.ok) {
     showSettingsErrors(answer.data && answer.data.errors, (answer.data && (answer.data.detail || answer.data.title)) || `HTTP ${answer.status}`);
     $("settings-result").textContent = answer.status === 409 ? "refused" : "invalid";
@@ -424,7 +420,7 @@ function updateDeleteButton() {
 
 $("delete-confirm").addEventListener("input", updateDeleteButton);
 $("delete-dataset").addEventListener("click", async () => {
-  const answer = await settingsRequest("DELETE", "/api/dataset", { confirm: $("delete-confirm").value.trim() });
+  const answer = await send("DELETE", "/api/dataset", { confirm: $("delete-confirm").value.trim() });
   const data = answer.data || {};
   $("delete-result").textContent = answer.ok
     ? `deleted dataset ${data.dataset_id} (${fmt.format(data.rows_deleted)} rows)`

@@ -1,8 +1,8 @@
 // RetailSynth dashboard, Business section: GET /api/business drawn with the vendored Chart.js (wwwroot/vendor, no build step).
 "use strict";
 
+// Uses app.js (loaded first): $ and api().
 (() => {
-  const $ = (id) => document.getElementById(id);
   const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
   const count = new Intl.NumberFormat("en-US");
   const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
@@ -24,18 +24,8 @@
     });
   }
 
-  async function get(path) {
-    const headers = { Accept: "application/json" };
-    const key = $("api-key") && $("api-key").value;
-    if (key) headers["X-Api-Key"] = key;
-    const response = await fetch(path, { headers });
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const fields = data && data.errors ? " " + Object.entries(data.errors).map(([k, v]) => `${k}: ${v.join(", ")}`).join("; ") : "";
-      throw new Error(((data && (data.detail || data.title)) || response.statusText) + fields);
-    }
-    return data;
-  }
+  // Requests go through app.js's api(): the API key and the error wording are the dashboard's.
+  const get = (path) => api("GET", path);
 
   // One chart per canvas, replaced on every load; data-points tells tests (and curious users) how much it drew.
   function draw(id, config) {
