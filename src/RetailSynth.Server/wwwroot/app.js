@@ -121,7 +121,10 @@ function renderStatus(status) {
   $("dataset").textContent = status.dataset
     ? `dataset ${status.dataset.dataset_id} · ${status.dataset.profile} · seed ${status.dataset.seed}`
     : "no dataset yet";
-  $("watermark").textContent = status.watermark || "no facts yet";
+  const watermark = status.watermark || "no facts yet";
+  // A new committed day (or a new dataset) is news for the Business section, which otherwise reloads once a minute.
+  if ($("watermark").textContent !== watermark) document.dispatchEvent(new CustomEvent("retailsynth:watermark", { detail: watermark }));
+  $("watermark").textContent = watermark;
   $("fact-range").textContent = status.first_fact_day ? `${status.first_fact_day} … ${status.last_fact_day}` : "–";
   $("database").textContent = `${status.database_path} (${(status.database_bytes / 1048576).toFixed(1)} MiB)`;
   if (!taskId && status.running_tasks.length > 0) taskId = status.running_tasks[0].id;
