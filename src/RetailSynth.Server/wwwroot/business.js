@@ -187,12 +187,12 @@
   }
 
   $("business-load").addEventListener("click", load);
-  // A new committed day reloads the charts, at most every 10 s while a job commits day after day.
+  // A new committed day reloads the charts, at most every 5 s while a job commits day after day.
   let lastLoad = 0;
   let pending = null;
   document.addEventListener("retailsynth:watermark", () => {
     if (pending) return;
-    pending = setTimeout(() => { pending = null; lastLoad = Date.now(); load(); }, Math.max(0, lastLoad + 10_000 - Date.now()));
+    pending = setTimeout(() => { pending = null; lastLoad = Date.now(); load(); }, Math.max(0, lastLoad + 5_000 - Date.now()));
   });
   load();
   setInterval(load, REFRESH_MS);
