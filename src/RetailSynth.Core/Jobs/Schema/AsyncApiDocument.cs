@@ -100,37 +100,37 @@ internal static class AsyncApiDocument
         var definition = EventCatalog.Definition(type);
         return new()
         {
-        ["name"] = type,
-        ["title"] = type,
-        ["summary"] = definition.Description,
-        ["contentType"] = "application/json",
-        ["description"] = "Partition key (Event Hubs) / record key (Kafka) = the envelope's partition_key; MessageId = trace_id.\n"
-            + $"From {definition.SourceTables}. Partition key: {definition.PartitionKey}.",
-        ["correlationId"] = new JsonObject { ["location"] = "$message.payload#/correlation_id" },
-        ["headers"] = new JsonObject
-        {
-            ["type"] = "object",
-            ["properties"] = new JsonObject
+            ["name"] = type,
+            ["title"] = type,
+            ["summary"] = definition.Description,
+            ["contentType"] = "application/json",
+            ["description"] = "Partition key (Event Hubs) / record key (Kafka) = the envelope's partition_key; MessageId = trace_id.\n"
+                + $"From {definition.SourceTables}. Partition key: {definition.PartitionKey}.",
+            ["correlationId"] = new JsonObject { ["location"] = "$message.payload#/correlation_id" },
+            ["headers"] = new JsonObject
             {
-                ["Table"] = new JsonObject { ["const"] = type, ["description"] = "Event Hubs application property / Kafka header used for routing" },
-            },
-            ["required"] = new JsonArray("Table"),
-        },
-        ["payload"] = new JsonObject { ["$ref"] = $"#/components/schemas/{type}" },
-        ["bindings"] = new JsonObject
-        {
-            ["kafka"] = new JsonObject
-            {
-                ["key"] = new JsonObject
+                ["type"] = "object",
+                ["properties"] = new JsonObject
                 {
-                    ["type"] = "string",
-                    ["description"] = "the envelope's partition_key: " + definition.PartitionKey,
-                    ["pattern"] = EventJsonSchemas.PartitionKeyRegex(definition),
+                    ["Table"] = new JsonObject { ["const"] = type, ["description"] = "Event Hubs application property / Kafka header used for routing" },
                 },
-                ["bindingVersion"] = "0.5.0",
+                ["required"] = new JsonArray("Table"),
             },
-        },
-        ["x-partition-key"] = "$message.payload#/partition_key",
+            ["payload"] = new JsonObject { ["$ref"] = $"#/components/schemas/{type}" },
+            ["bindings"] = new JsonObject
+            {
+                ["kafka"] = new JsonObject
+                {
+                    ["key"] = new JsonObject
+                    {
+                        ["type"] = "string",
+                        ["description"] = "the envelope's partition_key: " + definition.PartitionKey,
+                        ["pattern"] = EventJsonSchemas.PartitionKeyRegex(definition),
+                    },
+                    ["bindingVersion"] = "0.5.0",
+                },
+            },
+            ["x-partition-key"] = "$message.payload#/partition_key",
         };
     }
 }
