@@ -91,3 +91,79 @@ internal static class SeasonProfiles
     public static readonly IReadOnlyList<string> All =
         [None, "WINTER_HOLIDAY", "FALL_HARVEST", "SUMMER", "BACK_TO_SCHOOL", "WINTER", "SPRING_GARDEN"];
 }
+
+internal static class StoreZoneNames
+{
+    public static readonly IReadOnlyList<string> All =
+        ["ENTRANCE_MAIN", "ENTRANCE_SIDE", "GROCERY", "FRESH", "HEALTH_BEAUTY", "HOME", "ELECTRONICS", "APPAREL", "CHECKOUT"];
+}
+
+/// <summary>tender_type and payment_method (one vocabulary).</summary>
+internal static class TenderTypes
+{
+    public const string Cash = "CASH";
+    public const string Credit = "CREDIT";
+    public const string Debit = "DEBIT";
+    public const string Mobile = "MOBILE";
+    public const string PayPal = "PAYPAL";
+    public const string Other = "OTHER";
+    public static readonly IReadOnlyList<string> All = [Cash, Credit, Debit, Mobile, PayPal, Other];
+}
+
+internal static class PaymentStatuses
+{
+    public const string Approved = "APPROVED";
+    public const string Declined = "DECLINED";
+    public const string Refunded = "REFUNDED";
+    public static readonly IReadOnlyList<string> All = [Approved, Declined, Refunded];
+}
+
+internal static class DeclineReasons
+{
+    public static readonly IReadOnlyList<string> All =
+        ["INSUFFICIENT_FUNDS", "CARD_EXPIRED", "INVALID_CVV", "NETWORK_ERROR", "FRAUD_SUSPECTED", "CARD_BLOCKED", "LIMIT_EXCEEDED"];
+}
+
+internal static class DiscountTypes
+{
+    public const string Percent = "PERCENT";
+    public const string Bogo = "BOGO";
+    public static readonly IReadOnlyList<string> All = [Percent, Bogo];
+}
+
+internal static class ReorderPriorities
+{
+    public const string Normal = "NORMAL";
+    public const string High = "HIGH";
+    public const string Urgent = "URGENT";
+    public static readonly IReadOnlyList<string> All = [Normal, High, Urgent];
+}
+
+/// <summary>operation_type of store operations.</summary>
+internal static class StoreOperations
+{
+    public const string Opened = "OPENED";
+    public const string Closed = "CLOSED";
+    public static readonly IReadOnlyList<string> All = [Opened, Closed];
+}
+
+internal static class FulfillmentModes
+{
+    public const string ShipFromDc = "SHIP_FROM_DC";
+    public const string ShipFromStore = "SHIP_FROM_STORE";
+    public const string Bopis = "BOPIS";
+    public static readonly IReadOnlyList<string> All = [ShipFromDc, ShipFromStore, Bopis];
+}
+
+/// <summary>node_type of online orders: where an order is picked.</summary>
+internal static class NodeTypes
+{
+    public const string Store = "STORE";
+    public const string Dc = "DC";
+    public static readonly IReadOnlyList<string> All = [Store, Dc];
+}
+
+internal static class DeviceTypes
+{
+    public static readonly IReadOnlyList<string> All = ["MOBILE", "DESKTOP", "TABLET"];
+}

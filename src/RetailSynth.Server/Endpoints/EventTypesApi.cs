@@ -17,13 +17,13 @@ internal static class EventTypesApi
     private static Ok<EventTypeInfo[]> List() => TypedResults.Ok(EventCatalog.TypeNames
         .Select(name =>
         {
-            var guide = EventTypeGuide.ByName[name];
+            var definition = EventCatalog.Definition(name);
             return new EventTypeInfo(
                 name,
-                guide.Description,
-                guide.SourceTables,
-                guide.PartitionKey,
-                [.. EventCatalog.Payload(name).Select(f => f.Name)],
+                definition.Description,
+                definition.SourceTables,
+                definition.PartitionKey,
+                [.. definition.Payload.Select(f => f.Name)],
                 $"/api/schema/json-schema/{name}");
         })
         .ToArray());

@@ -27,7 +27,7 @@ internal static class AsyncApiDocument
             channelMessages[type] = new JsonObject { ["$ref"] = $"#/components/messages/{type}" };
             messages[type] = Message(type);
             var schema = new JsonObject { ["type"] = "object" };
-            schema["properties"] = EventJsonSchemas.EnvelopeProperties(new JsonObject { ["const"] = type }, EventJsonSchemas.Payload(type));
+            schema["properties"] = EventJsonSchemas.EnvelopeProperties(new JsonObject { ["const"] = type }, EventJsonSchemas.Payload(type), EventCatalog.Definition(type));
             schema["required"] = new JsonArray([.. EventCatalog.Envelope.Select(f => (JsonNode)f.Name)]);
             schema["additionalProperties"] = false;
             schemas[type] = schema;
@@ -91,31 +91,46 @@ internal static class AsyncApiDocument
         };
     }
 
-    private static JsonObject Message(string type) => new()
+    /// <summary>
+    /// One message: the catalog's sentence as its summary; its source tables and partition key pattern in the
+    /// description (Event Hubs has no AsyncAPI binding to carry a key) and, for Kafka, in the key binding's schema.
+    /// </summary>
+    private static JsonObject Message(string type)
     {
-        ["name"] = type,
-        ["title"] = type,
-        ["contentType"] = "application/json",
-        ["description"] = "Partition key (Event Hubs) / record key (Kafka) = the envelope's partition_key; MessageId = trace_id.",
-        ["correlationId"] = new JsonObject { ["location"] = "$message.payload#/correlation_id" },
-        ["headers"] = new JsonObject
+        var definition = EventCatalog.Definition(type);
+        return new()
         {
-            ["type"] = "object",
-            ["properties"] = new JsonObject
+            ["name"] = type,
+            ["title"] = type,
+            ["summary"] = definition.Description,
+            ["contentType"] = "application/json",
+            ["description"] = "Partition key (Event Hubs) / record key (Kafka) = the envelope's partition_key; MessageId = trace_id.\n"
+                + $"From {definition.SourceTables}. Partition key: {definition.PartitionKey}.",
+            ["correlationId"] = new JsonObject { ["location"] = "$message.payload#/correlation_id" },
+            ["headers"] = new JsonObject
             {
-                ["Table"] = new JsonObject { ["const"] = type, ["description"] = "Event Hubs application property / Kafka header used for routing" },
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["Table"] = new JsonObject { ["const"] = type, ["description"] = "Event Hubs application property / Kafka header used for routing" },
+                },
+                ["required"] = new JsonArray("Table"),
             },
-            ["required"] = new JsonArray("Table"),
-        },
-        ["payload"] = new JsonObject { ["$ref"] = $"#/components/schemas/{type}" },
-        ["bindings"] = new JsonObject
-        {
-            ["kafka"] = new JsonObject
+            ["payload"] = new JsonObject { ["$ref"] = $"#/components/schemas/{type}" },
+            ["bindings"] = new JsonObject
             {
-                ["key"] = new JsonObject { ["type"] = "string", ["description"] = "the envelope's partition_key" },
-                ["bindingVersion"] = "0.5.0",
+                ["kafka"] = new JsonObject
+                {
+                    ["key"] = new JsonObject
+                    {
+                        ["type"] = "string",
+                        ["description"] = "the envelope's partition_key: " + definition.PartitionKey,
+                        ["pattern"] = EventJsonSchemas.PartitionKeyRegex(definition),
+                    },
+                    ["bindingVersion"] = "0.5.0",
+                },
             },
-        },
-        ["x-partition-key"] = "$message.payload#/partition_key",
-    };
+            ["x-partition-key"] = "$message.payload#/partition_key",
+        };
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using RetailSynth.Engine.Events;
 using RetailSynth.Storage;
 
@@ -52,8 +53,9 @@ internal static class EventJsonSchemas
 
     public static JsonObject ForType(string type)
     {
-        var schema = Resource(type, Describe($"The {type} event (events.md §6): the envelope of §2.1 with this type's payload."));
-        schema["properties"] = EnvelopeProperties(new JsonObject { ["const"] = type }, Payload(type));
+        var definition = EventCatalog.Definition(type);
+        var schema = Resource(type, Describe($"{definition.Description} The {type} event (events.md §6): the envelope of §2.1 with this type's payload."));
+        schema["properties"] = EnvelopeProperties(new JsonObject { ["const"] = type }, Payload(type), definition);
         schema["required"] = Names(EventCatalog.Envelope);
         schema["additionalProperties"] = false;
         return schema;
@@ -89,8 +91,11 @@ internal static class EventJsonSchemas
         };
     }
 
-    /// <summary>The ten envelope keys with the given schemas for <c>event_type</c> and <c>payload</c>.</summary>
-    public static JsonObject EnvelopeProperties(JsonObject eventType, JsonObject payload)
+    /// <summary>
+    /// The ten envelope keys with the given schemas for <c>event_type</c> and <c>payload</c>; with one type's
+    /// definition, <c>partition_key</c> is held to that type's patterns.
+    /// </summary>
+    public static JsonObject EnvelopeProperties(JsonObject eventType, JsonObject payload, EventDefinition? definition = null)
     {
         var properties = new JsonObject();
         foreach (var field in EventCatalog.Envelope)
@@ -103,6 +108,7 @@ internal static class EventJsonSchemas
                 "schema_version" => new JsonObject { ["const"] = EventCatalog.SchemaVersion },
                 "source" => new JsonObject { ["const"] = EventCatalog.Source },
                 "parent_event_id" => Nullable(new JsonObject { ["type"] = "string", ["pattern"] = TraceIdPattern }, field.Nullable),
+                "partition_key" when definition is not null => PartitionKey(definition),
                 _ => Field(field),
             };
         }
@@ -110,8 +116,37 @@ internal static class EventJsonSchemas
         return properties;
     }
 
-    /// <summary>The JSON shape of one key: events.md §2.2's JSON type for its kind, and null when the key is nullable.</summary>
-    public static JsonObject Field(EventField field) => Nullable(field.Kind switch
+    /// <summary>
+    /// The partition key of one type (events.md §4): a regular expression made from its patterns, each payload key
+    /// standing for digits (a whole number) or any text, and the patterns themselves in the description.
+    /// </summary>
+    public static JsonObject PartitionKey(EventDefinition definition) => new()
+    {
+        ["type"] = "string",
+        ["pattern"] = PartitionKeyRegex(definition),
+        ["description"] = $"partition key (events.md §4): {definition.PartitionKey}",
+    };
+
+    /// <summary><c>store_{store_id} or order_{order_id}</c> → <c>^(?:store_[0-9]+|order_.+)$</c>.</summary>
+    public static string PartitionKeyRegex(EventDefinition definition)
+    {
+        // Regex.Escape escapes "{" (not "}"); the placeholders are put back before they are replaced.
+        var alternatives = definition.PartitionKeys.Select(pattern => Regex.Replace(
+            Regex.Escape(pattern).Replace(@"\{", "{", StringComparison.Ordinal),
+            "{([a-z_]+)}",
+            m => KindOf(definition, m.Groups[1].Value) == EventFieldKind.WholeNumber ? "[0-9]+" : ".+"));
+        return $"^(?:{string.Join('|', alternatives)})$";
+    }
+
+    /// <summary>A placeholder's kind: the payload key's, or (receipt_line_added has no store_id) the same key's elsewhere.</summary>
+    private static EventFieldKind KindOf(EventDefinition definition, string key) =>
+        definition.Payload.Concat(EventCatalog.TypeNames.SelectMany(EventCatalog.Payload)).First(f => f.Name == key).Kind;
+
+    /// <summary>
+    /// The JSON shape of one key: events.md §2.2's JSON type for its kind, its closed set of values as <c>enum</c>, and
+    /// null when the key is nullable.
+    /// </summary>
+    public static JsonObject Field(EventField field) => Values(Nullable(field.Kind switch
     {
         EventFieldKind.WholeNumber => new JsonObject { ["type"] = "integer" },
         EventFieldKind.WholeNumber32 => new JsonObject { ["type"] = "integer", ["minimum"] = int.MinValue, ["maximum"] = int.MaxValue },
@@ -121,7 +156,24 @@ internal static class EventJsonSchemas
         EventFieldKind.WholeNumbers => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "integer" } },
         EventFieldKind.Nested => new JsonObject { ["type"] = "object" },
         _ => throw new ArgumentOutOfRangeException(nameof(field), field.Kind, "Unknown field kind."),
-    }, field.Nullable);
+    }, field.Nullable), field);
+
+    /// <summary>A closed vocabulary becomes <c>enum</c>; a nullable key's enum also holds null, or null would fail it.</summary>
+    private static JsonObject Values(JsonObject schema, EventField field)
+    {
+        if (field.Values is { } values)
+        {
+            var allowed = new JsonArray([.. values.Select(v => (JsonNode)v)]);
+            if (field.Nullable)
+            {
+                allowed.Add(null);
+            }
+
+            schema["enum"] = allowed;
+        }
+
+        return schema;
+    }
 
     private static JsonObject Nullable(JsonObject schema, bool nullable)
     {

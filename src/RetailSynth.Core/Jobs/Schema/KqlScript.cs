@@ -37,6 +37,7 @@ internal static class KqlScript
         var envelope = EventCatalog.Envelope.Select(f => (Field: f, Path: "$." + f.Name)).ToList();
         kql.Append("//\n// Landing table: every event as it arrives; the typed tables keep the history.\n");
         Table(kql, RawTable, envelope);
+        Docstring(kql, RawTable, "Every RetailSynth event as it arrives; update policies copy each into the table of its event_type.");
         kql.Append($".alter-merge table {Quote(RawTable)} policy retention softdelete = 7d\n");
 
         foreach (var type in EventCatalog.TypeNames)
@@ -44,6 +45,8 @@ internal static class KqlScript
             var columns = EventCatalog.Columns(type);
             kql.Append($"//\n// {type}\n");
             Table(kql, type, columns);
+            var definition = EventCatalog.Definition(type);
+            Docstring(kql, type, $"{definition.Description} From {definition.SourceTables}; partition key {definition.PartitionKey}.");
             kql.Append($".create-or-alter function with (folder = \"retailsynth\", docstring = \"{type} rows from {RawTable}\") {FunctionName(type)}() {{\n")
                 .Append($"    {RawTable}\n")
                 .Append($"    | where event_type == \"{type}\"\n")
@@ -78,6 +81,10 @@ internal static class KqlScript
         })]);
         kql.Append($".create-or-alter table {Quote(table)} ingestion json mapping \"{MappingName(table)}\" '{SchemaJson.Compact(mapping)}'\n");
     }
+
+    /// <summary>The table's description, shown by Kusto tools; a separate command so the table commands stay as they were.</summary>
+    private static void Docstring(StringBuilder kql, string table, string text) =>
+        kql.Append($".alter table {Quote(table)} docstring \"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"\n");
 
     /// <summary>The column's value from a landing row: envelope columns as they are, payload keys converted to the column type.</summary>
     private static string FromRaw(EventField field, string path)

@@ -56,7 +56,8 @@ public class SchemaCommandTests(StreamedDemoDay day) : IClassFixture<StreamedDem
         var bundle = Load(result.Output);
         Assert.All(day.Events, root => Assert.True(bundle.Evaluate(root, s_strict).IsValid, root.GetRawText()));
 
-        // A schema that accepted anything would pass the checks above: a retyped, a missing and an extra key must fail.
+        // A schema that accepted anything would pass the checks above: a retyped, a missing and an extra key must fail, and
+        // so must a value outside its vocabulary and a partition key of another type's pattern.
         var receipt = JsonNode.Parse(day.Lines.First(l => l.Contains("\"receipt_created\"", StringComparison.Ordinal)))!;
         var retyped = receipt.DeepClone();
         retyped["payload"]!["store_id"] = "3";
@@ -66,7 +67,11 @@ public class SchemaCommandTests(StreamedDemoDay day) : IClassFixture<StreamedDem
         extra["payload"]!["note"] = "x";
         var badTime = receipt.DeepClone();
         badTime["ingest_timestamp"] = "2024-01-08 10:00:00";
-        foreach (var bad in new[] { retyped, missing, extra, badTime })
+        var unknownTender = receipt.DeepClone();
+        unknownTender["payload"]!["tender_type"] = "BITCOIN";
+        var otherPartition = receipt.DeepClone();
+        otherPartition["partition_key"] = "dc_1";
+        foreach (var bad in new[] { retyped, missing, extra, badTime, unknownTender, otherPartition })
         {
             using var document = JsonDocument.Parse(bad.ToJsonString());
             Assert.False(bundle.Evaluate(document.RootElement, s_strict).IsValid, bad.ToJsonString());

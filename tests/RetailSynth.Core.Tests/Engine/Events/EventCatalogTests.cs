@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using RetailSynth.Engine.Events;
 
 namespace RetailSynth.Core.Tests.Engine.Events;
@@ -79,6 +81,77 @@ public class EventCatalogTests(GeneratedEvents generated) : IClassFixture<Genera
     {
         Assert.Equal(PayloadSchema.Payloads[type], EventCatalog.Payload(type).Select(f => (f.Name, ShapeKind(f))));
         Assert.Equal(PayloadSchema.Envelope, EventCatalog.Envelope.Select(f => f.Name));
+    }
+
+    [Fact]
+    public void The_partition_key_of_every_streamed_event_is_one_of_its_types_patterns_filled_from_its_payload()
+    {
+        // receipt_line_added carries no store_id: its pattern's store is its receipt's.
+        var receiptStores = generated.All().Where(e => e.Root.GetProperty("event_type").GetString() == EventTypes.ReceiptCreated)
+            .Select(e => e.Root.GetProperty("payload"))
+            .ToDictionary(p => p.GetProperty("receipt_id").GetString()!, p => p.GetProperty("store_id").GetInt64().ToString(CultureInfo.InvariantCulture));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (encoded, root) in generated.All())
+        {
+            var type = root.GetProperty("event_type").GetString()!;
+            var payload = root.GetProperty("payload");
+            var filled = EventCatalog.Definition(type).PartitionKeys
+                .Select(pattern => Fill(pattern, key => payload.TryGetProperty(key, out var value)
+                    ? value.ValueKind switch
+                    {
+                        JsonValueKind.Null => null,
+                        JsonValueKind.Number => value.GetInt64().ToString(CultureInfo.InvariantCulture),
+                        _ => value.GetString(),
+                    }
+                    : key == "store_id" ? receiptStores[payload.GetProperty("receipt_id").GetString()!] : throw new KeyNotFoundException($"{type} has no {key}")))
+                .OfType<string>()
+                .ToList();
+
+            Assert.True(filled.Contains(encoded.PartitionKey), $"{type}: partition key {encoded.PartitionKey} is none of {string.Join(", ", filled)}");
+            Assert.Equal(encoded.PartitionKey, root.GetProperty("partition_key").GetString());
+            seen.Add(type);
+        }
+
+        Assert.Equal(EventCatalog.TypeNames.Order(), seen.Order());
+    }
+
+    [Fact]
+    public void Every_value_of_a_closed_vocabulary_key_on_streamed_days_is_one_of_its_values_and_every_text_key_with_one_is_covered()
+    {
+        foreach (var (_, root) in generated.All())
+        {
+            var type = root.GetProperty("event_type").GetString()!;
+            var payload = root.GetProperty("payload");
+            foreach (var field in EventCatalog.Payload(type).Where(f => f.Values is not null))
+            {
+                var value = payload.GetProperty(field.Name);
+                Assert.True(
+                    (field.Nullable && value.ValueKind == JsonValueKind.Null) || field.Values!.Contains(value.GetString()),
+                    $"{type}.payload.{field.Name} = {value.GetRawText()} is not one of {string.Join(", ", field.Values!)}");
+            }
+        }
+
+        // The keys of events.md §6 whose values are a data-model §3.4 vocabulary; a new one must be added here and in the catalog.
+        string[] expected =
+        [
+            "receipt_created.tender_type", "payment_processed.payment_method", "payment_processed.status", "payment_processed.decline_reason",
+            "inventory_updated.reason", "reorder_triggered.priority", "customer_entered.zone", "customer_zone_changed.from_zone",
+            "customer_zone_changed.to_zone", "ble_ping_detected.zone", "store_opened.operation_type", "store_closed.operation_type",
+            "ad_impression.channel", "ad_impression.device_type", "promotion_applied.discount_type", "online_order_created.fulfillment_mode",
+            "online_order_created.node_type", "online_order_created.tender_type", "online_order_picked.node_type",
+            "online_order_picked.fulfillment_mode", "online_order_shipped.node_type", "online_order_shipped.fulfillment_mode",
+        ];
+        Assert.Equal(
+            expected.Order(StringComparer.Ordinal),
+            EventCatalog.TypeNames.SelectMany(t => EventCatalog.Payload(t).Where(f => f.Values is not null).Select(f => $"{t}.{f.Name}")).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary><c>store_{store_id}</c> with each <c>{key}</c> replaced; null when a key has no value (the other pattern applies).</summary>
+    private static string? Fill(string pattern, Func<string, string?> value)
+    {
+        var missing = false;
+        var filled = Regex.Replace(pattern, "{([a-z_]+)}", m => value(m.Groups[1].Value) ?? (missing = true).ToString());
+        return missing ? null : filled;
     }
 
     [Fact]

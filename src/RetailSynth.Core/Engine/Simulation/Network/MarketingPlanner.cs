@@ -13,7 +13,6 @@ namespace RetailSynth.Engine.Simulation.Network;
 internal static class MarketingPlanner
 {
     private static readonly string[] s_campaignTypes = ["SEASONAL_SALE", "PRODUCT_LAUNCH", "LOYALTY_PROGRAM", "FLASH_SALE"];
-    private static readonly string[] s_devices = ["MOBILE", "DESKTOP", "TABLET"];
     private static readonly double[] s_deviceCost = [1.0, 1.5, 1.2];
 
     public sealed record Plan(List<MarketingFact> Impressions, List<PendingConversion> Conversions);
@@ -116,7 +115,7 @@ internal static class MarketingPlanner
         var costCents = DrawCostCents(world.Options.MarketingCpm[channel], s_deviceCost[device], stream);
         var creative = $"CRV-{campaign.StartDay:yyyyMMdd}-{channel}-{stream.UniformInt(1, 3)}";
         var row = new MarketingFact(string.Empty, ts, campaign.CampaignId, campaign.CampaignType, channel, creative, customer.AdId,
-            customerId, s_devices[device], costCents, string.Empty)
+            customerId, DeviceTypes.All[device], costCents, string.Empty)
         {
             TargetCustomerId = customer.CustomerId,
         };

@@ -14,7 +14,6 @@ namespace RetailSynth.Engine.Simulation.Network;
 internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState state, DateOnly day, RandomStream stream, BasketCatalog.Cache catalogs)
 {
     private static readonly string[] s_tenders = [Tenders.Credit, Tenders.Debit, Tenders.PayPal, Tenders.Other];
-    private static readonly string[] s_modes = ["SHIP_FROM_DC", "SHIP_FROM_STORE", "BOPIS"];
     private readonly string _dayKey = day.ToString("yyyyMMdd");
     private readonly int[][] _dcSearchOrders = DcSearchOrders(world);
 
@@ -56,7 +55,7 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         var customer = world.Customers.Rows[planned.Customer];
         var segment = world.Customers.Segment[planned.Customer];
         var lines = DrawBasket(customer.CustomerId, segment, planned.CreatedTs);
-        var (mode, nodeType, node, served) = ChooseNode(customer, s_modes[stream.Categorical([0.6, 0.3, 0.1])], lines);
+        var (mode, nodeType, node, served) = ChooseNode(customer, FulfillmentModes.All[stream.Categorical([0.6, 0.3, 0.1])], lines);
         if (served.Count == 0)
         {
             return null;
@@ -227,7 +226,7 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
             {
                 if (storeId is { } id && lines.TrueForAll(l => state.StoreStock[id - 1].Sellable(l.Product) >= l.Quantity + 2))
                 {
-                    return (mode, "STORE", (int)id - 1, lines);
+                    return (mode, NodeTypes.Store, (int)id - 1, lines);
                 }
             }
         }
@@ -237,12 +236,12 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         {
             if (lines.TrueForAll(l => state.DcStock[dc].Sellable(l.Product) >= l.Quantity))
             {
-                return ("SHIP_FROM_DC", "DC", dc, lines);
+                return (FulfillmentModes.ShipFromDc, NodeTypes.Dc, dc, lines);
             }
         }
 
         var nearest = dcOrder[0];
-        return ("SHIP_FROM_DC", "DC", nearest, lines.Where(l => state.DcStock[nearest].Sellable(l.Product) >= l.Quantity).ToList());
+        return (FulfillmentModes.ShipFromDc, NodeTypes.Dc, nearest, lines.Where(l => state.DcStock[nearest].Sellable(l.Product) >= l.Quantity).ToList());
     }
 
     private sealed record Timeline(DateTime Picked, DateTime? Shipped, DateTime Delivered);

@@ -51,9 +51,9 @@ internal static class ShipmentStatus
 
 internal static class Priorities
 {
-    public const string Normal = "NORMAL";
-    public const string High = "HIGH";
-    public const string Urgent = "URGENT";
+    public const string Normal = ReorderPriorities.Normal;
+    public const string High = ReorderPriorities.High;
+    public const string Urgent = ReorderPriorities.Urgent;
 
     /// <summary>URGENT first (0), then HIGH, then NORMAL.</summary>
     public static int Rank(string priority) => priority switch

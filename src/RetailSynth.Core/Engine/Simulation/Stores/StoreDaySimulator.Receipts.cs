@@ -60,7 +60,7 @@ internal sealed partial class StoreDaySimulator
         if (promoLines.Count > 0)
         {
             output.Promotions.Add(new PromotionFact(
-                receiptId, promo!.Name, receiptTs.AddMilliseconds(100), StoreId, customer.CustomerId, promo.Bogo ? "BOGO" : "PERCENT",
+                receiptId, promo!.Name, receiptTs.AddMilliseconds(100), StoreId, customer.CustomerId, promo.Bogo ? DiscountTypes.Bogo : DiscountTypes.Percent,
                 money.DiscountCents, promoLines.Count, [.. promoLines.Select(l => l.ProductId).Order()], correlation)
             {
                 VisitId = visitId,

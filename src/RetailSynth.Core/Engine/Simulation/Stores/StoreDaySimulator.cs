@@ -92,12 +92,12 @@ internal sealed partial class StoreDaySimulator
         {
             if (InHour(business.Open))
             {
-                actions.Add((business.Open, KindOpened, 0, () => output.StoreOps.Add(new StoreOpFact(StoreId, business.Date, "OPENED", business.Open))));
+                actions.Add((business.Open, KindOpened, 0, () => output.StoreOps.Add(new StoreOpFact(StoreId, business.Date, StoreOperations.Opened, business.Open))));
             }
 
             if (InHour(business.ClosedEventTs))
             {
-                actions.Add((business.ClosedEventTs, KindClosed, 0, () => output.StoreOps.Add(new StoreOpFact(StoreId, business.Date, "CLOSED", business.ClosedEventTs))));
+                actions.Add((business.ClosedEventTs, KindClosed, 0, () => output.StoreOps.Add(new StoreOpFact(StoreId, business.Date, StoreOperations.Closed, business.ClosedEventTs))));
             }
 
             var cycleCount = BusinessDay.LocalToUtc(_store.Zone, business.Date, (23 * 60) + 15);

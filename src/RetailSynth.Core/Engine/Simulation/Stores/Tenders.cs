@@ -4,22 +4,21 @@ namespace RetailSynth.Engine.Simulation.Stores;
 /// <summary>Tender mix, decline odds and processing times of data-model §10.6.</summary>
 internal static class Tenders
 {
-    public const string Cash = "CASH";
-    public const string Credit = "CREDIT";
-    public const string Debit = "DEBIT";
-    public const string Mobile = "MOBILE";
-    public const string PayPal = "PAYPAL";
-    public const string Other = "OTHER";
+    public const string Cash = TenderTypes.Cash;
+    public const string Credit = TenderTypes.Credit;
+    public const string Debit = TenderTypes.Debit;
+    public const string Mobile = TenderTypes.Mobile;
+    public const string PayPal = TenderTypes.PayPal;
+    public const string Other = TenderTypes.Other;
 
-    public const string Approved = "APPROVED";
-    public const string Declined = "DECLINED";
-    public const string Refunded = "REFUNDED";
+    public const string Approved = PaymentStatuses.Approved;
+    public const string Declined = PaymentStatuses.Declined;
+    public const string Refunded = PaymentStatuses.Refunded;
 
     public static readonly IReadOnlyList<string> StoreTenders = [Credit, Debit, Cash, Mobile];
     public static ReadOnlySpan<double> StoreWeights => [0.40, 0.30, 0.20, 0.10];
 
-    public static readonly IReadOnlyList<string> DeclineReasons =
-        ["INSUFFICIENT_FUNDS", "CARD_EXPIRED", "INVALID_CVV", "NETWORK_ERROR", "FRAUD_SUSPECTED", "CARD_BLOCKED", "LIMIT_EXCEEDED"];
+    public static IReadOnlyList<string> DeclineReasons => Domain.DeclineReasons.All;
 
     public static double DeclineProbability(string tender) => 0.025 * tender switch
     {

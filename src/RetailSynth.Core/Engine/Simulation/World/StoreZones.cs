@@ -15,8 +15,8 @@ internal static class StoreZones
     public const int Checkout = 8;
     public const int Count = 9;
 
-    public static readonly IReadOnlyList<string> Names =
-        ["ENTRANCE_MAIN", "ENTRANCE_SIDE", "GROCERY", "FRESH", "HEALTH_BEAUTY", "HOME", "ELECTRONICS", "APPAREL", "CHECKOUT"];
+    /// <summary>The names by index: the constants above index <see cref="StoreZoneNames.All"/>.</summary>
+    public static IReadOnlyList<string> Names => StoreZoneNames.All;
 
     /// <summary>Shopping zones in store layout order (§10.4): the path visits them in this order.</summary>
     public static readonly IReadOnlyList<int> Layout = [Grocery, Fresh, HealthBeauty, Home, Apparel, Electronics];

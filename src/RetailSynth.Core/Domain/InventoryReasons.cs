@@ -1,4 +1,4 @@
-namespace RetailSynth.Engine.Simulation.Inventory;
+namespace RetailSynth.Domain;
 
 /// <summary>Inventory movement reasons in the order of data-model §3.4 (the DC txn_seq tie-break order).</summary>
 internal static class InventoryReasons
@@ -9,6 +9,7 @@ internal static class InventoryReasons
     public const string OutboundShipment = "OUTBOUND_SHIPMENT";
     public const string Adjustment = "ADJUSTMENT";
     public const string Damaged = "DAMAGED";
+    public static readonly IReadOnlyList<string> All = [Sale, Return, InboundShipment, OutboundShipment, Adjustment, Damaged];
 
     public static int Order(string reason) => reason switch
     {
