@@ -19,16 +19,8 @@ public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCom
         [Description("Addresses to listen on, ';'-separated (default: http://127.0.0.1:8000). Any non-loopback address requires Server:ApiKey.")]
         public string? Urls { get; init; }
 
-        public override IReadOnlyDictionary<string, string?> ConfigurationOverrides()
-        {
-            var overrides = new Dictionary<string, string?>(base.ConfigurationOverrides());
-            if (Urls is not null)
-            {
-                overrides["Server:Urls"] = Urls;
-            }
-
-            return overrides;
-        }
+        public override IReadOnlyDictionary<string, string?> ConfigurationOverrides() =>
+            WithOverrides(base.ConfigurationOverrides(), ("Server:Urls", Urls));
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

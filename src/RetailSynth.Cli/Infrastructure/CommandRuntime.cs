@@ -61,13 +61,30 @@ public sealed class CommandRuntime(CliEnvironment environment)
         .BuildServiceProvider()
         .GetRequiredService<StreamingService>();
 
+    /// <summary>The command's settings loaded, and its stream session and outbox service (see <see cref="CreateStreaming"/>).</summary>
+    internal StreamingScope OpenStreaming(GlobalSettings options, bool readsOnly = false) =>
+        OpenStreaming(options, LoadSettings(options), readsOnly);
+
+    /// <summary>The stream session and outbox service on settings the command has loaded (and checked) already.</summary>
+    internal StreamingScope OpenStreaming(GlobalSettings options, RetailSynthSettings settings, bool readsOnly = false)
+    {
+        var logging = CreateLogging(options);
+        try
+        {
+            return new StreamingScope(settings, logging, CreateStreaming(settings, logging, readsOnly));
+        }
+        catch
+        {
+            logging.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>An outbox command that changes rows (clear, requeue-dead): runs <paramref name="change"/> and prints the line it returns.</summary>
     public async Task<int> ChangeOutboxAsync(GlobalSettings options, Func<StreamingService, string> change)
     {
-        var settings = LoadSettings(options);
-        using var logging = CreateLogging(options);
-        await using var streaming = CreateStreaming(settings, logging);
-        Environment.Out.WriteLine(change(streaming));
+        await using var scope = OpenStreaming(options);
+        Environment.Out.WriteLine(change(scope.Streaming));
         return CliApp.ExitOk;
     }
 
