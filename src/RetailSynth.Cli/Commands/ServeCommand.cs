@@ -29,7 +29,7 @@ public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCom
         await using var app = RetailSynthServer.Build(new ServerHostOptions(options, runtime.Dictionaries)
         {
             WorkingDirectory = runtime.Environment.WorkingDirectory,
-            ConfigFile = settings.ConfigFile is null ? null : Path.Combine(runtime.Environment.WorkingDirectory, settings.ConfigFile),
+            ConfigFile = runtime.ConfigFilePath(settings),
             Environment = runtime.Environment.Variables,
             ConfigureLogging = logging => logging
                 .AddRetailSynthConsole(settings.Verbose ? LogLevel.Debug : LogLevel.Information) // logs on stderr, like every command

@@ -32,7 +32,7 @@ public sealed class CommandRuntime(CliEnvironment environment)
         var settings = SettingsLoader.Load(
             new SettingsSources
             {
-                ConfigFile = options.ConfigFile is null ? null : Path.Combine(Environment.WorkingDirectory, options.ConfigFile),
+                ConfigFile = ConfigFilePath(options),
                 WorkingDirectory = Environment.WorkingDirectory,
                 Environment = Environment.Variables,
                 Overrides = overrides,
@@ -42,6 +42,10 @@ public sealed class CommandRuntime(CliEnvironment environment)
         settings.Streaming.File.Directory = Path.GetFullPath(Path.Combine(Environment.WorkingDirectory, settings.Streaming.File.Directory));
         return settings;
     }
+
+    /// <summary>The --config file against the working directory; null when the option is absent.</summary>
+    public string? ConfigFilePath(GlobalSettings options) =>
+        options.ConfigFile is null ? null : Path.Combine(Environment.WorkingDirectory, options.ConfigFile);
 
     /// <summary>
     /// The stream session and outbox service for one command run; <paramref name="readsOnly"/> for the commands that only
