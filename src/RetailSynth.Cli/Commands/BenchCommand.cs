@@ -36,7 +36,7 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
             Days < 1 ? ValidationResult.Error($"--days must be at least 1, got {Days}.") : ValidationResult.Success();
 
         public override IReadOnlyDictionary<string, string?> ConfigurationOverrides() =>
-            new Dictionary<string, string?>(base.ConfigurationOverrides()) { ["Simulation:Profile"] = Profile };
+            WithOverrides(base.ConfigurationOverrides(), ("Simulation:Profile", Profile));
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

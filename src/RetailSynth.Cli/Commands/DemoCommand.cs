@@ -165,11 +165,8 @@ public sealed class DemoCommand(CommandRuntime runtime, StageReporter stages, Ti
     {
         using var database = RetailDatabase.Open(options.Storage.DatabasePath);
         var state = new DimensionStore(database).ReadState()!;
-        var table = new Table().AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
-        foreach (var name in DatasetTables.Dimensions.Concat(DatasetTables.Facts))
-        {
-            table.AddRow(name, database.Scalar($"SELECT count(*) FROM {name}").ToString("N0", CultureInfo.InvariantCulture));
-        }
+        var table = RowCountTable.Create(DatasetTables.Dimensions.Concat(DatasetTables.Facts)
+            .Select(name => KeyValuePair.Create(name, database.Scalar($"SELECT count(*) FROM {name}"))));
 
         var events = new Table().AddColumn("event type").AddColumn(new TableColumn("events sent").RightAligned());
         using (var command = database.Connection.CreateCommand())

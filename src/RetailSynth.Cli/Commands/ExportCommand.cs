@@ -58,12 +58,9 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
                 return ValidationResult.Error($"--format must be parquet, csv or delta, got '{Format}'.");
             }
 
-            foreach (var (name, value) in new[] { ("--from", From), ("--to", To) })
+            if (DateOption.Refuse(("--from", From), ("--to", To)) is { } badDate)
             {
-                if (value is not null && ParseDate(value) is null)
-                {
-                    return ValidationResult.Error($"{name} must be a date in yyyy-MM-dd form, got '{value}'.");
-                }
+                return badDate;
             }
 
             if (CreateContainer && Upload is null)
@@ -73,9 +70,6 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
 
             return ValidationResult.Success();
         }
-
-        public static DateOnly? ParseDate(string? value) =>
-            DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -87,8 +81,8 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
             Path.GetFullPath(Path.Combine(runtime.Environment.WorkingDirectory, settings.Out ?? ExportLayout.DefaultFolder)),
             format,
             settings.TableNames,
-            Settings.ParseDate(settings.From),
-            Settings.ParseDate(settings.To));
+            DateOption.Parse(settings.From),
+            DateOption.Parse(settings.To));
 
         if (settings.Upload is not null)
         {

@@ -26,13 +26,7 @@ public sealed class GenerateDimensionsCommand(CommandRuntime runtime, StageRepor
             Task.Run(() => job.Run(settings.Force, report, cancellationToken), cancellationToken));
 
         var output = runtime.Environment.Out;
-        var table = new Table().AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
-        foreach (var (name, rows) in result.RowCounts)
-        {
-            table.AddRow(name, rows.ToString("N0"));
-        }
-
-        output.Write(table);
+        output.Write(RowCountTable.Create(result.RowCounts));
         output.WriteLine($"dataset {result.Identity.DatasetId} ({options.Simulation.Profile} profile, seed {options.Simulation.Seed}) written to {options.Storage.DatabasePath}");
         output.WriteLine($"generated in {result.GenerateTime.TotalSeconds:0.00} s, written in {result.WriteTime.TotalSeconds:0.00} s");
         foreach (var dc in result.Fleet.PerDc)

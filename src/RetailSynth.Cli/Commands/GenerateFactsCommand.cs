@@ -39,12 +39,7 @@ public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<
                 return ValidationResult.Error($"--days must be at least 1, got {Days}.");
             }
 
-            if (To is not null && !DateOnly.TryParseExact(To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            {
-                return ValidationResult.Error($"--to must be a date in yyyy-MM-dd form, got '{To}'.");
-            }
-
-            return ValidationResult.Success();
+            return DateOption.Refuse(("--to", To)) ?? ValidationResult.Success();
         }
     }
 
@@ -53,7 +48,7 @@ public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<
         var options = runtime.LoadSettings(settings);
         using var logging = runtime.CreateLogging(settings);
         var job = new FactGenerationJob(options, runtime.Dictionaries, logging.CreateLogger<FactGenerationJob>());
-        var range = new FactGenerationJob.Range(settings.Days, settings.To is null ? null : DateOnly.ParseExact(settings.To, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var range = new FactGenerationJob.Range(settings.Days, DateOption.Parse(settings.To));
 
         // Say up front what a long range means; nothing is asked, every finished day is kept if it is stopped.
         job.Planned += (first, last, rows) => runtime.Environment.Error.WriteLine(
@@ -63,13 +58,7 @@ public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<
         var result = await progress.RunAsync(report => Task.Run(() => job.Run(range, report, cancellationToken), cancellationToken));
 
         var output = runtime.Environment.Out;
-        var table = new Table().AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
-        foreach (var (name, rows) in result.RowsPerTable)
-        {
-            table.AddRow(name, rows.ToString("N0"));
-        }
-
-        output.Write(table);
+        output.Write(RowCountTable.Create(result.RowsPerTable));
         output.WriteLine($"{result.Days} days ({result.FirstDay:yyyy-MM-dd} … {result.LastDay:yyyy-MM-dd}), {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:0.0} s ({result.Rows / Math.Max(0.001, result.Elapsed.TotalSeconds):N0} rows/s) into {options.Storage.DatabasePath}");
         return CliApp.ExitOk;
     }

@@ -13,9 +13,8 @@ public sealed class OutboxDrainCommand(CommandRuntime runtime) : AsyncCommand<Si
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SinkSettings settings, CancellationToken cancellationToken)
     {
-        var options = runtime.LoadSettings(settings);
-        using var logging = runtime.CreateLogging(settings);
-        await using var streaming = runtime.CreateStreaming(options, logging);
+        await using var scope = runtime.OpenStreaming(settings);
+        var streaming = scope.Streaming;
         var console = runtime.Environment.Error; // stdout may be the sink: it carries nothing but events
         var before = streaming.GetOutboxStatus();
         var drain = streaming.Drain(new StreamRequest());

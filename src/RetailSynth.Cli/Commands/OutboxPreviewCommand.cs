@@ -55,10 +55,8 @@ public sealed class OutboxPreviewCommand(CommandRuntime runtime) : AsyncCommand<
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = runtime.LoadSettings(settings);
-        using var logging = runtime.CreateLogging(settings);
-        await using var streaming = runtime.CreateStreaming(options, logging, readsOnly: true);
-        var rows = streaming.Preview(settings.ParsedStatus, settings.Order == "newest", settings.ParsedLimit);
+        await using var scope = runtime.OpenStreaming(settings, readsOnly: true);
+        var rows = scope.Streaming.Preview(settings.ParsedStatus, settings.Order == "newest", settings.ParsedLimit);
         var output = runtime.Environment.Out;
         if (settings.Bodies)
         {

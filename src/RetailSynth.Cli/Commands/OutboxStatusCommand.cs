@@ -9,10 +9,8 @@ public sealed class OutboxStatusCommand(CommandRuntime runtime) : AsyncCommand<G
 {
     public override async Task<int> ExecuteAsync(CommandContext context, GlobalSettings settings, CancellationToken cancellationToken)
     {
-        var options = runtime.LoadSettings(settings);
-        using var logging = runtime.CreateLogging(settings);
-        await using var streaming = runtime.CreateStreaming(options, logging, readsOnly: true);
-        var s = streaming.GetOutboxStatus();
+        await using var scope = runtime.OpenStreaming(settings, readsOnly: true);
+        var s = scope.Streaming.GetOutboxStatus();
         var table = new Table().AddColumn("outbox").AddColumn(new TableColumn("value").RightAligned());
         table.AddRow("pending", s.Pending.ToString("N0"));
         table.AddRow("leased", s.Leased.ToString("N0"));

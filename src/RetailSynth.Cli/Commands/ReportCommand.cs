@@ -33,15 +33,12 @@ public sealed class ReportCommand(CommandRuntime runtime, StageReporter stages) 
 
         public override ValidationResult Validate()
         {
-            foreach (var (name, value) in new[] { ("--from", From), ("--to", To) })
+            if (DateOption.Refuse(("--from", From), ("--to", To)) is { } badDate)
             {
-                if (value is not null && ExportCommand.Settings.ParseDate(value) is null)
-                {
-                    return ValidationResult.Error($"{name} must be a date in yyyy-MM-dd form, got '{value}'.");
-                }
+                return badDate;
             }
 
-            if (ExportCommand.Settings.ParseDate(From) is { } from && ExportCommand.Settings.ParseDate(To) is { } to && from > to)
+            if (DateOption.Parse(From) is { } from && DateOption.Parse(To) is { } to && from > to)
             {
                 return ValidationResult.Error($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}.");
             }
@@ -69,7 +66,7 @@ public sealed class ReportCommand(CommandRuntime runtime, StageReporter stages) 
             try
             {
                 return new RealismScorecard().Run(
-                    database.Connection, ExportCommand.Settings.ParseDate(settings.From), ExportCommand.Settings.ParseDate(settings.To), stage, cancellationToken);
+                    database.Connection, DateOption.Parse(settings.From), DateOption.Parse(settings.To), stage, cancellationToken);
             }
             catch (ReportRangeException ex)
             {

@@ -19,16 +19,8 @@ public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCom
         [Description("Addresses to listen on, ';'-separated (default: http://127.0.0.1:8000). Any non-loopback address requires Server:ApiKey.")]
         public string? Urls { get; init; }
 
-        public override IReadOnlyDictionary<string, string?> ConfigurationOverrides()
-        {
-            var overrides = new Dictionary<string, string?>(base.ConfigurationOverrides());
-            if (Urls is not null)
-            {
-                overrides["Server:Urls"] = Urls;
-            }
-
-            return overrides;
-        }
+        public override IReadOnlyDictionary<string, string?> ConfigurationOverrides() =>
+            WithOverrides(base.ConfigurationOverrides(), ("Server:Urls", Urls));
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -37,7 +29,7 @@ public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCom
         await using var app = RetailSynthServer.Build(new ServerHostOptions(options, runtime.Dictionaries)
         {
             WorkingDirectory = runtime.Environment.WorkingDirectory,
-            ConfigFile = settings.ConfigFile is null ? null : Path.Combine(runtime.Environment.WorkingDirectory, settings.ConfigFile),
+            ConfigFile = runtime.ConfigFilePath(settings),
             Environment = runtime.Environment.Variables,
             ConfigureLogging = logging => logging
                 .AddRetailSynthConsole(settings.Verbose ? LogLevel.Debug : LogLevel.Information) // logs on stderr, like every command

@@ -12,10 +12,8 @@ public sealed class SinkTestCommand(CommandRuntime runtime) : AsyncCommand<SinkS
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SinkSettings settings, CancellationToken cancellationToken)
     {
-        var options = runtime.LoadSettings(settings);
-        using var logging = runtime.CreateLogging(settings);
-        await using var streaming = runtime.CreateStreaming(options, logging, readsOnly: true);
-        var test = await streaming.TestConnectionAsync(null, cancellationToken);
+        await using var scope = runtime.OpenStreaming(settings, readsOnly: true);
+        var test = await scope.Streaming.TestConnectionAsync(null, cancellationToken);
         if (!test.Ok)
         {
             var kind = test.Kind?.ToString().ToLowerInvariant() ?? "failure";

@@ -34,13 +34,7 @@ public sealed class StatusCommand(CommandRuntime runtime) : Command<GlobalSettin
         output.WriteLine($"start:     {state.StartDate:yyyy-MM-dd}");
         output.WriteLine($"watermark: {(state.LastCommittedDay is { } day ? day.ToString("yyyy-MM-dd") : "no facts yet")}");
 
-        var table = new Table().AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
-        foreach (var (name, rows) in store.CountRows())
-        {
-            table.AddRow(name, rows.ToString("N0"));
-        }
-
-        output.Write(table);
+        output.Write(RowCountTable.Create(store.CountRows()));
         WriteTruckQueues(database, output);
         return CliApp.ExitOk;
     }

@@ -15,7 +15,7 @@ namespace RetailSynth.Cli.Commands;
 /// </summary>
 public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamCommand.Settings>
 {
-    public sealed class Settings : GlobalSettings
+    public sealed class Settings : SinkSettings
     {
         [CommandOption("--duration <DURATION>")]
         [Description("Stop after this much wall time, e.g. 90s, 10m, 2h.")]
@@ -24,10 +24,6 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
         [CommandOption("--days <N>")]
         [Description("Stop once N simulated days are fully delivered.")]
         public string? Days { get; init; }
-
-        [CommandOption("--sink <SINK>")]
-        [Description("file (default), stdout, eventhubs or kafka.")]
-        public string? Sink { get; init; }
 
         [CommandOption("--pacing <PACING>")]
         [Description("max, realtime or accelerated (default: max for file/stdout, realtime for eventhubs/kafka).")]
@@ -63,23 +59,11 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
             return ValidationResult.Success();
         }
 
-        public override IReadOnlyDictionary<string, string?> ConfigurationOverrides()
-        {
-            var overrides = new Dictionary<string, string?>(base.ConfigurationOverrides());
-            Add("Streaming:Sink", Sink);
-            Add("Streaming:Pacing", Pacing);
-            Add("Streaming:Speed", Speed);
-            Add("Streaming:MaxEventsPerSecond", MaxEventsPerSecond);
-            return overrides;
-
-            void Add(string key, string? value)
-            {
-                if (value is not null)
-                {
-                    overrides[key] = value;
-                }
-            }
-        }
+        public override IReadOnlyDictionary<string, string?> ConfigurationOverrides() => WithOverrides(
+            base.ConfigurationOverrides(),
+            ("Streaming:Pacing", Pacing),
+            ("Streaming:Speed", Speed),
+            ("Streaming:MaxEventsPerSecond", MaxEventsPerSecond));
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -91,8 +75,8 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
             throw new Foundation.Errors.RetailSynthException(string.Join("; ", problems.Select(p => $"{OptionName(p.Field)} {p.Message}")) + ".");
         }
 
-        using var logging = runtime.CreateLogging(settings);
-        await using var streaming = runtime.CreateStreaming(options, logging);
+        await using var scope = runtime.OpenStreaming(settings, options);
+        var streaming = scope.Streaming;
         var console = runtime.Environment.Error; // stdout may be the sink: it carries nothing but events
         var started = streaming.Start(request);
         console.WriteLine($"Streaming to {started.Sink} with {started.Pacing.ToString().ToLowerInvariant()} pacing" +

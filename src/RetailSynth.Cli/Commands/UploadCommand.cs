@@ -43,16 +43,8 @@ public sealed class UploadCommand(CommandRuntime runtime) : AsyncCommand<UploadC
         [Description("Files (and blocks per file) sent at once, 1-64, with Parallelism² × block size ≤ 4096 MiB. Same as Upload:Parallelism (default 4).")]
         public string? Parallelism { get; init; }
 
-        public override IReadOnlyDictionary<string, string?> ConfigurationOverrides()
-        {
-            var overrides = new Dictionary<string, string?>(base.ConfigurationOverrides());
-            if (Parallelism is not null)
-            {
-                overrides["Upload:Parallelism"] = Parallelism;
-            }
-
-            return overrides;
-        }
+        public override IReadOnlyDictionary<string, string?> ConfigurationOverrides() =>
+            WithOverrides(base.ConfigurationOverrides(), ("Upload:Parallelism", Parallelism));
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

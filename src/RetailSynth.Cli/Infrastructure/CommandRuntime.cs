@@ -32,7 +32,7 @@ public sealed class CommandRuntime(CliEnvironment environment)
         var settings = SettingsLoader.Load(
             new SettingsSources
             {
-                ConfigFile = options.ConfigFile is null ? null : Path.Combine(Environment.WorkingDirectory, options.ConfigFile),
+                ConfigFile = ConfigFilePath(options),
                 WorkingDirectory = Environment.WorkingDirectory,
                 Environment = Environment.Variables,
                 Overrides = overrides,
@@ -42,6 +42,10 @@ public sealed class CommandRuntime(CliEnvironment environment)
         settings.Streaming.File.Directory = Path.GetFullPath(Path.Combine(Environment.WorkingDirectory, settings.Streaming.File.Directory));
         return settings;
     }
+
+    /// <summary>The --config file against the working directory; null when the option is absent.</summary>
+    public string? ConfigFilePath(GlobalSettings options) =>
+        options.ConfigFile is null ? null : Path.Combine(Environment.WorkingDirectory, options.ConfigFile);
 
     /// <summary>
     /// The stream session and outbox service for one command run; <paramref name="readsOnly"/> for the commands that only
@@ -61,13 +65,30 @@ public sealed class CommandRuntime(CliEnvironment environment)
         .BuildServiceProvider()
         .GetRequiredService<StreamingService>();
 
+    /// <summary>The command's settings loaded, and its stream session and outbox service (see <see cref="CreateStreaming"/>).</summary>
+    internal StreamingScope OpenStreaming(GlobalSettings options, bool readsOnly = false) =>
+        OpenStreaming(options, LoadSettings(options), readsOnly);
+
+    /// <summary>The stream session and outbox service on settings the command has loaded (and checked) already.</summary>
+    internal StreamingScope OpenStreaming(GlobalSettings options, RetailSynthSettings settings, bool readsOnly = false)
+    {
+        var logging = CreateLogging(options);
+        try
+        {
+            return new StreamingScope(settings, logging, CreateStreaming(settings, logging, readsOnly));
+        }
+        catch
+        {
+            logging.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>An outbox command that changes rows (clear, requeue-dead): runs <paramref name="change"/> and prints the line it returns.</summary>
     public async Task<int> ChangeOutboxAsync(GlobalSettings options, Func<StreamingService, string> change)
     {
-        var settings = LoadSettings(options);
-        using var logging = CreateLogging(options);
-        await using var streaming = CreateStreaming(settings, logging);
-        Environment.Out.WriteLine(change(streaming));
+        await using var scope = OpenStreaming(options);
+        Environment.Out.WriteLine(change(scope.Streaming));
         return CliApp.ExitOk;
     }
 

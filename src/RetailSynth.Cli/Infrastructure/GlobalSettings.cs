@@ -19,12 +19,23 @@ public class GlobalSettings : CommandSettings
     public bool Verbose { get; init; }
 
     /// <summary>Command-line values as configuration keys; they override file and environment.</summary>
-    public virtual IReadOnlyDictionary<string, string?> ConfigurationOverrides()
+    public virtual IReadOnlyDictionary<string, string?> ConfigurationOverrides() =>
+        WithOverrides(new Dictionary<string, string?>(), ("Storage:DatabasePath", Database));
+
+    /// <summary>
+    /// <paramref name="inherited"/> (a base class's overrides) plus each given option that was set: an option left out
+    /// of the command line keeps the file's or the environment's value.
+    /// </summary>
+    protected static IReadOnlyDictionary<string, string?> WithOverrides(
+        IReadOnlyDictionary<string, string?> inherited, params (string Key, string? Value)[] options)
     {
-        var overrides = new Dictionary<string, string?>();
-        if (Database is not null)
+        var overrides = new Dictionary<string, string?>(inherited);
+        foreach (var (key, value) in options)
         {
-            overrides["Storage:DatabasePath"] = Database;
+            if (value is not null)
+            {
+                overrides[key] = value;
+            }
         }
 
         return overrides;

@@ -91,10 +91,7 @@ internal sealed class EventHubsTarget
     }
 
     private static bool UsesEmulator(string connectionString) =>
-        connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(part => part.Split('=', 2, StringSplitOptions.TrimEntries))
-            .Any(pair => pair.Length == 2 && pair[0].Equals("UseDevelopmentEmulator", StringComparison.OrdinalIgnoreCase)
-                && pair[1].Equals("true", StringComparison.OrdinalIgnoreCase));
+        string.Equals(ConnectionStringKeys.Find(connectionString, "UseDevelopmentEmulator"), "true", StringComparison.OrdinalIgnoreCase);
 
     public EventHubProducerClient CreateClient(EventHubProducerClientOptions clientOptions) =>
         ConnectionString is null

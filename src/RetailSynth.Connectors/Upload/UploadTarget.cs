@@ -166,11 +166,8 @@ public sealed partial class UploadTarget
 
     private static StorageSharedKeyCredential? SharedKey(string connectionString)
     {
-        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
-        if (!parts.TryGetValue("AccountName", out var name) || !parts.TryGetValue("AccountKey", out var key))
+        if (ConnectionStringKeys.Find(connectionString, "AccountName") is not { } name
+            || ConnectionStringKeys.Find(connectionString, "AccountKey") is not { } key)
         {
             return null;
         }

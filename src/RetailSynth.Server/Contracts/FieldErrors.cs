@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using RetailSynth.Jobs.Report;
 
 namespace RetailSynth.Server.Contracts;

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-
 namespace RetailSynth.Server.Endpoints;
 
 /// <summary>The dashboard: static files embedded in this assembly (wwwroot/), served at / with no build step.</summary>

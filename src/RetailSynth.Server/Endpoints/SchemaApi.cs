@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using RetailSynth.Jobs.Schema;
 using RetailSynth.Server.Contracts;
 
@@ -27,7 +23,7 @@ internal static class SchemaApi
     {
         if (!SchemaKinds.TryParse(kind, out var known))
         {
-            return NotFound($"There is no schema kind '{FieldErrors.Shorten(kind)}'; the kinds are {string.Join(", ", SchemaKinds.Names)}.");
+            return ApiProblems.NotFound($"There is no schema kind '{FieldErrors.Shorten(kind)}'; the kinds are {string.Join(", ", SchemaKinds.Names)}.");
         }
 
         var document = SchemaKit.Combined(known);
@@ -39,10 +35,7 @@ internal static class SchemaApi
         var file = SchemaKit.Files(SchemaKind.JsonSchema)
             .FirstOrDefault(d => string.Equals(d.FileName, name + ".schema.json", StringComparison.Ordinal));
         return file is null
-            ? NotFound($"There is no JSON Schema '{FieldErrors.Shorten(name)}'; name an event type (GET /api/schema/json-schema lists them under $defs) or envelope.")
+            ? ApiProblems.NotFound($"There is no JSON Schema '{FieldErrors.Shorten(name)}'; name an event type (GET /api/schema/json-schema lists them under $defs) or envelope.")
             : TypedResults.Text(file.Content, file.MediaType + "; charset=utf-8");
     }
-
-    private static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 }

@@ -1,9 +1,5 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Server.Contracts;
 using RetailSynth.Server.Hosting;

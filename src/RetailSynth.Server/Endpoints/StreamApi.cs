@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using RetailSynth.Foundation.Configuration;
 using RetailSynth.Foundation.Diagnostics;
 using RetailSynth.Foundation.Errors;
@@ -60,10 +56,7 @@ internal static class StreamApi
             return Unavailable();
         }
 
-        if (gate.IsRunning(WriterKind.Dimensions) || gate.IsRunning(WriterKind.Historical))
-        {
-            throw new RefusedException("Refused: a generation task is running; wait for it to finish or cancel it (DELETE /api/tasks/{id}).");
-        }
+        RefuseWhileGenerating(gate, "Refused: a generation task is running; wait for it to finish or cancel it (DELETE /api/tasks/{id}).");
 
         var status = service.Start(streamRequest);
         return TypedResults.Accepted("/api/stream/status", status);
@@ -174,10 +167,8 @@ internal static class StreamApi
             return Unavailable();
         }
 
-        if (gate.IsRunning(WriterKind.Dimensions) || gate.IsRunning(WriterKind.Historical))
-        {
-            throw new RefusedException("Refused: a generation task is running and the outbox is not drained beside it; wait for it to finish or cancel it (DELETE /api/tasks/{id}).");
-        }
+        RefuseWhileGenerating(
+            gate, "Refused: a generation task is running and the outbox is not drained beside it; wait for it to finish or cancel it (DELETE /api/tasks/{id}).");
 
         var drain = service.Drain(new StreamRequest(Sink: sink));
         return drain.Started ? TypedResults.Accepted("/api/stream/status", drain.Status) : TypedResults.Ok(drain.Status);
@@ -214,6 +205,15 @@ internal static class StreamApi
         var m when m < -StreamRequestValidator.MaxDuration.TotalMinutes => TimeSpan.MinValue,
         var m => TimeSpan.FromMinutes(m.Value),
     };
+
+    /// <summary>Dimensions or history being written: nothing is sent from the outbox beside them (409).</summary>
+    private static void RefuseWhileGenerating(WriterGate gate, string refusal)
+    {
+        if (gate.IsRunning(WriterKind.Dimensions) || gate.IsRunning(WriterKind.Historical))
+        {
+            throw new RefusedException(refusal);
+        }
+    }
 
     private static ProblemHttpResult Unavailable() => TypedResults.Problem(
         statusCode: StatusCodes.Status503ServiceUnavailable,

@@ -1,9 +1,5 @@
 using System.Numerics;
 using DuckDB.NET.Data;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using RetailSynth.Server.Contracts;
 using RetailSynth.Server.Hosting;
 using RetailSynth.Storage;
@@ -58,10 +54,7 @@ internal static class TablesApi
         var known = Tables.Select(t => t.Name).FirstOrDefault(t => string.Equals(t, name, StringComparison.Ordinal));
         if (known is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Not found",
-                detail: $"There is no table '{FieldErrors.Shorten(name)}'; GET /api/tables lists them.");
+            return ApiProblems.NotFound($"There is no table '{FieldErrors.Shorten(name)}'; GET /api/tables lists them.");
         }
 
         var errors = new FieldErrors();
@@ -83,10 +76,8 @@ internal static class TablesApi
         var known = DatasetTables.Facts.FirstOrDefault(t => string.Equals(t, name, StringComparison.Ordinal));
         if (known is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Not found",
-                detail: $"There is no fact table '{FieldErrors.Shorten(name)}'; recent rows exist for {string.Join(", ", DatasetTables.Facts)}.");
+            return ApiProblems.NotFound(
+                $"There is no fact table '{FieldErrors.Shorten(name)}'; recent rows exist for {string.Join(", ", DatasetTables.Facts)}.");
         }
 
         var errors = new FieldErrors();

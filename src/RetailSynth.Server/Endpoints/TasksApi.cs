@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using RetailSynth.Server.Contracts;
 using RetailSynth.Server.Tasks;
 
@@ -34,6 +30,5 @@ internal static class TasksApi
         return TypedResults.Accepted($"/api/tasks/{task.Id}", task.Snapshot());
     }
 
-    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no task '{FieldErrors.Shorten(id)}'.");
+    private static ProblemHttpResult NotFound(string id) => ApiProblems.NotFound($"There is no task '{FieldErrors.Shorten(id)}'.");
 }
