@@ -31,14 +31,7 @@ public sealed class StreamRelayControlTests
     [Fact]
     public async Task Pause_stops_sending_and_keeps_the_session_and_resume_sends_again()
     {
-        await using var server = await RunningServer.StartAsync(realStreaming: true, stores: 3);
-        await server.RunTaskAsync("/api/generate/dimensions", new { force = false });
-        using (var start = await server.PostJsonAsync("/api/stream/start", new { duration_minutes = 5, max_events_per_second = 2000 }))
-        {
-            await Problems.AssertStatusAsync(start, HttpStatusCode.Accepted);
-        }
-
-        await WaitForAsync(server, async () => (await server.GetJsonAsync("/api/stream/outbox/status")).GetProperty("sent").GetInt64() > 0, "no event was sent");
+        await using var server = await StartSendingAsync();
 
         using (var pause = await server.SendEmptyJsonAsync(HttpMethod.Post, "/api/stream/pause"))
         {
@@ -130,14 +123,7 @@ public sealed class StreamRelayControlTests
     [Fact]
     public async Task Drain_switches_a_running_session_to_drain_mode_which_ends_once_the_outbox_is_empty()
     {
-        await using var server = await RunningServer.StartAsync(realStreaming: true, stores: 3);
-        await server.RunTaskAsync("/api/generate/dimensions", new { force = false });
-        using (var start = await server.PostJsonAsync("/api/stream/start", new { duration_minutes = 5, max_events_per_second = 2000 }))
-        {
-            await Problems.AssertStatusAsync(start, HttpStatusCode.Accepted);
-        }
-
-        await WaitForAsync(server, async () => (await server.GetJsonAsync("/api/stream/outbox/status")).GetProperty("sent").GetInt64() > 0, "no event was sent");
+        await using var server = await StartSendingAsync();
         using (var pause = await server.SendEmptyJsonAsync(HttpMethod.Post, "/api/stream/pause"))
         {
             await Problems.AssertStatusAsync(pause, HttpStatusCode.OK);
@@ -165,6 +151,28 @@ public sealed class StreamRelayControlTests
         await Problems.AssertStatusAsync(drain, HttpStatusCode.Conflict);
         Assert.Contains("generation task is running", await drain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False((await server.GetJsonAsync("/api/stream/status")).GetProperty("running").GetBoolean());
+    }
+
+    /// <summary>A server with a real stream session that has sent its first events (rate-capped, so most stay pending).</summary>
+    private static async Task<RunningServer> StartSendingAsync()
+    {
+        var server = await RunningServer.StartAsync(realStreaming: true, stores: 3);
+        try
+        {
+            await server.RunTaskAsync("/api/generate/dimensions", new { force = false });
+            using (var start = await server.PostJsonAsync("/api/stream/start", new { duration_minutes = 5, max_events_per_second = 2000 }))
+            {
+                await Problems.AssertStatusAsync(start, HttpStatusCode.Accepted);
+            }
+
+            await WaitForAsync(server, async () => (await server.GetJsonAsync("/api/stream/outbox/status")).GetProperty("sent").GetInt64() > 0, "no event was sent");
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task WaitForAsync(RunningServer server, Func<Task<bool>> condition, string failure)
