@@ -11,7 +11,11 @@ public sealed record DimensionSet(
     IReadOnlyList<Truck> Trucks,
     IReadOnlyList<Customer> Customers,
     IReadOnlyList<Product> Products,
-    FleetReport Fleet);
+    FleetReport Fleet)
+{
+    /// <summary>The region these dimensions belong to (scale-out §1); <see cref="Region.Whole"/> for a one-region dataset.</summary>
+    public Region Region { get; init; } = Region.Whole;
+}
 
 /// <summary>
 /// The DC fleet as dimension generation sized it (data-model §6.4), reported per DC and for the network's pool, with

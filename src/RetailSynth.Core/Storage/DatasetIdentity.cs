@@ -25,7 +25,8 @@ public sealed record DatasetIdentity(string DatasetId, string ConfigFingerprint,
         var settings = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in typeof(SimulationOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.Name is nameof(SimulationOptions.Profile) or nameof(SimulationOptions.MarketingCpm))
+            if (property.Name is nameof(SimulationOptions.Profile) or nameof(SimulationOptions.MarketingCpm)
+                || (property.Name is nameof(SimulationOptions.Regions) && options.Regions == 1))
             {
                 continue;
             }

@@ -4,7 +4,7 @@ namespace RetailSynth.Engine.Calendar;
 /// <summary>Chain event draw and traffic factor per local date (data-model §9.1).</summary>
 internal static class ChainEvents
 {
-    public const string Component = "calendar.events";
+    public const string Component = RandomComponents.CalendarEvents;
 
     /// <summary>
     /// "First hit wins" from the stream (calendar.events, local date): one Bernoulli per candidate,

@@ -11,9 +11,13 @@ namespace RetailSynth.Engine.Dimensions;
 /// </summary>
 internal static class DimensionGenerator
 {
-    public static DimensionSet Generate(SimulationOptions options, ReferenceDictionaries dictionaries)
+    /// <summary>Region 0 of the dataset: with <c>Regions = 1</c>, the whole network.</summary>
+    public static DimensionSet Generate(SimulationOptions options, ReferenceDictionaries dictionaries) =>
+        Generate(options, dictionaries, new Region(0, options.Regions));
+
+    public static DimensionSet Generate(SimulationOptions options, ReferenceDictionaries dictionaries, Region region)
     {
-        var random = new RandomHierarchy(options.Seed);
+        var random = new RandomHierarchy(options.Seed, region.Index);
         var dcStream = random.Stream(RandomComponents.DistributionCenters);
         var hubs = HubSelector.Select(dictionaries, options.DistributionCenters, dcStream);
         var geographies = GeographySampler.Sample(dictionaries, hubs, options.Geographies, random);
@@ -28,6 +32,6 @@ internal static class DimensionGenerator
         (stores, var routes) = RoutePlanner.Plan(dcs, stores, demand.Units, options.TruckCapacityUnits);
         var (trucks, fleet) = FleetPlanner.Plan(options, dcs, stores, routes, demand.Units, offsets.LicensePlate);
 
-        return new DimensionSet(geographies, dcs, stores, trucks, customers, products, fleet);
+        return new DimensionSet(geographies, dcs, stores, trucks, customers, products, fleet) { Region = region };
     }
 }

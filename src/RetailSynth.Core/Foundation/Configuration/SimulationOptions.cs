@@ -10,6 +10,12 @@ public sealed class SimulationOptions
     public string Profile { get; set; } = SimulationProfiles.Small;
 
     public long Seed { get; set; } = 42;
+
+    /// <summary>
+    /// Regions simulated as independent shards (scale-out §1), 1 ≤ R ≤ 21; every count below is per region.
+    /// Part of <c>dataset_id</c> only when it is above 1, so a one-region dataset keeps its model-v2 id.
+    /// </summary>
+    public int Regions { get; set; } = 1;
     public DateOnly StartDate { get; set; } = new(2024, 1, 1);
     public int Geographies { get; set; }
     public int Stores { get; set; }

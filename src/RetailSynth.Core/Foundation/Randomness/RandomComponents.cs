@@ -23,7 +23,17 @@ internal static class RandomComponents
     public const string Returns = "returns";
     public const string Online = "online";
     public const string Campaigns = "campaigns";
+
+    /// <summary>Chain events of the calendar (§5), keyed by local date: the same in every region.</summary>
+    public const string CalendarEvents = "calendar.events";
     public const string Marketing = "marketing";
     public const string Logistics = "logistics";
     public const string DistributionCenter = "dc";
+
+    /// <summary>
+    /// The five components whose draws are identical in every region (scale-out §2): the catalog, chain events, the
+    /// campaign plan, the one hub pass and the id offsets. Every other stream gets the region in its scope.
+    /// </summary>
+    public static bool IsSharedByRegions(string component) =>
+        component is Products or CalendarEvents or Campaigns or DistributionCenters or Offsets;
 }

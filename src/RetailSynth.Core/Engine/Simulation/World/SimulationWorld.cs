@@ -14,7 +14,8 @@ public sealed class SimulationWorld
     public SimulationWorld(SimulationOptions options, DimensionSet dimensions, ReferenceDictionaries dictionaries)
     {
         Options = options;
-        Random = new RandomHierarchy(options.Seed);
+        Region = dimensions.Region;
+        Random = new RandomHierarchy(options.Seed, Region.Index);
         Geographies = dimensions.Geographies;
         Products = new ProductTable(dimensions.Products);
         ReturnRates = new ReturnRates(Products);
@@ -59,6 +60,9 @@ public sealed class SimulationWorld
     }
 
     public SimulationOptions Options { get; }
+
+    /// <summary>The region simulated (scale-out §1): its ids start above <see cref="Region.IdBase"/>.</summary>
+    public Region Region { get; }
     public RandomHierarchy Random { get; }
     public IReadOnlyList<Domain.Geography> Geographies { get; }
     public ProductTable Products { get; }
