@@ -84,7 +84,7 @@ internal sealed partial class StoreDaySimulator
     private PlannedVisit? PlanBuyer(
         int order, DateTime slotStart, DateTime slotEnd, DateOnly date, BasketCatalog catalog, State.PendingConversion? conversion)
     {
-        var customer = conversion is null ? DrawCustomer() : (int)conversion.CustomerId - 1;
+        var customer = conversion is null ? DrawCustomer() : _world.IndexOf(conversion.CustomerId);
 
         // The anonymous shopper's segment is drawn for the visit with the population weights (§10.1).
         var segment = customer == CustomerTable.AnonymousIndex
