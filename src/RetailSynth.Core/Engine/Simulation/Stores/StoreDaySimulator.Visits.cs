@@ -182,7 +182,7 @@ internal sealed partial class StoreDaySimulator
         var neighbors = _store.Store.NeighborStoreIds;
         if (_stream.Bernoulli(NeighborVisitorShare) && neighbors.Count > 0)
         {
-            var neighbor = (int)neighbors[_stream.UniformInt(0, neighbors.Count - 1)] - 1;
+            var neighbor = _world.IndexOf(neighbors[_stream.UniformInt(0, neighbors.Count - 1)]);
             var visitor = _shoppers.DrawVisitor(neighbor, _stream);
             if (visitor >= 0)
             {
