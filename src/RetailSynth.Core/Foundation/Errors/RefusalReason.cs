@@ -24,4 +24,7 @@ public enum RefusalReason
 
     /// <summary>A dataset of another model version (data-model §17): only regenerating it, or the build that wrote it, reads it.</summary>
     OtherModelVersion,
+
+    /// <summary>Regions × DistributionCenters asks for more hubs than the geography dictionary places 400 mi apart (scale-out §1).</summary>
+    TooManyHubs,
 }
