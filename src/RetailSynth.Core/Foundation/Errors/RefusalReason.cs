@@ -24,4 +24,10 @@ public enum RefusalReason
 
     /// <summary>A dataset of another model version (data-model §17): only regenerating it, or the build that wrote it, reads it.</summary>
     OtherModelVersion,
+
+    /// <summary>A job that writes one file, asked of a dataset of several regions without naming the region (scale-out §4).</summary>
+    RegionRequired,
+
+    /// <summary>The configured file is the dataset catalog of a multi-region dataset: it is only read, never written (scale-out §3).</summary>
+    CatalogIsReadOnly,
 }
