@@ -179,4 +179,39 @@ public class RegionCommandsTests
         Assert.Contains($"Region 1's file '{RegionFile(cli, 1)}' is being written by another process", status.SingleErrorLine);
         Assert.Contains("the dataset catalog is read only while no region is written", status.SingleErrorLine);
     }
+
+    [Fact]
+    public async Task Export_writes_a_partition_per_region_and_one_region_alone_with_region()
+    {
+        using var cli = Regions();
+        Assert.Equal(0, (await cli.RunAsync("generate", "facts", "--to", Day)).ExitCode);
+
+        var all = await cli.RunAsync("export", "--out", "all", "--tables", "dim_products,dim_customers,fact_receipt_lines");
+        var one = await cli.RunAsync("export", "--out", "one", "--region", "1", "--tables", "dim_products,dim_customers,fact_receipt_lines");
+
+        Assert.Equal(0, all.ExitCode);
+        Assert.Equal(0, one.ExitCode);
+        string[] everyRegion =
+        [
+            "dim_customers/region=0/dim_customers.parquet", "dim_customers/region=1/dim_customers.parquet", "dim_products/region=0/dim_products.parquet",
+            "fact_receipt_lines/region=0/fact_receipt_lines_2024-10.parquet", "fact_receipt_lines/region=1/fact_receipt_lines_2024-10.parquet",
+        ];
+        Assert.Equal(everyRegion, Files(cli.File("all")));
+        Assert.Equal(["dim_customers/region=1/dim_customers.parquet", "fact_receipt_lines/region=1/fact_receipt_lines_2024-10.parquet"], Files(cli.File("one")));
+
+        // The partitions read as one table hold every key once: customer 0 and the products come from region 0 only.
+        using var catalog = RetailDatabase.OpenReadOnly(cli.DatabasePath);
+        Assert.Equal(
+            catalog.Scalar("SELECT count(*) FROM dim_customers"),
+            catalog.Scalar($"SELECT count(*) FROM read_parquet('{cli.File("all")}/dim_customers/*/*.parquet', hive_partitioning = true)"));
+        Assert.Equal(
+            catalog.Scalar("SELECT count(*) FROM fact_receipt_lines"),
+            catalog.Scalar($"SELECT count(*) FROM read_parquet('{cli.File("all")}/fact_receipt_lines/*/*.parquet')"));
+        Assert.Equal(
+            catalog.Scalar("SELECT count(*) FROM region_001.fact_receipt_lines"),
+            catalog.Scalar($"SELECT count(*) FROM read_parquet('{cli.File("one")}/fact_receipt_lines/*/*.parquet')"));
+    }
+
+    private static string[] Files(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
 }
