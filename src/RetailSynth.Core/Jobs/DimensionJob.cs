@@ -24,18 +24,19 @@ public sealed partial class DimensionJob(RetailSynthSettings settings, Reference
     /// The dimensions of the dataset: of its one file, of the one region the settings choose, or, for a dataset of
     /// several regions run as a whole, of every region's file in turn and then the dataset catalog over them.
     /// </summary>
-    public Result Run(bool force, Action<string> reportStage, CancellationToken cancellationToken) =>
-        DatasetLayout.IsWholeShardedDataset(settings)
+    public Result Run(bool force, Action<string> reportStage, CancellationToken cancellationToken)
+    {
+        // Refused before any file is opened: R × DistributionCenters hubs the 400-mi pass cannot place (scale-out §1).
+        RegionHubs.EnsurePlaceable(settings.Simulation, dictionaries);
+        return DatasetLayout.IsWholeShardedDataset(settings)
             ? RunEveryRegion(force, reportStage, cancellationToken)
             : RunRegion(settings, force, reportStage, cancellationToken);
+    }
 
     private Result RunEveryRegion(bool force, Action<string> reportStage, CancellationToken cancellationToken)
     {
         var identity = DatasetIdentity.Compute(settings.Simulation, dictionaries);
         var regions = DatasetLayout.EveryRegion(settings);
-
-        // Issue 18 (engine): the pre-write hub check (R × DistributionCenters hubs placeable ≥ 400 mi apart, scale-out §1)
-        // goes HERE, before any file is written, so a refused dataset leaves every file as it was.
 
         // Every refusal before the first write: a one-region dataset where the catalog goes, a region file of another
         // dataset (or region) or with facts, unless forced.
