@@ -54,7 +54,7 @@ public static class RetailSynthServer
         services.AddSingleton(settings.Server);
         // Opened here so a locked or damaged file fails the start; created through a factory so the container owns it and
         // disposes it when the app stops: DuckDB then checkpoints the WAL into the file and removes its temp folder.
-        var database = new ServerDatabase(settings.Storage.DatabasePath);
+        var database = new ServerDatabase(settings.Storage.DatabasePath, catalog: settings.Simulation.Regions > 1);
         services.AddSingleton(_ => database);
         services.AddSingleton<StreamingAccessor>();
         services.AddSingleton<RequestBodyLimitMiddleware>();
@@ -70,6 +70,7 @@ public static class RetailSynthServer
         services.AddSingleton<SameOriginMiddleware>();
         services.AddSingleton<ApiKeyMiddleware>();
         services.AddSingleton<JsonContentTypeMiddleware>();
+        services.AddSingleton<CatalogWriteGuard>();
         services.AddSingleton<TaskRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskRegistry>());
 
@@ -98,6 +99,7 @@ public static class RetailSynthServer
         app.UseMiddleware<SameOriginMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseMiddleware<JsonContentTypeMiddleware>();
+        app.UseMiddleware<CatalogWriteGuard>();
 
         app.MapHealthApi();
         app.MapStatusApi();

@@ -40,6 +40,10 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
         [Description("With --upload: create the container if it does not exist.")]
         public bool CreateContainer { get; init; }
 
+        [CommandOption(RegionOption.Template)]
+        [Description("Export only region R's partition (region=R/) of a dataset of several regions, from its own file data/regions/region-RRR.duckdb.")]
+        public string? Region { get; init; }
+
         public ExportFormat? ParsedFormat => Format.ToLowerInvariant() switch
         {
             "parquet" => ExportFormat.Parquet,
@@ -53,6 +57,11 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
 
         public override ValidationResult Validate()
         {
+            if (RegionOption.Refuse(Region) is { } badRegion)
+            {
+                return badRegion;
+            }
+
             if (ParsedFormat is null)
             {
                 return ValidationResult.Error($"--format must be parquet, csv or delta, got '{Format}'.");
@@ -74,7 +83,9 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = runtime.LoadSettings(settings);
+        // With --region the region's own file is read (a pod that generated one region has no catalog), else the
+        // configured file: the dataset, or the catalog over every region.
+        var options = RegionOption.Apply(runtime.LoadSettings(settings), settings.Region);
         var format = settings.ParsedFormat ?? ExportFormat.Parquet;
         var request = new ExportRequest(
             options.Storage.DatabasePath,
@@ -82,7 +93,8 @@ public sealed class ExportCommand(CommandRuntime runtime, StageReporter stages) 
             format,
             settings.TableNames,
             DateOption.Parse(settings.From),
-            DateOption.Parse(settings.To));
+            DateOption.Parse(settings.To),
+            RegionOption.Parse(settings.Region));
 
         if (settings.Upload is not null)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
+using RetailSynth.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -22,8 +23,17 @@ public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<
         [Description("Generate up to and including this UTC date (yyyy-MM-dd).")]
         public string? To { get; init; }
 
+        [CommandOption(RegionOption.Template)]
+        [Description(RegionOption.Description + " Without it every region runs in turn.")]
+        public string? Region { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (RegionOption.Refuse(Region) is { } badRegion)
+            {
+                return badRegion;
+            }
+
             if (DaysText is null == (To is null))
             {
                 return ValidationResult.Error("Give exactly one of --days N or --to yyyy-MM-dd.");
@@ -45,7 +55,7 @@ public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = runtime.LoadSettings(settings);
+        var options = RegionOption.Apply(runtime.LoadSettings(settings), settings.Region);
         using var logging = runtime.CreateLogging(settings);
         var job = new FactGenerationJob(options, runtime.Dictionaries, logging.CreateLogger<FactGenerationJob>());
         var range = new FactGenerationJob.Range(settings.Days, DateOption.Parse(settings.To));
@@ -59,7 +69,11 @@ public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<
 
         var output = runtime.Environment.Out;
         output.Write(RowCountTable.Create(result.RowsPerTable));
-        output.WriteLine($"{result.Days} days ({result.FirstDay:yyyy-MM-dd} … {result.LastDay:yyyy-MM-dd}), {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:0.0} s ({result.Rows / Math.Max(0.001, result.Elapsed.TotalSeconds):N0} rows/s) into {options.Storage.DatabasePath}");
+        var into = DatasetLayout.IsWholeShardedDataset(options)
+            ? $"{options.Simulation.Regions} region files, read as one through the dataset catalog {options.Storage.DatabasePath}"
+            : options.Storage.DatabasePath;
+        var days = DatasetLayout.IsWholeShardedDataset(options) ? "region-days" : "days";
+        output.WriteLine($"{result.Days} {days} ({result.FirstDay:yyyy-MM-dd} … {result.LastDay:yyyy-MM-dd}), {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:0.0} s ({result.Rows / Math.Max(0.001, result.Elapsed.TotalSeconds):N0} rows/s) into {into}");
         return CliApp.ExitOk;
     }
 }

@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RetailSynth.Foundation.Diagnostics;
+using RetailSynth.Jobs.Streaming;
 using RetailSynth.Server;
 using RetailSynth.Server.Hosting;
 using Spectre.Console;
@@ -18,6 +20,10 @@ public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCom
         [CommandOption("--urls <URLS>")]
         [Description("Addresses to listen on, ';'-separated (default: http://127.0.0.1:8000). Any non-loopback address requires Server:ApiKey.")]
         public string? Urls { get; init; }
+
+        [CommandOption("--stream")]
+        [Description("Start a stream session with the configured sink and pacing (Streaming:*) as soon as the server listens, as POST /api/stream/start does: the server's /health then probes a streaming process (a Kubernetes pod).")]
+        public bool Stream { get; init; }
 
         public override IReadOnlyDictionary<string, string?> ConfigurationOverrides() =>
             WithOverrides(base.ConfigurationOverrides(), ("Server:Urls", Urls));
@@ -39,6 +45,13 @@ public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCom
         foreach (var url in app.Urls)
         {
             runtime.Environment.Error.WriteLine($"RetailSynth is serving {options.Storage.DatabasePath} at {url}/ (API reference: {url}/scalar, Ctrl-C stops)");
+        }
+
+        if (settings.Stream)
+        {
+            // The session's own settings are checked by Start; a refusal ends the command with one line, as `stream` does.
+            var started = app.Services.GetRequiredService<IStreamingService>().Start(new StreamRequest());
+            runtime.Environment.Error.WriteLine($"Streaming to {started.Sink} with {started.Pacing.ToString().ToLowerInvariant()} pacing; POST /api/stream/stop stops the session, Ctrl-C the server.");
         }
 
         await app.WaitForShutdownAsync(cancellationToken);

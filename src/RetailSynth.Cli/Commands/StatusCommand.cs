@@ -21,7 +21,8 @@ public sealed class StatusCommand(CommandRuntime runtime) : Command<GlobalSettin
         var state = store.ReadState();
         var output = runtime.Environment.Out;
 
-        output.WriteLine($"database:  {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:0.0} MiB)");
+        var bytes = new FileInfo(path).Length + database.Regions.Sum(r => new FileInfo(r.Path).Length);
+        output.WriteLine($"database:  {path} ({bytes / 1024.0 / 1024.0:0.0} MiB){(database.IsCatalog ? $", the dataset catalog over {database.Regions.Count} region files" : string.Empty)}");
         if (state is null)
         {
             output.WriteLine("dataset:   none (no dimensions yet)");
@@ -33,6 +34,11 @@ public sealed class StatusCommand(CommandRuntime runtime) : Command<GlobalSettin
             (current.DatasetId == state.DatasetId ? string.Empty : $" — current settings describe {current.DatasetId}; generation is refused until they match"));
         output.WriteLine($"start:     {state.StartDate:yyyy-MM-dd}");
         output.WriteLine($"watermark: {(state.LastCommittedDay is { } day ? day.ToString("yyyy-MM-dd") : "no facts yet")}");
+        foreach (var region in database.Regions)
+        {
+            // A catalog's watermark is the latest region's; each region commits its own days.
+            output.WriteLine($"region {region.Index}:  watermark {(region.LastCommittedDay is { } last ? last.ToString("yyyy-MM-dd") : "no facts yet")}, {region.Path}");
+        }
 
         output.Write(RowCountTable.Create(store.CountRows()));
         WriteTruckQueues(database, output);

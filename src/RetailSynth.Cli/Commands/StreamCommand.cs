@@ -37,6 +37,10 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
         [Description("Cap the send rate (token bucket).")]
         public string? MaxEventsPerSecond { get; init; }
 
+        [CommandOption(RegionOption.Template)]
+        [Description(RegionOption.Description + " Required when there are several.")]
+        public string? Region { get; init; }
+
         public TimeSpan? ParsedDuration => Duration is not null && DurationParser.TryParse(Duration, out var d) ? d : null;
 
         public double? ParsedSpeed => double.TryParse(Speed, NumberStyles.Float, CultureInfo.InvariantCulture, out var speed) ? speed : null;
@@ -45,6 +49,11 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
 
         public override ValidationResult Validate()
         {
+            if (RegionOption.Refuse(Region) is { } badRegion)
+            {
+                return badRegion;
+            }
+
             if (Duration is not null && ParsedDuration is not { } duration)
             {
                 return ValidationResult.Error($"--duration must be a duration such as 90s, 10m or 2h, got '{Duration}'.");
@@ -68,7 +77,7 @@ public sealed class StreamCommand(CommandRuntime runtime) : AsyncCommand<StreamC
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = runtime.LoadSettings(settings); // --sink, --pacing, --speed and --max-events-per-second arrive as settings overrides
+        var options = RegionOption.Apply(runtime.LoadSettings(settings), settings.Region); // --sink, --pacing, --speed and --max-events-per-second arrive as settings overrides
         var request = new StreamRequest(Duration: settings.ParsedDuration, Days: settings.ParsedDays, Speed: settings.ParsedSpeed);
         if (StreamRequestValidator.Validate(request, options.Streaming, OptionName) is { Count: > 0 } problems)
         {

@@ -30,6 +30,8 @@ internal sealed class RefusalWording : HostRefusalWording
         RefusalReason.BodyFileForeign => " Run `retailsynth outbox clear` to drop the undeliverable events.",
         RefusalReason.BodyFileMissing => " Run `retailsynth outbox clear` to drop them.",
         RefusalReason.OtherModelVersion => "; regenerate it with `retailsynth generate dimensions --force`, or use the build that wrote it.",
+        RefusalReason.RegionRequired => "; choose one with --region.",
+        RefusalReason.CatalogIsReadOnly => "; what writes runs one region at a time (`generate facts --region R`, `stream --region R`).",
         _ => null,
     };
 }

@@ -6,7 +6,8 @@ namespace RetailSynth.Connectors.Upload;
 
 /// <summary>
 /// The files of an export folder that belong to the <see cref="ExportLayout"/>: <c>&lt;table&gt;/&lt;table&gt;.parquet</c> and
-/// <c>&lt;table&gt;/&lt;table&gt;_YYYY-MM.parquet</c> (or .csv) for known tables, and a Delta table's files as they lie
+/// <c>&lt;table&gt;/&lt;table&gt;_YYYY-MM.parquet</c> (or .csv) for known tables, the same under <c>&lt;table&gt;/region=&lt;r&gt;/</c>
+/// for a dataset of several regions, and a Delta table's files as they lie
 /// (<c>&lt;table&gt;/_delta_log/&lt;version&gt;.json</c>, <c>&lt;table&gt;/month=YYYY-MM/&lt;table&gt;_YYYY-MM_vN.parquet</c>,
 /// <c>&lt;table&gt;/&lt;table&gt;_vN.parquet</c>). Anything else (notes, temporary files of a running export) is not uploaded.
 /// </summary>
@@ -61,7 +62,8 @@ internal static partial class ExportFolder
             && (!match.Groups["folder"].Success || match.Groups["folder"].Value == match.Groups["month"].Value);
     }
 
-    [GeneratedRegex(@"^(?<table>[a-z_]+?)(_\d{4}-\d{2})?\.(parquet|csv)$", RegexOptions.CultureInvariant)]
+    // A dataset of several regions exports Hive-style partitions, region=<r>/ (scale-out §3): uploaded as they lie.
+    [GeneratedRegex(@"^(region=\d{1,2}/)?(?<table>[a-z_]+?)(_\d{4}-\d{2})?\.(parquet|csv)$", RegexOptions.CultureInvariant)]
     private static partial Regex FileName();
 
     [GeneratedRegex(@"^_delta_log/\d{20}\.json$", RegexOptions.CultureInvariant)]

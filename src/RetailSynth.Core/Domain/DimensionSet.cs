@@ -1,8 +1,9 @@
 namespace RetailSynth.Domain;
 
 /// <summary>
-/// All six dimensions of one dataset, in id order (ids are 1…N, contiguous). <see cref="Customers"/> holds the
-/// identified customers 1…N only; the anonymous shopper (customer 0) is a fixed row written with them.
+/// All six dimensions of one dataset or region, in id order (ids are 1…N, contiguous; r × 10⁸ + 1…N in region r > 0,
+/// products excepted). <see cref="Customers"/> holds the identified customers only; the anonymous shopper (customer 0)
+/// is a fixed row written with them.
 /// </summary>
 public sealed record DimensionSet(
     IReadOnlyList<Geography> Geographies,

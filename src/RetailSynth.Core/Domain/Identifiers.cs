@@ -7,6 +7,9 @@ internal static class Identifiers
 
     public static string DcNumber(long dcId) => $"DC{dcId:000}";
 
+    /// <summary><c>R{dc:000}-{k:00}</c>: the k-th route of a DC (§13.1).</summary>
+    public static string RouteId(long dcId, int k) => $"R{dcId:000}-{k:00}";
+
     public static string LoyaltyCard(long customerId) => $"LC{customerId:000000000}";
 
     public static string BleId(long customerId, long offset) => "BLE" + Base36(customerId, offset, 6);

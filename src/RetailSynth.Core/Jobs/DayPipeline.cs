@@ -37,7 +37,7 @@ internal sealed class DayPipeline
     public static DayPipeline Load(RetailSynthSettings settings, ReferenceDictionaries dictionaries, RetailDatabase database)
     {
         var stored = RequireDataset(settings, dictionaries, database);
-        var dimensions = DimensionGenerator.Generate(settings.Simulation, dictionaries);
+        var dimensions = DimensionGenerator.Generate(settings.Simulation, dictionaries, DatasetLayout.RegionOf(settings, "the simulation"));
         var simulator = new DaySimulator(new SimulationWorld(settings.Simulation, dimensions, dictionaries), settings.Performance.MaxDegreeOfParallelism);
         var state = stored.LastCommittedDay is null
             ? simulator.CreateInitialState()
@@ -48,6 +48,7 @@ internal sealed class DayPipeline
     /// <summary>The database's dataset, refused when missing or produced by other settings.</summary>
     public static DatasetRecord RequireDataset(RetailSynthSettings settings, ReferenceDictionaries dictionaries, RetailDatabase database)
     {
+        var region = DatasetLayout.RegionOf(settings, "the simulation");
         var stored = new DimensionStore(database).ReadState()
             ?? throw new RefusedException(RefusalReason.NoDimensions, $"The database '{database.Path}' has no dimensions yet", "; generate them first.");
         var identity = DatasetIdentity.Compute(settings.Simulation, dictionaries);
@@ -59,6 +60,7 @@ internal sealed class DayPipeline
                 ": use the settings the database was created with, or another database file.");
         }
 
+        new DimensionStore(database).EnsureRegion(region);
         return stored;
     }
 

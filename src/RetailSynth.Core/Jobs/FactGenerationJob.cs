@@ -40,7 +40,13 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
                 ". Stream them first, or clear the outbox to discard them (their facts stay).");
         }
 
-        var first = state.LastCommittedDay?.AddDays(1) ?? state.StartDate;
+        return Resolve(range, state.StartDate, state.LastCommittedDay);
+    }
+
+    /// <summary>The days <paramref name="range"/> asks for after the watermark, refused when empty or too long.</summary>
+    private static (DateOnly First, DateOnly Last) Resolve(Range range, DateOnly startDate, DateOnly? lastCommittedDay)
+    {
+        var first = lastCommittedDay?.AddDays(1) ?? startDate;
         if (range.Days is { } days)
         {
             if (days < 1)
@@ -59,7 +65,7 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
         var to = range.To ?? throw new RetailSynthException("Say how many days to generate: a number of days or an end date.");
         if (to < first)
         {
-            throw new RefusedException(name => state.LastCommittedDay is { } last
+            throw new RefusedException(name => lastCommittedDay is { } last
                 ? $"{name(RequestField.EndDate)} {to:yyyy-MM-dd} is not after the watermark: days up to {last:yyyy-MM-dd} are already generated; the next day is {first:yyyy-MM-dd}."
                 : $"{name(RequestField.EndDate)} {to:yyyy-MM-dd} is before the start date {first:yyyy-MM-dd}.");
         }
@@ -94,8 +100,84 @@ public sealed partial class FactGenerationJob(RetailSynthSettings settings, Refe
         return (long)(reference.Item2 * scale);
     }
 
-    public Result Run(Range range, Action<Progress> report, CancellationToken cancellationToken)
+    /// <summary>
+    /// The days of <paramref name="range"/>: in the dataset's one file, in the one region the settings choose
+    /// (<see cref="StorageOptions.Region"/>: the unit a worker process or a pod runs, scale-out §4), or, for a dataset of
+    /// several regions run as a whole, region after region in this process, then the dataset catalog refreshed.
+    /// </summary>
+    public Result Run(Range range, Action<Progress> report, CancellationToken cancellationToken) =>
+        DatasetLayout.IsWholeShardedDataset(settings)
+            ? RunEveryRegion(range, report, cancellationToken)
+            : RunRegion(range, report, cancellationToken);
+
+    private Result RunEveryRegion(Range range, Action<Progress> report, CancellationToken cancellationToken)
     {
+        var regions = DatasetLayout.EveryRegion(settings);
+        var jobs = regions.Select(r => new FactGenerationJob(r, dictionaries, logger)).ToList();
+
+        // Every region whose file exists is checked before the first day is written (another dataset, an outbox
+        // pending, a date before its watermark); a fresh region file gets its dimensions when its turn comes.
+        var plans = new List<int>();
+        foreach (var (job, region) in jobs.Zip(regions))
+        {
+            if (File.Exists(region.Storage.DatabasePath))
+            {
+                using var database = RetailDatabase.Open(region.Storage.DatabasePath);
+                if (new DimensionStore(database).ReadState() is not null)
+                {
+                    var (first, last) = job.Plan(database, range);
+                    plans.Add(last.DayNumber - first.DayNumber + 1);
+                    continue;
+                }
+            }
+
+            var (start, end) = Resolve(range, settings.Simulation.StartDate, lastCommittedDay: null);
+            plans.Add(end.DayNumber - start.DayNumber + 1);
+        }
+
+        var total = plans.Sum();
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        var rows = 0L;
+        var results = new List<Result>();
+        var started = false;
+        foreach (var job in jobs)
+        {
+            job.Planned += (first, last, estimate) => Planned?.Invoke(first, last, estimate);
+            job.Started += () =>
+            {
+                if (!started)
+                {
+                    started = true;
+                    Started?.Invoke();
+                }
+            };
+            var result = job.Run(range, p => report(new Progress(done + p.DaysDone, total, p.Day, p.DayRows, rows + p.TotalRows, clock.Elapsed)), cancellationToken);
+            results.Add(result);
+            done += result.Days;
+            rows += result.Rows;
+        }
+
+        DatasetCatalog.Write(settings.Storage.DatabasePath, DatasetIdentity.Compute(settings.Simulation, dictionaries).DatasetId, regions.Count);
+        return new Result(
+            results.Min(r => r.FirstDay),
+            results.Max(r => r.LastDay),
+            done,
+            rows,
+            clock.Elapsed,
+            DatasetTables.Facts.ToDictionary(t => t, t => results.Sum(r => r.RowsPerTable[t])));
+    }
+
+    /// <summary>One file's days: the dataset's (one region) or one region's, its dimensions first if the file is fresh.</summary>
+    private Result RunRegion(Range range, Action<Progress> report, CancellationToken cancellationToken)
+    {
+        if (settings.Storage.Region is not null)
+        {
+            // A region runs wherever its file is (a worker, a pod with an empty disk): like `stream`, it creates the
+            // dimensions the settings describe when the file has none, instead of refusing.
+            new DimensionBootstrap(settings, dictionaries, logger).EnsureDimensions();
+        }
+
         using var database = RetailDatabase.Open(settings.Storage.DatabasePath);
         var (first, last) = Plan(database, range);
         var total = last.DayNumber - first.DayNumber + 1;

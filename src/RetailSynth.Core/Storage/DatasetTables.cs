@@ -19,6 +19,9 @@ public static class DatasetTables
         "sim_pending_conversions", "sim_campaigns",
     ];
 
+    /// <summary>The one row saying which region of which dataset the file holds (scale-out §2).</summary>
+    public const string RegionIdentity = "sim_region";
+
     public const string Outbox = "streaming_outbox";
     public const string RelayState = "streaming_relay";
     public const string SentStats = "streaming_sent_stats";

@@ -29,16 +29,48 @@ public sealed class DimensionStore(RetailDatabase database)
             reader.GetInt32(7));
     }
 
+    /// <summary>Which region of which dataset the file records (scale-out §2); null for a file written before regions.</summary>
+    public RegionRecord? ReadRegion()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT dataset_id, region_index, region_count FROM sim_region";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new RegionRecord(reader.GetString(0), new Region(reader.GetInt32(1), reader.GetInt32(2))) : null;
+    }
+
+    /// <summary>
+    /// Refuses a file that records another region than <paramref name="expected"/> (a region file copied or renamed into
+    /// another region's place): its rows would be simulated as that other region's.
+    /// </summary>
+    public void EnsureRegion(Region expected)
+    {
+        if (ReadRegion() is { } recorded && recorded.Region != expected)
+        {
+            throw new RefusedException(
+                RefusalReason.DatasetMismatch,
+                $"The database '{database.Path}' holds {recorded.Region} of dataset {recorded.DatasetId}, but it is opened as {expected}; generation never mixes regions",
+                ": each region keeps its own file.");
+        }
+    }
+
     /// <summary>
     /// Refuses what would mix datasets or silently destroy facts, before anything is written:
     /// another dataset in the file, or committed days without <paramref name="force"/>.
     /// </summary>
-    public void EnsureDimensionsMayBeWritten(DatasetIdentity identity, bool force)
+    public void EnsureDimensionsMayBeWritten(DatasetIdentity identity, bool force) => EnsureDimensionsMayBeWritten(identity, force, region: null);
+
+    /// <summary>As <see cref="EnsureDimensionsMayBeWritten(DatasetIdentity, bool)"/>, also refusing a file of another region.</summary>
+    public void EnsureDimensionsMayBeWritten(DatasetIdentity identity, bool force, Region? region)
     {
         var state = ReadState();
         if (state is null || force)
         {
             return;
+        }
+
+        if (region is { } expected && state.DatasetId == identity.DatasetId)
+        {
+            EnsureRegion(expected);
         }
 
         if (state.DatasetId != identity.DatasetId)
@@ -61,7 +93,7 @@ public sealed class DimensionStore(RetailDatabase database)
 
     public void Write(DimensionSet dimensions, DatasetIdentity identity, string profile, DateOnly startDate, long seed, bool force, CancellationToken cancellationToken)
     {
-        EnsureDimensionsMayBeWritten(identity, force);
+        EnsureDimensionsMayBeWritten(identity, force, dimensions.Region);
 
         using var transaction = _connection.BeginTransaction();
         DeleteEveryRow();
@@ -76,6 +108,15 @@ public sealed class DimensionStore(RetailDatabase database)
             command.Parameters.Add(new DuckDBParameter("model_version", DatasetIdentity.ModelVersion));
             command.Parameters.Add(new DuckDBParameter("profile", profile));
             command.Parameters.Add(new DuckDBParameter("start_date", startDate));
+            command.ExecuteNonQuery();
+        }
+
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO sim_region VALUES ($dataset_id, $region_index, $region_count)";
+            command.Parameters.Add(new DuckDBParameter("dataset_id", identity.DatasetId));
+            command.Parameters.Add(new DuckDBParameter("region_index", dimensions.Region.Index));
+            command.Parameters.Add(new DuckDBParameter("region_count", dimensions.Region.Count));
             command.ExecuteNonQuery();
         }
 
@@ -99,7 +140,7 @@ public sealed class DimensionStore(RetailDatabase database)
     private long DeleteEveryRow()
     {
         long rows = 0;
-        foreach (var table in DatasetTables.Dimensions.Concat(DatasetTables.DependentOnDimensions).Append("sim_state"))
+        foreach (var table in DatasetTables.Dimensions.Concat(DatasetTables.DependentOnDimensions).Append("sim_state").Append(DatasetTables.RegionIdentity))
         {
             rows += database.Execute($"DELETE FROM {table}");
         }

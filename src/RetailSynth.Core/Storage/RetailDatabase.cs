@@ -21,6 +21,12 @@ public sealed partial class RetailDatabase : IDisposable
     /// <summary>Opened by <see cref="OpenReadOnly"/>: nothing is written, not even a WAL or a checkpoint.</summary>
     public bool IsReadOnly { get; }
 
+    /// <summary>The region files attached when the file is a dataset catalog (scale-out §3); empty for a dataset file.</summary>
+    public IReadOnlyList<CatalogRegion> Regions { get; private set; } = [];
+
+    /// <summary>Whether the file is the dataset catalog of a dataset of several regions (read through its views).</summary>
+    public bool IsCatalog => Regions.Count > 0;
+
     /// <summary>The writer connection. DuckDB connections are not thread-safe: one user at a time.</summary>
     public DuckDBConnection Connection { get; }
 
@@ -44,6 +50,15 @@ public sealed partial class RetailDatabase : IDisposable
             // as 256 MB for history and streaming on `large`, with a 6-day stream peaking at 905 instead of 972 MiB.
             database.Execute("SET checkpoint_threshold = '1GB'");
             database.Execute("SET memory_limit = '192MB'");
+            if (DatasetCatalog.IsCatalog(database.Connection))
+            {
+                // Its views read the region files; migrating it would create tables under their names.
+                throw new RefusedException(
+                    RefusalReason.CatalogIsReadOnly,
+                    $"The database '{fullPath}' is the dataset catalog of a dataset of several regions: it is only read, each region is written in its own file",
+                    "; run the command for one region.");
+            }
+
             Migrator.Apply(database.Connection);
         });
     }
@@ -64,6 +79,12 @@ public sealed partial class RetailDatabase : IDisposable
         return Connect(fullPath, $"Data Source={fullPath};ACCESS_MODE=READ_ONLY", readOnly: true, database =>
         {
             database.Execute("SET memory_limit = '192MB'");
+            if (DatasetCatalog.IsCatalog(database.Connection))
+            {
+                // ATTACH is not persisted: the catalog's views read region files attached anew on every open.
+                database.Regions = DatasetCatalog.Attach(database.Connection, fullPath);
+            }
+
             if (Migrator.Pending(database.Connection) > 0)
             {
                 throw new RetailSynthException(
@@ -144,16 +165,25 @@ public sealed partial class RetailDatabase : IDisposable
         return command.ExecuteNonQuery();
     }
 
-    private static RetailSynthException Translate(string path, DuckDBException ex)
+    /// <summary>Whether DuckDB failed because another process holds the file's lock.</summary>
+    internal static bool IsLockConflict(string message) =>
+        message.Contains("Could not set lock", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("Conflicting lock", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>" (PID n)" when DuckDB's lock message names the holder, else empty.</summary>
+    internal static string LockHolder(string message)
+    {
+        var pid = LockHolderPid().Match(message);
+        return pid.Success ? $" (PID {pid.Groups[1].Value})" : string.Empty;
+    }
+
+    internal static RetailSynthException Translate(string path, DuckDBException ex)
     {
         var message = ex.Message;
-        if (message.Contains("Could not set lock", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("Conflicting lock", StringComparison.OrdinalIgnoreCase))
+        if (IsLockConflict(message))
         {
-            var pid = LockHolderPid().Match(message);
-            var holder = pid.Success ? $" (PID {pid.Groups[1].Value})" : string.Empty;
             return new RefusedException(
-                RefusalReason.DatabaseInUse, $"The database '{path}' is in use by another process{holder}", "; stop that process or open another database file.", ex);
+                RefusalReason.DatabaseInUse, $"The database '{path}' is in use by another process{LockHolder(message)}", "; stop that process or open another database file.", ex);
         }
 
         if (message.Contains("Permission denied", StringComparison.OrdinalIgnoreCase)

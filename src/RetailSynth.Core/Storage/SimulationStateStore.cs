@@ -16,7 +16,7 @@ internal static class SimulationStateStore
     public static void Save(DuckDBConnection connection, SimulationState state)
     {
         SaveBalances(connection, state);
-        SaveCustomers(connection, state.Customers);
+        SaveCustomers(connection, state.Customers, state.Region);
         foreach (var table in DatasetTables.SimulatorState.Where(t => t is not "sim_inventory_balances" and not "sim_customers"))
         {
             Execute(connection, $"DELETE FROM {table}");
@@ -52,7 +52,7 @@ internal static class SimulationStateStore
         {
             foreach (var r in state.OpenReorders)
             {
-                reorders.CreateRow().AppendValue(r.ReorderId).AppendValue(r.StoreId).AppendValue(r.DcId).AppendValue(state.StoreRouteIds[(int)r.StoreId - 1])
+                reorders.CreateRow().AppendValue(r.ReorderId).AppendValue(r.StoreId).AppendValue(r.DcId).AppendValue(state.StoreRouteIds[state.Region.IndexOf(r.StoreId)])
                     .AppendValue(r.ProductId).AppendValue(r.Quantity).AppendValue((int?)null).AppendValue(r.Priority).AppendValue(r.ReviewedTs)
                     .AppendValue((DateTime?)null).EndRow();
             }
@@ -192,7 +192,7 @@ internal static class SimulationStateStore
     /// sim_customers in full on the first save, afterwards only the customers whose status or next transition changed
     /// (a few hundred a day out of 403,000 on <c>large</c>): deleted by key and re-appended.
     /// </summary>
-    private static void SaveCustomers(DuckDBConnection connection, CustomerLifecycle customers)
+    private static void SaveCustomers(DuckDBConnection connection, CustomerLifecycle customers, Region region)
     {
         var changed = new List<int>();
         for (var i = 0; i < customers.Count; i++)
@@ -209,13 +209,13 @@ internal static class SimulationStateStore
         }
         else if (changed.Count > 0)
         {
-            Execute(connection, $"DELETE FROM sim_customers WHERE customer_id IN ({string.Join(',', changed.Select(i => i + 1L))})");
+            Execute(connection, $"DELETE FROM sim_customers WHERE customer_id IN ({string.Join(',', changed.Select(i => region.IdAt(i)))})");
         }
 
         using var appender = connection.CreateAppender("sim_customers");
         foreach (var i in changed)
         {
-            appender.CreateRow().AppendValue(i + 1L).AppendValue(customers.Activity[i]).AppendValue(customers.PrimaryShare[i])
+            appender.CreateRow().AppendValue(region.IdAt(i)).AppendValue(customers.Activity[i]).AppendValue(customers.PrimaryShare[i])
                 .AppendValue(customers.Active[i] ? CustomerLifecycle.ActiveStatus : CustomerLifecycle.DormantStatus)
                 .AppendValue(customers.NextTransition[i]).EndRow();
         }
@@ -236,7 +236,7 @@ internal static class SimulationStateStore
         var products = world.Products.Count;
         var stores = world.Stores.Select(s => new InventoryLedger(s.Store.StoreId, true, products)).ToArray();
         var dcs = world.Dcs.Select(d => new InventoryLedger(d.Dc.DcId, false, products)).ToArray();
-        InventoryLedger Ledger(string type, long id) => type == "STORE" ? stores[id - 1] : dcs[id - 1];
+        InventoryLedger Ledger(string type, long id) => type == "STORE" ? stores[world.IndexOf(id)] : dcs[world.IndexOf(id)];
 
         Read(connection, "SELECT node_type, node_id, product_id, on_hand, reserved, on_order, reorder_point, order_up_to, forecast_factor, stockout_open FROM sim_inventory_balances", r =>
         {
@@ -255,7 +255,7 @@ internal static class SimulationStateStore
         var trucks = world.Trucks.Select((t, i) => new TruckState(t.TruckId, world.StartInstant, world.TruckStartDcIds[i])).ToArray();
         Read(connection, "SELECT truck_id, available_at, location_dc_id, trip_id FROM sim_trucks", r =>
         {
-            var truck = trucks[r.GetInt64(0) - 1];
+            var truck = trucks[world.IndexOf(r.GetInt64(0))];
             truck.AvailableAt = Utc(r.GetDateTime(1));
             truck.LocationDcId = r.IsDBNull(2) ? null : r.GetInt64(2);
             truck.TripId = r.IsDBNull(3) ? null : r.GetString(3);
@@ -268,6 +268,7 @@ internal static class SimulationStateStore
             Customers = LoadCustomers(connection, world),
             Trucks = trucks,
             StoreRouteIds = world.StoreRouteIds,
+            Region = world.Region,
             LastCommittedDay = lastCommittedDay,
         };
         Read(connection, "SELECT reorder_id, store_id, dc_id, product_id, quantity, priority, reviewed_ts FROM sim_open_reorders WHERE pooled_ts IS NULL ORDER BY reviewed_ts, store_id, reorder_id", r =>
@@ -357,7 +358,7 @@ internal static class SimulationStateStore
         var customers = new CustomerLifecycle(new double[count], new double[count], new bool[count], new DateOnly[count]);
         Read(connection, "SELECT customer_id, activity, primary_share, status, next_transition FROM sim_customers", r =>
         {
-            var i = (int)r.GetInt64(0) - 1;
+            var i = world.IndexOf(r.GetInt64(0));
             customers.Activity[i] = r.GetDouble(1);
             customers.PrimaryShare[i] = r.GetDouble(2);
             customers.Active[i] = r.GetString(3) == CustomerLifecycle.ActiveStatus;

@@ -43,6 +43,47 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task Serve_with_stream_starts_a_session_into_the_configured_sink_while_answering_health()
+    {
+        using var folder = new TempFolder();
+        var port = FreePort();
+        var variables = new Dictionary<string, string?> { ["RETAILSYNTH__Streaming__File__Directory"] = folder.File("events") };
+        ReducedWorld.ApplyTo(variables);
+        var error = new StringWriter();
+        var environment = CliEnvironment.Plain(new StringWriter(), error, variables, folder.Path);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+
+        var run = CliApp.RunAsync(["serve", "--stream", "--urls", $"http://127.0.0.1:{port}", "--database", "serve.duckdb"], environment, cancellation.Token);
+
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        var healthy = false;
+        var streamed = false;
+        for (var i = 0; i < 600 && !streamed && !run.IsCompleted; i++)
+        {
+            try
+            {
+                healthy |= (await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
+                using var status = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/stream/status", UriKind.Relative)));
+                streamed = status.RootElement.GetProperty("running").GetBoolean() && status.RootElement.GetProperty("events_sent").GetInt64() > 0;
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (!streamed)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(healthy && streamed, error.ToString());
+        Assert.NotEmpty(Directory.GetFiles(folder.File("events"), "events-*.ndjson"));
+        await cancellation.CancelAsync();
+        Assert.Equal(CliApp.ExitOk, await run);
+        Assert.Contains("Streaming to file", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_on_a_non_loopback_address_without_an_api_key_exits_with_one_line_naming_the_setting()
     {
         using var folder = new TempFolder();

@@ -57,12 +57,14 @@ public sealed class RunningServer : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? environment = null,
         IReadOnlyDictionary<string, string?>? overrides = null,
         int stores = 5,
-        bool realStreaming = false)
+        bool realStreaming = false,
+        Action<RetailSynthSettings>? prepare = null)
     {
         var folder = new TempFolder();
         try
         {
             var settings = Settings(folder, urls, environment, overrides, stores);
+            prepare?.Invoke(settings); // e.g. a dataset the server must find when it starts
             var logs = new CapturedLogs();
             var streaming = new FakeStreamingService();
             var app = RetailSynthServer.Build(new ServerHostOptions(settings, ReducedWorld.Dictionaries)

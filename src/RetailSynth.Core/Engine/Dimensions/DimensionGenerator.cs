@@ -15,12 +15,18 @@ internal static class DimensionGenerator
     public static DimensionSet Generate(SimulationOptions options, ReferenceDictionaries dictionaries) =>
         Generate(options, dictionaries, new Region(0, options.Regions));
 
+    /// <summary>
+    /// Region <paramref name="region"/> of the dataset (scale-out §1–2): its hubs of the one 400-mi pass, the geographies
+    /// near them and not near an earlier region's hubs, its stores, customers and fleet, keys offset by r × 10⁸. Depends
+    /// on the region's index, not on how many regions there are (the count only decides whether the pass can place them).
+    /// </summary>
+    /// <exception cref="RefusedException">Regions × DistributionCenters exceeds the hubs the 400-mi pass places.</exception>
     public static DimensionSet Generate(SimulationOptions options, ReferenceDictionaries dictionaries, Region region)
     {
         var random = new RandomHierarchy(options.Seed, region.Index);
         var dcStream = random.Stream(RandomComponents.DistributionCenters);
-        var hubs = HubSelector.Select(dictionaries, options.DistributionCenters, dcStream);
-        var geographies = GeographySampler.Sample(dictionaries, hubs, options.Geographies, random);
+        var (hubs, earlierRegionsHubs) = RegionHubs.Select(options, dictionaries, region, dcStream);
+        var geographies = GeographySampler.Sample(dictionaries, hubs, options.Geographies, random, earlierRegionsHubs);
 
         var dcs = NetworkPlanner.PlaceDistributionCenters(geographies, hubs.Count, dictionaries, dcStream);
         var stores = NetworkPlanner.PlaceStores(options, geographies, dcs, dictionaries, random);
@@ -32,6 +38,6 @@ internal static class DimensionGenerator
         (stores, var routes) = RoutePlanner.Plan(dcs, stores, demand.Units, options.TruckCapacityUnits);
         var (trucks, fleet) = FleetPlanner.Plan(options, dcs, stores, routes, demand.Units, offsets.LicensePlate);
 
-        return new DimensionSet(geographies, dcs, stores, trucks, customers, products, fleet) { Region = region };
+        return RegionalKeys.Offset(new DimensionSet(geographies, dcs, stores, trucks, customers, products, fleet) { Region = region }, offsets);
     }
 }

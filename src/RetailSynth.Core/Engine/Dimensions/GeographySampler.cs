@@ -4,15 +4,21 @@ namespace RetailSynth.Engine.Dimensions;
 
 /// <summary>
 /// dim_geographies (data-model §6.1): the DC hubs first, then a weighted sample, without replacement, of the
-/// dictionary rows within 250 mi of a hub.
+/// dictionary rows within 250 mi of a hub. In region r of several (scale-out §1), rows within 250 mi of a hub of an
+/// earlier region are not candidates: they belong to that region, so regions hold disjoint geographies.
 /// </summary>
 internal static class GeographySampler
 {
     public static double Miles(GeographyEntry a, GeographyEntry b) => Haversine.Miles(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
 
-    /// <summary>The hubs (dictionary indexes in dc_id order) become geographies 1…D; then up to <c>count − D</c> sampled rows.</summary>
-    public static List<Geography> Sample(ReferenceDictionaries dictionaries, IReadOnlyList<int> hubs, int count, RandomHierarchy random)
+    /// <summary>
+    /// The hubs (dictionary indexes in dc_id order) become geographies 1…D; then up to <c>count − D</c> sampled rows, all
+    /// the candidates when fewer. <paramref name="earlierRegionsHubs"/> (none with one region) take their clusters away.
+    /// </summary>
+    public static List<Geography> Sample(
+        ReferenceDictionaries dictionaries, IReadOnlyList<int> hubs, int count, RandomHierarchy random, IReadOnlyList<int>? earlierRegionsHubs = null)
     {
+        earlierRegionsHubs ??= [];
         var entries = dictionaries.Geographies;
         var stream = random.Stream(RandomComponents.Geographies);
         var hubSet = hubs.ToHashSet();
@@ -21,7 +27,9 @@ internal static class GeographySampler
         var candidates = new List<int>();
         for (var i = 0; i < entries.Count; i++)
         {
-            if (!hubSet.Contains(i) && hubs.Any(h => Miles(entries[h], entries[i]) <= ReferenceDictionaries.ClusterRadiusMiles))
+            if (!hubSet.Contains(i)
+                && hubs.Any(h => Miles(entries[h], entries[i]) <= ReferenceDictionaries.ClusterRadiusMiles)
+                && !earlierRegionsHubs.Any(h => Miles(entries[h], entries[i]) <= ReferenceDictionaries.ClusterRadiusMiles))
             {
                 candidates.Add(i);
             }

@@ -111,7 +111,7 @@ internal static class RoutePlanner
 
     private static DeliveryRoute Close(DistributionCenter dc, int k, List<Store> stores, IReadOnlyList<double> expectedUnits, Store[] routed)
     {
-        var routeId = $"R{dc.DcId:000}-{k:00}";
+        var routeId = Identifiers.RouteId(dc.DcId, k);
         var ordered = StopOrder(stores);
         for (var i = 0; i < ordered.Count; i++)
         {

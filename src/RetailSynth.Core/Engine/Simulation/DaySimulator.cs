@@ -28,6 +28,7 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
             DcStock = dcs,
             Customers = CustomerLifecycle.Create(world),
             StoreRouteIds = world.StoreRouteIds,
+            Region = world.Region,
             Trucks = world.Trucks.Select((t, i) => new TruckState(t.TruckId, world.StartInstant, world.TruckStartDcIds[i])).ToArray(),
         };
     }
@@ -67,7 +68,7 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
             foreach (var onlineReturn in network.TakeOnlineReturns())
             {
                 state.ScheduledReturns.Add(onlineReturn.Scheduled);
-                stores[onlineReturn.Scheduled.StoreId - 1].AcceptOnlineReturn(onlineReturn);
+                stores[world.IndexOf(onlineReturn.Scheduled.StoreId)].AcceptOnlineReturn(onlineReturn);
             }
 
             if (hour == 0)
@@ -93,7 +94,7 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
         var dayEnd = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         state.ScheduledReturns.RemoveAll(r =>
         {
-            var store = world.Stores[r.StoreId - 1];
+            var store = world.Stores[world.IndexOf(r.StoreId)];
             return BusinessDay.LocalToUtc(store.Zone, r.ReturnDate, store.Store.CloseMinute) <= dayEnd;
         });
 
@@ -106,13 +107,13 @@ public sealed class DaySimulator(SimulationWorld world, int maxDegreeOfParalleli
     }
 
     /// <summary>Each store works through its own STORE conversions (sorted by due time) in Phase B, so stores stay independent.</summary>
-    private static void HandStoreConversionsToStores(SimulationState state, List<PendingConversion>[] perStore)
+    private void HandStoreConversionsToStores(SimulationState state, List<PendingConversion>[] perStore)
     {
         var store = state.PendingConversions.Where(c => c.Target == PendingConversion.Store)
             .OrderBy(c => c.DueTs).ThenBy(c => c.JourneyId, StringComparer.Ordinal);
         foreach (var conversion in store)
         {
-            perStore[conversion.StoreId!.Value - 1].Add(conversion);
+            perStore[world.IndexOf(conversion.StoreId!.Value)].Add(conversion);
         }
 
         state.PendingConversions.RemoveAll(c => c.Target == PendingConversion.Store);

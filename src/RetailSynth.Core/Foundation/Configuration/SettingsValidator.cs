@@ -20,11 +20,6 @@ internal static class SettingsValidator
         {
             problems.Add($"Simulation:Regions must be between 1 and {Region.MaxCount}, got {s.Regions}");
         }
-        else if (s.Regions > 1)
-        {
-            // TEMPORARY (issue 18 in progress): lifted when region files, the catalog and --region land.
-            problems.Add($"Simulation:Regions = {s.Regions} is not supported yet; use 1");
-        }
 
         // Geographies and DistributionCenters are bounded by the geography dictionary (below).
         Bounded(problems, "Geographies", s.Geographies, long.MaxValue);

@@ -24,4 +24,13 @@ public enum RefusalReason
 
     /// <summary>A dataset of another model version (data-model §17): only regenerating it, or the build that wrote it, reads it.</summary>
     OtherModelVersion,
+
+    /// <summary>Regions × DistributionCenters asks for more hubs than the geography dictionary places 400 mi apart (scale-out §1).</summary>
+    TooManyHubs,
+
+    /// <summary>A job that writes one file, asked of a dataset of several regions without naming the region (scale-out §4).</summary>
+    RegionRequired,
+
+    /// <summary>The configured file is the dataset catalog of a multi-region dataset: it is only read, never written (scale-out §3).</summary>
+    CatalogIsReadOnly,
 }

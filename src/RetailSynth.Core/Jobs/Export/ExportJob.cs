@@ -41,6 +41,12 @@ public sealed class ExportJob(TimeProvider? time = null)
             throw new RefusedException(RefusalReason.NoDimensions, $"The database '{databasePath}' has no dimensions yet", "; generate them first.");
         }
 
+        var partitions = ExportPartition.Of(database, request.Region);
+        if (request.Format == ExportFormat.Delta && partitions.Any(p => p.Region is not null))
+        {
+            throw new RetailSynthException("A dataset of several regions exports to parquet or csv, each region in its own region=<r> partition; delta is not supported for it yet.");
+        }
+
         var folder = Path.GetFullPath(request.OutputFolder);
         EnsureWritable(folder, tables);
 
@@ -53,7 +59,7 @@ public sealed class ExportJob(TimeProvider? time = null)
         {
             var written = request.Format == ExportFormat.Delta
                 ? ExportDeltaTable(database.Connection, tables[i], request, folder, state.DatasetId, cancellationToken)
-                : ExportTable(database.Connection, tables[i], request, folder, cancellationToken);
+                : partitions.SelectMany(partition => ExportTable(database.Connection, tables[i], partition, request, folder, cancellationToken));
             foreach (var file in written)
             {
                 files.Add(file);
@@ -64,14 +70,21 @@ public sealed class ExportJob(TimeProvider? time = null)
         return new ExportResult(folder, tables, files, clock.Elapsed);
     }
 
-    private static IEnumerable<ExportedFile> ExportTable(DuckDBConnection connection, string table, ExportRequest request, string folder, CancellationToken cancellationToken)
+    private static IEnumerable<ExportedFile> ExportTable(
+        DuckDBConnection connection, string table, ExportPartition partition, ExportRequest request, string folder, CancellationToken cancellationToken)
     {
         // `table` comes from ExportTables.Resolve, so it is one of DatasetTables' names and safe to splice.
         var order = DatasetTables.KeyOrder[table];
+        if (partition.Filter(table) is not { } rows)
+        {
+            yield break; // a table only region 0 exports (the shared product catalog)
+        }
+
+        var source = partition.Source(table);
         if (!DatasetTables.Facts.Contains(table))
         {
             // Dimensions are always exported whole: --from/--to describe event time, which dimensions do not have.
-            yield return Copy(connection, table, null, $"SELECT * FROM {table} ORDER BY {order}", request.Format, folder, cancellationToken);
+            yield return Copy(connection, table, null, partition.Region, $"SELECT * FROM {source} WHERE {rows} ORDER BY {order}", request.Format, folder, cancellationToken);
             yield break;
         }
 
@@ -79,13 +92,14 @@ public sealed class ExportJob(TimeProvider? time = null)
         // event_ts, the one UTC instant all facts share. Months without rows in range get no file. A month the range
         // covers only partly still gets its usual file name, holding only the rows in range: the name says which month,
         // not that the month is complete.
-        foreach (var month in Months(connection, table, RangeFilter(request.From, request.To), cancellationToken))
+        foreach (var month in Months(connection, source, RangeFilter(request.From, request.To), cancellationToken))
         {
             yield return Copy(
                 connection,
                 table,
                 month,
-                $"SELECT * FROM {table} WHERE {MonthFilter(month, request)} ORDER BY {order}",
+                partition.Region,
+                $"SELECT * FROM {source} WHERE {MonthFilter(month, request)} ORDER BY {order}",
                 request.Format,
                 folder,
                 cancellationToken);
@@ -115,12 +129,12 @@ public sealed class ExportJob(TimeProvider? time = null)
         return $"event_ts >= {Timestamp(lower)} AND event_ts < {Timestamp(upper)}";
     }
 
-    /// <summary>First days of the UTC months of event_ts with rows in range, ascending.</summary>
-    private static List<DateOnly> Months(DuckDBConnection connection, string table, string filter, CancellationToken cancellationToken)
+    /// <summary>First days of the UTC months of event_ts with rows in range, ascending; <paramref name="source"/> is a table or a region's table.</summary>
+    private static List<DateOnly> Months(DuckDBConnection connection, string source, string filter, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         using var cancel = cancellationToken.Register(command.Cancel);
-        command.CommandText = $"SELECT DISTINCT strftime(event_ts, '%Y-%m-01') AS month FROM {table} WHERE {filter} ORDER BY month";
+        command.CommandText = $"SELECT DISTINCT strftime(event_ts, '%Y-%m-01') AS month FROM {source} WHERE {filter} ORDER BY month";
         using var reader = command.ExecuteReader();
         var months = new List<DateOnly>();
         while (reader.Read())
@@ -132,9 +146,9 @@ public sealed class ExportJob(TimeProvider? time = null)
     }
 
     private static ExportedFile Copy(
-        DuckDBConnection connection, string table, DateOnly? month, string select, ExportFormat format, string folder, CancellationToken cancellationToken)
+        DuckDBConnection connection, string table, DateOnly? month, int? region, string select, ExportFormat format, string folder, CancellationToken cancellationToken)
     {
-        var target = Path.GetFullPath(Path.Combine(folder, ExportLayout.FileOf(table, month, format)));
+        var target = Path.GetFullPath(Path.Combine(folder, ExportLayout.FileOf(table, month, format, region)));
         var rows = CopyToFile(connection, table, select, Options(format), target, cancellationToken);
         return new ExportedFile(table, month, target, rows, new FileInfo(target).Length);
     }

@@ -258,6 +258,7 @@ public sealed partial class StreamingService(
 
     private StreamSession Open(StreamingOptions options, int? days, bool drainOnly)
     {
+        DatasetLayout.RegionOf(settings, "a stream session"); // a dataset of several regions streams one region per process
         new DimensionBootstrap(settings, dictionaries, logger).EnsureDimensions();
         var database = RetailDatabase.Open(settings.Storage.DatabasePath);
         IEventSink? sink = null;

@@ -26,7 +26,7 @@ internal sealed partial class NetworkDaySimulator
     /// <summary>The PO line is credited complete with p 0.95, else round(quantity × U(0.5, 0.9)) (≥ 1) units; the rest is cancelled.</summary>
     private void ArriveFromSupplier(SupplierOrder order, FactBatch output)
     {
-        var dcIndex = (int)order.DcId - 1;
+        var dcIndex = _world.IndexOf(order.DcId);
         var dc = _state.DcStock[dcIndex];
         var p = (int)order.ProductId - 1;
         var delivered = DeliveredQuantity(DcStream(dcIndex), order.Quantity);

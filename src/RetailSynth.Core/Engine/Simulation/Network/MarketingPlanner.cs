@@ -52,8 +52,8 @@ internal static class MarketingPlanner
         for (var seq = 1; seq <= ordered.Count; seq++)
         {
             var (second, row, conversion) = ordered[seq - 1].d;
-            var impressionId = $"IMP-{dayKey}-{seq:0000000}";
-            var journeyId = $"JRN-{dayKey}-{seq:0000000}";
+            var impressionId = $"IMP-{dayKey}-{world.Region.Sequence(seq):0000000}";
+            var journeyId = $"JRN-{dayKey}-{world.Region.Sequence(seq):0000000}";
             impressions.Add(row with { ImpressionIdExt = impressionId, CorrelationId = journeyId });
             if (conversion is not null)
             {

@@ -125,7 +125,7 @@ internal sealed partial class NetworkDaySimulator
                 order.NextStatus = OrderStatus.Delivered;
                 break;
             case OrderStatus.Cancelled:
-                var ledger = order.NodeType == "STORE" ? _state.StoreStock[order.NodeId - 1] : _state.DcStock[order.NodeId - 1];
+                var ledger = order.NodeType == "STORE" ? _state.StoreStock[_world.IndexOf(order.NodeId)] : _state.DcStock[_world.IndexOf(order.NodeId)];
                 foreach (var (productId, quantity) in order.Lines)
                 {
                     ledger.Reserved[productId - 1] -= quantity;
@@ -175,11 +175,11 @@ internal sealed partial class NetworkDaySimulator
     {
         if (order.NodeType == "STORE")
         {
-            picks[order.NodeId - 1].Add(new StorePick(at, order.OrderIdExt, order.Lines));
+            picks[_world.IndexOf(order.NodeId)].Add(new StorePick(at, order.OrderIdExt, order.Lines));
             return;
         }
 
-        var dc = _state.DcStock[order.NodeId - 1];
+        var dc = _state.DcStock[_world.IndexOf(order.NodeId)];
         foreach (var (productId, quantity) in order.Lines.OrderBy(l => l.ProductId))
         {
             var p = (int)productId - 1;

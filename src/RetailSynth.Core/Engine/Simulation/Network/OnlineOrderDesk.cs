@@ -31,7 +31,7 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         var dayStart = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var n = stream.Poisson(world.Options.OnlineOrdersPerDay * DayFactors.OnlineDay(day));
         var entries = dueOnline
-            .Select(c => (Created: c.DueTs < dayStart ? dayStart : c.DueTs, Conversion: (PendingConversion?)c, Customer: (int)c.CustomerId - 1, Draw: 0))
+            .Select(c => (Created: c.DueTs < dayStart ? dayStart : c.DueTs, Conversion: (PendingConversion?)c, Customer: world.IndexOf(c.CustomerId), Draw: 0))
             .ToList();
         for (var i = 0; i < n - dueOnline.Count; i++)
         {
@@ -61,14 +61,14 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
             return null;
         }
 
-        var orderId = $"ONL-{_dayKey}-{planned.Seq:000000}";
+        var orderId = $"ONL-{_dayKey}-{world.Region.Sequence(planned.Seq):000000}";
         var ledger = nodeType == "STORE" ? state.StoreStock[node] : state.DcStock[node];
         foreach (var (product, quantity) in served)
         {
             ledger.Reserved[product] += quantity;
         }
 
-        var rateE5 = mode == "BOPIS" ? world.Stores[node].Store.TaxRateE5 : world.GeographyTaxRateE5[customer.GeographyId - 1];
+        var rateE5 = mode == "BOPIS" ? world.Stores[node].Store.TaxRateE5 : world.GeographyTaxRateE5[world.IndexOf(customer.GeographyId)];
         var promoRate = stream.Uniform(0.10, 0.30);
         var (code, percent) = stream.Categorical([0.50, 0.35, 0.15]) switch { 0 => ("PROMO5", 5), 1 => ("PROMO10", 10), _ => ("PROMO20", 20) };
         var orderNode = new FulfillmentNode(nodeType, nodeType == "STORE" ? world.Stores[node].Store.StoreId : world.Dcs[node].Dc.DcId);
@@ -174,8 +174,8 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
             return null;
         }
 
-        var storeId = order.FulfillmentMode == "BOPIS" ? order.NodeId : world.Customers.Rows[(int)order.CustomerId - 1].PrimaryStoreId;
-        var store = world.Stores[storeId - 1];
+        var storeId = order.FulfillmentMode == "BOPIS" ? order.NodeId : world.Customers.Rows[world.IndexOf(order.CustomerId)].PrimaryStoreId;
+        var store = world.Stores[world.IndexOf(storeId)];
         var giftYear = SeasonalWindows.GiftSeason(created) ? created.Year : (int?)null;
         var date = ReturnDates.Draw(stream, BusinessDay.LocalDateOf(store.Zone, delivered), giftYear);
         return new OnlineReturn(
@@ -224,14 +224,14 @@ internal sealed class OnlineOrderDesk(SimulationWorld world, SimulationState sta
         {
             foreach (var storeId in new[] { customer.PrimaryStoreId, customer.SecondaryStoreId })
             {
-                if (storeId is { } id && lines.TrueForAll(l => state.StoreStock[id - 1].Sellable(l.Product) >= l.Quantity + 2))
+                if (storeId is { } id && lines.TrueForAll(l => state.StoreStock[world.IndexOf(id)].Sellable(l.Product) >= l.Quantity + 2))
                 {
-                    return (mode, NodeTypes.Store, (int)id - 1, lines);
+                    return (mode, NodeTypes.Store, world.IndexOf(id), lines);
                 }
             }
         }
 
-        var dcOrder = _dcSearchOrders[world.Stores[customer.PrimaryStoreId - 1].Store.NearestDcId - 1];
+        var dcOrder = _dcSearchOrders[world.IndexOf(world.Stores[world.IndexOf(customer.PrimaryStoreId)].Store.NearestDcId)];
         foreach (var dc in dcOrder)
         {
             if (lines.TrueForAll(l => state.DcStock[dc].Sellable(l.Product) >= l.Quantity))

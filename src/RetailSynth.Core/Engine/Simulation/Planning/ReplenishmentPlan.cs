@@ -43,7 +43,7 @@ internal sealed class ReplenishmentPlan
         var dcCustomers = new double[world.Dcs.Length];
         foreach (var store in world.Stores)
         {
-            var dc = (int)store.Store.NearestDcId - 1;
+            var dc = world.IndexOf(store.Store.NearestDcId);
             DcLines[dc] += StoreLines[store.Index];
             dcCustomers[dc] += world.Customers.PrimaryCustomersOf(store.Index);
         }

@@ -103,7 +103,7 @@ public sealed class CustomerLifecycle
     /// <summary>Spell length starting on <paramref name="start"/>: ACTIVE 1 + floor(Exp(730)), DORMANT 1 + floor(Exp(1095)) days.</summary>
     internal static int SpellDays(SimulationWorld world, DateOnly start, int index, bool active)
     {
-        var stream = world.Random.Stream(RandomComponents.CustomerSpells, start, (index + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var stream = world.Random.Stream(RandomComponents.CustomerSpells, start, world.Region.IdAt(index).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var days = stream.Exponential(active ? MeanActiveDays : MeanDormantDays);
         return 1 + (int)Math.Min(Math.Floor(days), 365_000);
     }

@@ -34,6 +34,9 @@ public sealed class SimulationState
     /// <summary>Each store's route_id by store index: unallocated reorder lines are persisted with their route (sim_open_reorders).</summary>
     public IReadOnlyList<string> StoreRouteIds { get; init; } = [];
 
+    /// <summary>The region whose state this is: its store, DC, customer and truck indexes are their ids less r × 10⁸ + 1.</summary>
+    public Region Region { get; init; } = Region.Whole;
+
     /// <summary>The last committed UTC day, or null before the first.</summary>
     public DateOnly? LastCommittedDay { get; set; }
 
@@ -57,6 +60,7 @@ public sealed class SimulationState
         OpenOrders = [.. OpenOrders.Select(o => o.Copy())],
         Trucks = [.. Trucks.Select(t => new TruckState(t.TruckId, t.AvailableAt, t.LocationDcId) { TripId = t.TripId })],
         StoreRouteIds = StoreRouteIds,
+        Region = Region,
         LastCommittedDay = LastCommittedDay,
     };
 }

@@ -84,7 +84,7 @@ internal sealed partial class StoreDaySimulator
     private PlannedVisit? PlanBuyer(
         int order, DateTime slotStart, DateTime slotEnd, DateOnly date, BasketCatalog catalog, State.PendingConversion? conversion)
     {
-        var customer = conversion is null ? DrawCustomer() : (int)conversion.CustomerId - 1;
+        var customer = conversion is null ? DrawCustomer() : _world.IndexOf(conversion.CustomerId);
 
         // The anonymous shopper's segment is drawn for the visit with the population weights (§10.1).
         var segment = customer == CustomerTable.AnonymousIndex
@@ -182,7 +182,7 @@ internal sealed partial class StoreDaySimulator
         var neighbors = _store.Store.NeighborStoreIds;
         if (_stream.Bernoulli(NeighborVisitorShare) && neighbors.Count > 0)
         {
-            var neighbor = (int)neighbors[_stream.UniformInt(0, neighbors.Count - 1)] - 1;
+            var neighbor = _world.IndexOf(neighbors[_stream.UniformInt(0, neighbors.Count - 1)]);
             var visitor = _shoppers.DrawVisitor(neighbor, _stream);
             if (visitor >= 0)
             {

@@ -2,7 +2,7 @@
 namespace RetailSynth.Engine.Simulation.World;
 
 /// <summary>
-/// The identified customers 1…N as arrays indexed by customer index (customer_id − 1): what the simulation reads of
+/// The identified customers 1…N as arrays indexed by customer index (customer_id − r × 10⁸ − 1): what the simulation reads of
 /// them. Who is active and the store pools of a day live in <see cref="State.CustomerLifecycle"/> and
 /// <see cref="ShopperPools"/>; the anonymous shopper (customer 0) is <see cref="Anonymous"/>, index −1.
 /// </summary>
@@ -16,15 +16,15 @@ public sealed class CustomerTable
 
     private readonly Dictionary<int, int> _primaryCustomers;
 
-    public CustomerTable(IReadOnlyList<Customer> customers)
+    public CustomerTable(IReadOnlyList<Customer> customers, Region region)
     {
         Count = customers.Count;
         Rows = [.. customers.Select(WithoutContactDetails)];
         Segment = customers.Select(c => IndexOf(ShopperSegments.All, c.ShopperSegment)).ToArray();
         BleOptIn = customers.Select(c => c.BleOptIn).ToArray();
         JoinDate = customers.Select(c => c.JoinDate).ToArray();
-        PrimaryStore = customers.Select(c => (int)c.PrimaryStoreId - 1).ToArray();
-        SecondaryStore = customers.Select(c => c.SecondaryStoreId is { } s ? (int)s - 1 : -1).ToArray();
+        PrimaryStore = customers.Select(c => region.IndexOf(c.PrimaryStoreId)).ToArray();
+        SecondaryStore = customers.Select(c => c.SecondaryStoreId is { } s ? region.IndexOf(s) : -1).ToArray();
         MobilityPropensity = customers.Select(c => s_mobilityPropensity[IndexOf(MobilitySegments.All, c.MobilitySegment)]).ToArray();
         _primaryCustomers = PrimaryStore.CountBy(store => store).ToDictionary();
     }

@@ -15,24 +15,35 @@ public sealed class NodeZones
     private readonly byte[] _dcZone;
     private readonly byte[] _customerZone;
 
+    /// <summary>Subtracted from every id before it indexes a map: the region's r × 10⁸ (scale-out §2), so maps stay small.</summary>
+    private readonly long _idBase;
+
     public NodeZones(SimulationWorld world)
         : this(
             world.Stores.Select(s => (s.Store.StoreId, s.Store.TimeZone)),
             world.Dcs.Select(d => (d.Dc.DcId, d.Dc.TimeZone)),
-            HomeZones(world))
+            HomeZones(world),
+            world.Region.IdBase)
     {
     }
 
-    /// <summary>Zones given by IANA id per store, DC and customer id (ids index arrays: they are small and dense).</summary>
+    /// <summary>
+    /// Zones given by IANA id per store, DC and customer id; id − <paramref name="idBase"/> indexes arrays (a region's ids
+    /// are small and dense above its base).
+    /// </summary>
     internal NodeZones(
-        IEnumerable<(long StoreId, string Zone)> stores, IEnumerable<(long DcId, string Zone)> dcs, IEnumerable<(long CustomerId, string Zone)> customers)
+        IEnumerable<(long StoreId, string Zone)> stores,
+        IEnumerable<(long DcId, string Zone)> dcs,
+        IEnumerable<(long CustomerId, string Zone)> customers,
+        long idBase = 0)
     {
+        _idBase = idBase;
         var zones = new List<DateTimeZone>();
         var indexById = new Dictionary<string, byte>(StringComparer.Ordinal);
         byte[] Map(IEnumerable<(long Id, string Zone)> nodes)
         {
             var list = nodes.ToList();
-            var map = new byte[list.Count == 0 ? 1 : list.Max(n => n.Id) + 1];
+            var map = new byte[list.Count == 0 ? 1 : list.Max(n => n.Id) - idBase + 1];
             Array.Fill(map, NoZone);
             foreach (var (id, zone) in list)
             {
@@ -43,7 +54,7 @@ public sealed class NodeZones
                     zones.Add(TimeZones.Resolve(zone));
                 }
 
-                map[id] = index;
+                map[id - idBase] = index;
             }
 
             return map;
@@ -73,8 +84,8 @@ public sealed class NodeZones
 
     internal int CustomerZone(long customerId) => Find(_customerZone, customerId, "customer");
 
-    private static int Find(byte[] zones, long id, string kind) =>
-        (ulong)id < (ulong)zones.Length && zones[id] != NoZone
-            ? zones[id]
+    private int Find(byte[] zones, long id, string kind) =>
+        (ulong)(id - _idBase) < (ulong)zones.Length && zones[id - _idBase] != NoZone
+            ? zones[id - _idBase]
             : throw new InvalidOperationException($"A fact row names {kind} {id}, which has no time zone: no such {kind} in the dimensions.");
 }

@@ -19,9 +19,9 @@ public sealed class SimulationWorld
         Geographies = dimensions.Geographies;
         Products = new ProductTable(dimensions.Products);
         ReturnRates = new ReturnRates(Products);
-        Stores = dimensions.Stores.Select(s => new StoreInfo(s, TimeZones.Resolve(s.TimeZone))).ToArray();
-        Dcs = dimensions.DistributionCenters.Select(d => new DcInfo(d, TimeZones.Resolve(d.TimeZone))).ToArray();
-        Customers = new CustomerTable(dimensions.Customers);
+        Stores = dimensions.Stores.Select((s, i) => new StoreInfo(s, TimeZones.Resolve(s.TimeZone), i)).ToArray();
+        Dcs = dimensions.DistributionCenters.Select((d, i) => new DcInfo(d, TimeZones.Resolve(d.TimeZone), i)).ToArray();
+        Customers = new CustomerTable(dimensions.Customers, Region);
         Trucks = dimensions.Trucks;
         Routes = dimensions.Fleet.Routes;
         StoreRouteIds = [.. dimensions.Stores.Select(s => s.RouteId)];
@@ -51,8 +51,8 @@ public sealed class SimulationWorld
         foreach (var geography in dimensions.Geographies)
         {
             var miles = Dcs.Select(d => Haversine.Miles(geography, geographyById[d.Dc.GeographyId])).ToArray();
-            GeographyDcOrder[geography.GeographyId - 1] = Enumerable.Range(0, Dcs.Length).OrderBy(d => miles[d]).ThenBy(d => d).ToArray();
-            GeographyTaxRateE5[geography.GeographyId - 1] = TaxRates.RateE5(geography.State, geography.City);
+            GeographyDcOrder[IndexOf(geography.GeographyId)] = Enumerable.Range(0, Dcs.Length).OrderBy(d => miles[d]).ThenBy(d => d).ToArray();
+            GeographyTaxRateE5[IndexOf(geography.GeographyId)] = TaxRates.RateE5(geography.State, geography.City);
         }
 
         NodeZones = new NodeZones(this);
@@ -63,6 +63,12 @@ public sealed class SimulationWorld
 
     /// <summary>The region simulated (scale-out §1): its ids start above <see cref="Region.IdBase"/>.</summary>
     public Region Region { get; }
+
+    /// <summary>
+    /// The array index of a store, DC, customer, truck or geography id of this region (id − r × 10⁸ − 1): every array of
+    /// the world and the state is indexed this way. Products keep product_id − 1.
+    /// </summary>
+    public int IndexOf(long id) => Region.IndexOf(id);
     public RandomHierarchy Random { get; }
     public IReadOnlyList<Domain.Geography> Geographies { get; }
     public ProductTable Products { get; }
@@ -105,12 +111,8 @@ public sealed class SimulationWorld
     public DateTime StartInstant => Options.StartDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }
 
-public sealed record StoreInfo(Store Store, DateTimeZone Zone)
-{
-    public int Index => (int)Store.StoreId - 1;
-}
+/// <summary>A store with its zone and its array index in the world (<see cref="SimulationWorld.IndexOf"/> of its id).</summary>
+public sealed record StoreInfo(Store Store, DateTimeZone Zone, int Index);
 
-public sealed record DcInfo(DistributionCenter Dc, DateTimeZone Zone)
-{
-    public int Index => (int)Dc.DcId - 1;
-}
+/// <summary>A DC with its zone and its array index in the world (<see cref="SimulationWorld.IndexOf"/> of its id).</summary>
+public sealed record DcInfo(DistributionCenter Dc, DateTimeZone Zone, int Index);

@@ -24,8 +24,8 @@ internal sealed partial class NetworkDaySimulator
 
         foreach (var reorder in ordered)
         {
-            var store = _world.Stores[reorder.StoreId - 1].Store;
-            var dc = _state.DcStock[store.NearestDcId - 1];
+            var store = _world.Stores[_world.IndexOf(reorder.StoreId)].Store;
+            var dc = _state.DcStock[_world.IndexOf(store.NearestDcId)];
             var p = (int)reorder.ProductId - 1;
             var allocated = (int)Math.Min(reorder.Quantity, Math.Max(0, dc.Sellable(p)));
             if (allocated == 0)
@@ -34,7 +34,7 @@ internal sealed partial class NetworkDaySimulator
             }
 
             dc.Reserved[p] += allocated;
-            _state.StoreStock[reorder.StoreId - 1].OnOrder[p] += allocated;
+            _state.StoreStock[_world.IndexOf(reorder.StoreId)].OnOrder[p] += allocated;
             _state.PooledLines.Add(new PooledLine
             {
                 ReorderId = reorder.ReorderId,

@@ -62,7 +62,7 @@ internal sealed partial class NetworkDaySimulator
         foreach (var line in pool
             .Where(l => l.Allocated > 0)
             .OrderBy(l => Priorities.Rank(l.Priority)).ThenBy(l => l.PooledTs)
-            .ThenBy(l => _world.Stores[l.StoreId - 1].Store.RouteStopSeq).ThenBy(l => l.ProductId).ThenBy(l => l.ReorderId, StringComparer.Ordinal)
+            .ThenBy(l => _world.Stores[_world.IndexOf(l.StoreId)].Store.RouteStopSeq).ThenBy(l => l.ProductId).ThenBy(l => l.ReorderId, StringComparer.Ordinal)
             .ToList())
         {
             var take = Math.Min(line.Allocated, capacity - units);
@@ -77,17 +77,17 @@ internal sealed partial class NetworkDaySimulator
         }
 
         pool.RemoveAll(l => l.Allocated == 0);
-        var tripId = $"TRP-{_dayKey}-{++_tripSeq:00000}";
+        var tripId = $"TRP-{_dayKey}-{_world.Region.Sequence(++_tripSeq):00000}";
         short stopSeq = 0;
         var tripPriority = Priorities.Normal;
-        foreach (var stop in taken.GroupBy(t => t.Line.StoreId).OrderBy(g => _world.Stores[g.Key - 1].Store.RouteStopSeq))
+        foreach (var stop in taken.GroupBy(t => t.Line.StoreId).OrderBy(g => _world.Stores[_world.IndexOf(g.Key)].Store.RouteStopSeq))
         {
             var priority = stop.MinBy(t => Priorities.Rank(t.Line.Priority)).Line.Priority;
             tripPriority = Priorities.Rank(priority) < Priorities.Rank(tripPriority) ? priority : tripPriority;
             var lines = stop.GroupBy(t => t.Line.ProductId).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(t => t.Quantity))).ToList();
             _state.Shipments.Add(new PendingShipment
             {
-                ShipmentId = $"SHP-{_dayKey}-{++_shipmentSeq:00000}",
+                ShipmentId = $"SHP-{_dayKey}-{_world.Region.Sequence(++_shipmentSeq):00000}",
                 TripId = tripId,
                 StopSeq = ++stopSeq,
                 DcId = route.DcId,

@@ -46,7 +46,7 @@ internal sealed partial class NetworkDaySimulator
         if (status == ShipmentStatus.Loading)
         {
             trip?.Status = TripStatus.Loading;
-            var dc = _state.DcStock[shipment.DcId - 1];
+            var dc = _state.DcStock[_world.IndexOf(shipment.DcId)];
             foreach (var (productId, quantity) in shipment.Lines)
             {
                 var p = (int)productId - 1;
@@ -66,7 +66,7 @@ internal sealed partial class NetworkDaySimulator
                 output.TruckInventory.Add(new TruckInventoryFact(effectTs, shipment.ShipmentId, shipment.TruckId!.Value, productId, quantity, "UNLOAD", "STORE", shipment.StoreId));
             }
 
-            credits[shipment.StoreId - 1].Add(new InboundCredit(effectTs, shipment.ShipmentId, shipment.Lines));
+            credits[_world.IndexOf(shipment.StoreId)].Add(new InboundCredit(effectTs, shipment.ShipmentId, shipment.Lines));
             if (trip is not null && !_state.Shipments.Any(s => s.TripId == trip.TripId && s.Status != ShipmentStatus.Completed))
             {
                 trip.Status = TripStatus.Returning;

@@ -57,7 +57,7 @@ internal sealed partial class NetworkDaySimulator
         {
             foreach (var state in freeByTruckId)
             {
-                var truck = _world.Trucks[(int)state.TruckId - 1];
+                var truck = _world.Trucks[_world.IndexOf(state.TruckId)];
                 if (truck.FleetType == fleet && state.LocationDcId == dcId && (fleet == FleetTypes.Pool || truck.DcId == dcId))
                 {
                     return (state, null);
@@ -65,17 +65,17 @@ internal sealed partial class NetworkDaySimulator
             }
         }
 
-        var roadMiles = _world.Dcs[dcId - 1].Dc.RoadMilesToDcs;
+        var roadMiles = _world.Dcs[_world.IndexOf(dcId)].Dc.RoadMilesToDcs;
         TruckState? nearest = null;
         var nearestMiles = double.MaxValue;
         foreach (var state in freeByTruckId)
         {
-            if (_world.Trucks[(int)state.TruckId - 1].FleetType != FleetTypes.Pool || state.LocationDcId is not { } from)
+            if (_world.Trucks[_world.IndexOf(state.TruckId)].FleetType != FleetTypes.Pool || state.LocationDcId is not { } from)
             {
                 continue;
             }
 
-            var miles = roadMiles[(int)from - 1];
+            var miles = roadMiles[_world.IndexOf(from)];
             if (miles / TripTimeline.SpeedMph <= MaxDeadheadHours && miles < nearestMiles)
             {
                 nearest = state;
@@ -98,7 +98,7 @@ internal sealed partial class NetworkDaySimulator
         Domain.Store? previous = null;
         foreach (var shipment in shipments)
         {
-            var store = _world.Stores[shipment.StoreId - 1].Store;
+            var store = _world.Stores[_world.IndexOf(shipment.StoreId)].Store;
             stops.Add(new TripStop(previous is null ? store.DcRoadMiles : previous.RouteStopMiles[store.RouteStopSeq - 1], shipment.Units));
             previous = store;
         }
