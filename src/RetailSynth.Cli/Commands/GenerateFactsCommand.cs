@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using RetailSynth.Cli.Workers;
 using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Storage;
@@ -24,14 +25,30 @@ public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<
         public string? To { get; init; }
 
         [CommandOption(RegionOption.Template)]
-        [Description(RegionOption.Description + " Without it every region runs in turn.")]
+        [Description(RegionOption.Description + " Without it every region runs, each in its own worker process (--workers).")]
         public string? Region { get; init; }
+
+        [CommandOption("--workers <N>")]
+        [Description("Regions generated at once, one worker process each (default: cores / 2). A dataset of several regions, without --region.")]
+        public string? WorkersText { get; init; }
+
+        public int? Workers => int.TryParse(WorkersText, NumberStyles.None, CultureInfo.InvariantCulture, out var workers) ? workers : null;
 
         public override ValidationResult Validate()
         {
             if (RegionOption.Refuse(Region) is { } badRegion)
             {
                 return badRegion;
+            }
+
+            if (WorkersText is not null && Workers is not >= 1)
+            {
+                return ValidationResult.Error($"--workers must be a whole number of at least 1, got '{WorkersText}'.");
+            }
+
+            if (WorkersText is not null && Region is not null)
+            {
+                return ValidationResult.Error("--workers runs every region; give it without --region.");
             }
 
             if (DaysText is null == (To is null))
@@ -56,6 +73,11 @@ public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var options = RegionOption.Apply(runtime.LoadSettings(settings), settings.Region);
+        if (DatasetLayout.IsWholeShardedDataset(options))
+        {
+            return await new RegionWorkersRun(runtime).RunAsync(settings, options, cancellationToken);
+        }
+
         using var logging = runtime.CreateLogging(settings);
         var job = new FactGenerationJob(options, runtime.Dictionaries, logging.CreateLogger<FactGenerationJob>());
         var range = new FactGenerationJob.Range(settings.Days, DateOption.Parse(settings.To));
@@ -69,11 +91,7 @@ public sealed class GenerateFactsCommand(CommandRuntime runtime) : AsyncCommand<
 
         var output = runtime.Environment.Out;
         output.Write(RowCountTable.Create(result.RowsPerTable));
-        var into = DatasetLayout.IsWholeShardedDataset(options)
-            ? $"{options.Simulation.Regions} region files, read as one through the dataset catalog {options.Storage.DatabasePath}"
-            : options.Storage.DatabasePath;
-        var days = DatasetLayout.IsWholeShardedDataset(options) ? "region-days" : "days";
-        output.WriteLine($"{result.Days} {days} ({result.FirstDay:yyyy-MM-dd} … {result.LastDay:yyyy-MM-dd}), {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:0.0} s ({result.Rows / Math.Max(0.001, result.Elapsed.TotalSeconds):N0} rows/s) into {into}");
+        output.WriteLine($"{result.Days} days ({result.FirstDay:yyyy-MM-dd} … {result.LastDay:yyyy-MM-dd}), {result.Rows:N0} rows in {result.Elapsed.TotalSeconds:0.0} s ({result.Rows / Math.Max(0.001, result.Elapsed.TotalSeconds):N0} rows/s) into {options.Storage.DatabasePath}");
         return CliApp.ExitOk;
     }
 }

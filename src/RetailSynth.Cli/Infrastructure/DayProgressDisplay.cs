@@ -27,7 +27,6 @@ public sealed class DayProgressDisplay(CliEnvironment environment)
                 });
         }
 
-        return await work(p => environment.Error.WriteLine(
-            $"day {p.Day:yyyy-MM-dd} ({p.DaysDone}/{p.DaysTotal}): {p.DayRows:N0} rows; total {p.TotalRows:N0} rows, {p.RowsPerSecond:N0} rows/s, ETA {p.Eta:hh\\:mm\\:ss}"));
+        return await work(p => environment.Error.WriteLine(DayProgressLine.Format(p)));
     }
 }
