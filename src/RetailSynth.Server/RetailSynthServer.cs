@@ -54,7 +54,7 @@ public static class RetailSynthServer
         services.AddSingleton(settings.Server);
         // Opened here so a locked or damaged file fails the start; created through a factory so the container owns it and
         // disposes it when the app stops: DuckDB then checkpoints the WAL into the file and removes its temp folder.
-        var database = new ServerDatabase(settings.Storage.DatabasePath, catalog: settings.Simulation.Regions > 1);
+        var database = new ServerDatabase(settings.Storage.DatabasePath, catalog: RetailSynth.Storage.DatasetLayout.IsWholeShardedDataset(settings));
         services.AddSingleton(_ => database);
         services.AddSingleton<StreamingAccessor>();
         services.AddSingleton<RequestBodyLimitMiddleware>();

@@ -25,13 +25,19 @@ public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCom
         [Description("Start a stream session with the configured sink and pacing (Streaming:*) as soon as the server listens, as POST /api/stream/start does: the server's /health then probes a streaming process (a Kubernetes pod).")]
         public bool Stream { get; init; }
 
+        [CommandOption(RegionOption.Template)]
+        [Description(RegionOption.Description + " The server then reads and writes that region alone (a streaming pod); without it, a dataset of several regions is served read-only through its catalog.")]
+        public string? Region { get; init; }
+
+        public override ValidationResult Validate() => RegionOption.Refuse(Region) ?? ValidationResult.Success();
+
         public override IReadOnlyDictionary<string, string?> ConfigurationOverrides() =>
             WithOverrides(base.ConfigurationOverrides(), ("Server:Urls", Urls));
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var options = runtime.LoadSettings(settings);
+        var options = RegionOption.Apply(runtime.LoadSettings(settings), settings.Region);
         await using var app = RetailSynthServer.Build(new ServerHostOptions(options, runtime.Dictionaries)
         {
             WorkingDirectory = runtime.Environment.WorkingDirectory,

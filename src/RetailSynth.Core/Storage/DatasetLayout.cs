@@ -43,7 +43,15 @@ public static class DatasetLayout
             return settings;
         }
 
-        return settings with { Storage = StorageOptions.ForRegion(RegionFile(settings.Storage.DatabasePath, index), new Region(index, count)) };
+        // Regions stream side by side into one file sink: each writes its own partition folder (region=<r>/, as export
+        // does), so two relays never append to the same file and a reader takes the folder as one partitioned table.
+        var streaming = settings.Streaming.Copy();
+        streaming.File = new FileSinkOptions { Directory = Path.Combine(settings.Streaming.File.Directory, $"region={index}") };
+        return settings with
+        {
+            Storage = StorageOptions.ForRegion(RegionFile(settings.Storage.DatabasePath, index), new Region(index, count)),
+            Streaming = streaming,
+        };
     }
 
     /// <summary>Every region's settings, in region order.</summary>

@@ -42,18 +42,21 @@ public sealed class ServeCommandTests
         Assert.Contains($"at http://127.0.0.1:{port}/", error.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Serve_with_stream_starts_a_session_into_the_configured_sink_while_answering_health()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("1")] // a streaming pod of a dataset of two regions: region 1's file, region 1's partition of the sink
+    public async Task Serve_with_stream_starts_a_session_into_the_configured_sink_while_answering_health(string? region)
     {
         using var folder = new TempFolder();
         var port = FreePort();
         var variables = new Dictionary<string, string?> { ["RETAILSYNTH__Streaming__File__Directory"] = folder.File("events") };
-        ReducedWorld.ApplyTo(variables);
+        ReducedWorld.ApplyTo(variables, extra: region is null ? null : new Dictionary<string, string?> { ["Regions"] = "2", ["DistributionCenters"] = "1" });
         var error = new StringWriter();
         var environment = CliEnvironment.Plain(new StringWriter(), error, variables, folder.Path);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(120));
 
-        var run = CliApp.RunAsync(["serve", "--stream", "--urls", $"http://127.0.0.1:{port}", "--database", "serve.duckdb"], environment, cancellation.Token);
+        string[] regionArguments = region is null ? [] : ["--region", region];
+        var run = CliApp.RunAsync(["serve", "--stream", "--urls", $"http://127.0.0.1:{port}", "--database", "serve.duckdb", .. regionArguments], environment, cancellation.Token);
 
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
         var healthy = false;
@@ -77,7 +80,8 @@ public sealed class ServeCommandTests
         }
 
         Assert.True(healthy && streamed, error.ToString());
-        Assert.NotEmpty(Directory.GetFiles(folder.File("events"), "events-*.ndjson"));
+        Assert.NotEmpty(Directory.GetFiles(folder.File(region is null ? "events" : $"events/region={region}"), "events-*.ndjson"));
+        Assert.Equal(region is not null, File.Exists(folder.File($"regions/region-00{region}.duckdb")));
         await cancellation.CancelAsync();
         Assert.Equal(CliApp.ExitOk, await run);
         Assert.Contains("Streaming to file", error.ToString(), StringComparison.Ordinal);
