@@ -33,18 +33,29 @@ internal static partial class RealismKpis
         }
 
         var days = q.Horizon.Days;
-        var notJudged = ReferenceMissing(q) ?? NeedsDays(q.Horizon, 7);
+        var regions = Regions(q);
+        var notJudged = ReferenceMissing(q, regions) ?? NeedsDays(q.Horizon, 7);
         var reference = s_volumeReferences.GetValueOrDefault(q.Horizon.Profile);
         kpi.Check("rows per day", rows / days, Units.Count, Band(reference.Rows), notJudged);
         kpi.Check("events per day", events / days, Units.Count, Band(reference.Events), notJudged);
 
-        static Band Band(double reference) => reference == 0
-            ? new Band(null, null, "±30 % of model v1 (no reference)")
-            : Jobs.Report.Band.Between(0.7 * reference, 1.3 * reference, $"{0.7 * reference:#,0}–{1.3 * reference:#,0} (model v1 {reference:#,0} ±30 %)");
+        // Every count of the profile is per region (scale-out §1), so R regions are held to R times the reference.
+        Band Band(double perRegion)
+        {
+            var reference = perRegion * regions;
+            var basis = regions == 1 ? $"model v1 {perRegion:#,0} ±30 %" : $"{regions} regions × model v1 {perRegion:#,0} ±30 %";
+            return perRegion == 0
+                ? new Band(null, null, "±30 % of model v1 (no reference)")
+                : Jobs.Report.Band.Between(0.7 * reference, 1.3 * reference, $"{0.7 * reference:#,0}–{1.3 * reference:#,0} ({basis})");
+        }
     }
 
-    /// <summary>The reference holds for the small and large profiles with their default sizes (stores, products, customers).</summary>
-    private static string? ReferenceMissing(ReportContext q)
+    /// <summary>The regions the dataset holds: the distinct id blocks of its stores (r × 10⁸ + local id, scale-out §2).</summary>
+    private static int Regions(ReportContext q) =>
+        (int)Math.Max(1, q.Row($"SELECT count(DISTINCT store_id // {Region.IdStride}) FROM dim_stores", 1)[0] ?? 1);
+
+    /// <summary>The reference holds for the small and large profiles with their default sizes (stores, products, customers) in each region.</summary>
+    private static string? ReferenceMissing(ReportContext q, int regions)
     {
         if (SimulationProfiles.Create(q.Horizon.Profile) is not { } defaults || !s_volumeReferences.ContainsKey(q.Horizon.Profile))
         {
@@ -52,7 +63,7 @@ internal static partial class RealismKpis
         }
 
         var sizes = q.Row("SELECT (SELECT count(*) FROM dim_stores), (SELECT count(*) FROM dim_products), (SELECT count(*) FROM dim_customers WHERE customer_id >= 1)", 3);
-        return sizes[0] == defaults.Stores && sizes[1] == defaults.Products && sizes[2] == defaults.Customers
+        return sizes[0] == defaults.Stores * regions && sizes[1] == defaults.Products && sizes[2] == defaults.Customers * regions
             ? null
             : $"no model v1 reference: the {q.Horizon.Profile} profile's sizes were changed ({sizes[0]:0} stores, {sizes[1]:0} products, {sizes[2]:0} customers)";
     }
