@@ -61,7 +61,8 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var options = runtime.LoadSettings(settings);
-        var folder = Path.Combine(Path.GetTempPath(), $"retailsynth-bench-{Environment.ProcessId}");
+        // Unique per run: two benches in one process (tests run in parallel) must not delete each other's files.
+        var folder = Path.Combine(Path.GetTempPath(), $"retailsynth-bench-{Environment.ProcessId}-{Guid.NewGuid():N}");
         if (settings.Streaming)
         {
             return await BenchStreaming(settings, options, folder, cancellationToken);
