@@ -8,9 +8,11 @@ namespace RetailSynth.Cli.Workers;
 /// (killed, crashed: any exit but 0, 1, 2 or a stop we asked for) is started again, up to <see cref="MaxRestarts"/>
 /// times, and resumes from its last committed day. A worker that is refused (exit 1 or 2) is not retried: the same
 /// input would be refused again, so the pool stops the others and reports its line. Cancelling stops every worker as
-/// Ctrl-C would (SIGTERM), so each keeps its committed days.
+/// Ctrl-C would (SIGTERM), so each keeps its committed days. An optional <paramref name="watch"/> is told of every
+/// worker process's start and end.
 /// </summary>
-public sealed partial class RegionWorkerPool(SelfLaunch launch, int maxWorkers, string workingDirectory, IReadOnlyDictionary<string, string?> variables)
+public sealed partial class RegionWorkerPool(
+    SelfLaunch launch, int maxWorkers, string workingDirectory, IReadOnlyDictionary<string, string?> variables, IRegionWorkerWatch? watch = null)
 {
     public const int MaxRestarts = 3;
 
@@ -82,6 +84,8 @@ public sealed partial class RegionWorkerPool(SelfLaunch launch, int maxWorkers, 
     {
         using var process = Process.Start(launch.StartInfo(arguments, workingDirectory, variables))
             ?? throw new InvalidOperationException($"Could not start the worker of region {region}.");
+        var processId = process.Id;
+        watch?.Started(region, processId);
         string? lastError = null;
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None); // the child's summary; the parent prints its own
         var stderr = Task.Run(async () =>
@@ -103,6 +107,8 @@ public sealed partial class RegionWorkerPool(SelfLaunch launch, int maxWorkers, 
         {
             await process.WaitForExitAsync(CancellationToken.None);
         }
+
+        watch?.Ended(region, processId);
 
         await Task.WhenAll(stdout, stderr);
         return (process.ExitCode, lastError);

@@ -101,5 +101,44 @@ public sealed class RegionWorkerPoolTests : IDisposable
         Assert.Equal("+-+-+-", string.Concat(File.ReadAllLines(log)));
     }
 
+    [Fact]
+    public async Task A_watch_is_told_of_each_worker_process_start_and_end_with_its_pid()
+    {
+        var pids = _folder.File("pids");
+        var watch = new RecordingWatch();
+        var pool = new RegionWorkerPool(new SelfLaunch("bash", []), 2, _folder.Path, new Dictionary<string, string?>(), watch);
+
+        await pool.RunAsync([0, 1], Script(r => $"echo {r}:$$ >> {pids}"), _ => { }, CancellationToken.None);
+
+        var expected = File.ReadAllLines(pids).Order().ToList();
+        Assert.Equal(expected, watch.Started.Order());
+        Assert.Equal(expected, watch.Ended.Order());
+    }
+
+    private sealed class RecordingWatch : IRegionWorkerWatch
+    {
+        private readonly Lock _lock = new();
+
+        public List<string> Started { get; } = [];
+
+        public List<string> Ended { get; } = [];
+
+        void IRegionWorkerWatch.Started(int region, int processId)
+        {
+            lock (_lock)
+            {
+                Started.Add($"{region}:{processId}");
+            }
+        }
+
+        void IRegionWorkerWatch.Ended(int region, int processId)
+        {
+            lock (_lock)
+            {
+                Ended.Add($"{region}:{processId}");
+            }
+        }
+    }
+
     public void Dispose() => _folder.Dispose();
 }
