@@ -169,7 +169,7 @@ public sealed class ExportJob(TimeProvider? time = null)
             using (var command = connection.CreateCommand())
             using (cancellationToken.Register(command.Cancel))
             {
-                command.CommandText = $"COPY ({select}) TO {Literal(temporary)} ({options})";
+                command.CommandText = $"COPY ({select}) TO {DuckDbCommands.SqlLiteral(temporary)} ({options})";
                 rows = command.ExecuteNonQuery();
             }
 
@@ -275,7 +275,4 @@ public sealed class ExportJob(TimeProvider? time = null)
         ExportFormat.Delta => "FORMAT PARQUET",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
-
-    /// <summary>A DuckDB string literal: single quotes doubled (backslashes are not escapes in DuckDB).</summary>
-    private static string Literal(string text) => $"'{text.Replace("'", "''")}'";
 }
