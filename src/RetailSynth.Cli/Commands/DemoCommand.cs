@@ -4,8 +4,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Foundation.Configuration;
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Jobs.Report;
 using RetailSynth.Storage;
