@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using RetailSynth.Cli.Commands;
-using RetailSynth.Foundation.Errors;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,4 +1,3 @@
-using RetailSynth.Foundation.Configuration;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

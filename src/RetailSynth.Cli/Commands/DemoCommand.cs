@@ -4,8 +4,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Foundation.Configuration;
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Jobs.Report;
 using RetailSynth.Storage;
@@ -169,15 +167,9 @@ public sealed class DemoCommand(CommandRuntime runtime, StageReporter stages, Ti
             .Select(name => KeyValuePair.Create(name, database.Scalar($"SELECT count(*) FROM {name}"))));
 
         var events = new Table().AddColumn("event type").AddColumn(new TableColumn("events sent").RightAligned());
-        using (var command = database.Connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT event_type, sum(sent)::BIGINT FROM {DatasetTables.SentStats} GROUP BY event_type ORDER BY event_type";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                events.AddRow(reader.GetString(0), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture));
-            }
-        }
+        database.Connection.ForEachRow(
+            $"SELECT event_type, sum(sent)::BIGINT FROM {DatasetTables.SentStats} GROUP BY event_type ORDER BY event_type",
+            reader => events.AddRow(reader.GetString(0), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture)));
 
         var output = runtime.Environment.Out;
         output.Write(table);

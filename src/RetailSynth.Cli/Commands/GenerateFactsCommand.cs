@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RetailSynth.Cli.Workers;
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs;
 using RetailSynth.Storage;
 using Spectre.Console;

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs.Report;
 using RetailSynth.Storage;
 using Spectre.Console;

@@ -1,4 +1,3 @@
-using RetailSynth.Foundation.Errors;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using RetailSynth.Foundation.Configuration;
 using RetailSynth.Jobs.Streaming;
 using RetailSynth.Streaming.Relay;
 using Spectre.Console;

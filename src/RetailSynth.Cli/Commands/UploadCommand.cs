@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RetailSynth.Connectors.Upload;
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs.Export;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,4 +1,3 @@
-using RetailSynth.Foundation.Errors;
 using RetailSynth.Jobs.Validation;
 using RetailSynth.Storage;
 using Spectre.Console;

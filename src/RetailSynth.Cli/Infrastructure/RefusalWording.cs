@@ -1,5 +1,3 @@
-using RetailSynth.Foundation.Errors;
-
 namespace RetailSynth.Cli;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
+using static RetailSynth.Storage.DuckDbCommands;
 
 namespace RetailSynth.Storage;
 
@@ -32,12 +33,7 @@ public static class DatasetCatalog
     public static string AttachScript(string catalogPath) => Path.ChangeExtension(Path.GetFullPath(catalogPath), ".attach.sql");
 
     /// <summary>Whether the open file is a catalog rather than a dataset.</summary>
-    public static bool IsCatalog(DuckDBConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = '{MarkerTable}'";
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
-    }
+    public static bool IsCatalog(DuckDBConnection connection) => HasTable(connection, MarkerTable);
 
     /// <summary>
     /// Refuses, before anything is written, what would replace a one-region dataset stored at the catalog's path (the
@@ -95,24 +91,24 @@ public static class DatasetCatalog
         var regions = AttachRegions(connection, path, datasetId, regionCount, RegionFiles(path, regionCount));
         using (var transaction = connection.BeginTransaction())
         {
-            Execute(connection, $"CREATE OR REPLACE TABLE {MarkerTable} (dataset_id VARCHAR NOT NULL, region_count INTEGER NOT NULL, model_version INTEGER NOT NULL)");
-            Execute(connection, $"INSERT INTO {MarkerTable} VALUES ({Literal(datasetId)}, {regionCount}, {DatasetIdentity.ModelVersion})");
-            Execute(connection, $"CREATE OR REPLACE TABLE {RegionsTable} (region_index INTEGER NOT NULL, path VARCHAR NOT NULL)");
+            connection.Execute($"CREATE OR REPLACE TABLE {MarkerTable} (dataset_id VARCHAR NOT NULL, region_count INTEGER NOT NULL, model_version INTEGER NOT NULL)");
+            connection.Execute($"INSERT INTO {MarkerTable} VALUES ({SqlLiteral(datasetId)}, {regionCount}, {DatasetIdentity.ModelVersion})");
+            connection.Execute($"CREATE OR REPLACE TABLE {RegionsTable} (region_index INTEGER NOT NULL, path VARCHAR NOT NULL)");
             foreach (var region in regions)
             {
                 var relative = Path.GetRelativePath(Path.GetDirectoryName(path)!, region.Path).Replace('\\', '/');
-                Execute(connection, $"INSERT INTO {RegionsTable} VALUES ({region.Index}, {Literal(relative)})");
+                connection.Execute($"INSERT INTO {RegionsTable} VALUES ({region.Index}, {SqlLiteral(relative)})");
             }
 
             foreach (var table in TablesOf(connection, Alias(0)))
             {
-                Execute(connection, $"CREATE OR REPLACE VIEW {table} AS {ViewQuery(table, regionCount)}");
+                connection.Execute($"CREATE OR REPLACE VIEW {table} AS {ViewQuery(table, regionCount)}");
             }
 
             transaction.Commit();
         }
 
-        Execute(connection, "CHECKPOINT");
+        connection.Execute("CHECKPOINT");
         File.WriteAllText(AttachScript(path), Script(regions));
     }
 
@@ -137,17 +133,8 @@ public static class DatasetCatalog
         }
 
         var folder = Path.GetDirectoryName(catalogPath)!;
-        var files = new List<string>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT path FROM {RegionsTable} ORDER BY region_index";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                files.Add(Path.GetFullPath(Path.Combine(folder, reader.GetString(0))));
-            }
-        }
-
+        var files = connection.ReadRows(
+            $"SELECT path FROM {RegionsTable} ORDER BY region_index", reader => Path.GetFullPath(Path.Combine(folder, reader.GetString(0))));
         return AttachRegions(connection, catalogPath, datasetId, regionCount, files);
     }
 
@@ -171,7 +158,7 @@ public static class DatasetCatalog
 
             try
             {
-                Execute(connection, $"ATTACH IF NOT EXISTS {Literal(file)} AS {Alias(index)} (READ_ONLY)");
+                connection.Execute($"ATTACH IF NOT EXISTS {SqlLiteral(file)} AS {Alias(index)} (READ_ONLY)");
             }
             catch (DuckDBException ex) when (RetailDatabase.IsLockConflict(ex.Message))
             {
@@ -221,19 +208,9 @@ public static class DatasetCatalog
     }
 
     /// <summary>The base tables of a region file: every one of them gets a view of the same name.</summary>
-    private static List<string> TablesOf(DuckDBConnection connection, string alias)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT table_name FROM duckdb_tables() WHERE database_name = {Literal(alias)} AND schema_name = 'main' ORDER BY table_name";
-        using var reader = command.ExecuteReader();
-        var tables = new List<string>();
-        while (reader.Read())
-        {
-            tables.Add(reader.GetString(0));
-        }
-
-        return tables;
-    }
+    private static List<string> TablesOf(DuckDBConnection connection, string alias) => connection.ReadRows(
+        $"SELECT table_name FROM duckdb_tables() WHERE database_name = {SqlLiteral(alias)} AND schema_name = 'main' ORDER BY table_name",
+        reader => reader.GetString(0));
 
     /// <summary>The view over every region's <paramref name="table"/>; the names come from the region files' catalog, never from a user.</summary>
     internal static string ViewQuery(string table, int regionCount)
@@ -260,7 +237,7 @@ public static class DatasetCatalog
         script.AppendLine("-- so a DuckDB client runs these first: duckdb -init retail.attach.sql retail.duckdb. Rewritten by retailsynth.");
         foreach (var region in regions)
         {
-            script.AppendLine(CultureInfo.InvariantCulture, $"ATTACH IF NOT EXISTS {Literal(region.Path)} AS {Alias(region.Index)} (READ_ONLY);");
+            script.AppendLine(CultureInfo.InvariantCulture, $"ATTACH IF NOT EXISTS {SqlLiteral(region.Path)} AS {Alias(region.Index)} (READ_ONLY);");
         }
 
         return script.ToString();
@@ -284,17 +261,8 @@ public static class DatasetCatalog
     private static bool HasTable(DuckDBConnection connection, string table, string? database = null)
     {
         using var command = connection.CreateCommand();
-        var where = database is null ? "current_database()" : Literal(database);
-        command.CommandText = $"SELECT count(*) FROM duckdb_tables() WHERE database_name = {where} AND schema_name = 'main' AND table_name = {Literal(table)}";
+        var where = database is null ? "current_database()" : SqlLiteral(database);
+        command.CommandText = $"SELECT count(*) FROM duckdb_tables() WHERE database_name = {where} AND schema_name = 'main' AND table_name = {SqlLiteral(table)}";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
-
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static string Literal(string text) => $"'{text.Replace("'", "''")}'";
 }

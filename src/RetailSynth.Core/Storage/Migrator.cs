@@ -35,35 +35,18 @@ internal static class Migrator
             return Embedded().Count;
         }
 
-        command.CommandText = "SELECT version FROM schema_migrations";
-        var applied = new HashSet<int>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            applied.Add(reader.GetInt32(0));
-        }
-
+        var applied = Applied(connection);
         return Embedded().Count(m => !applied.Contains(m.Version));
     }
 
     public static void Apply(DuckDBConnection connection)
     {
-        Run(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)");
-        var applied = new HashSet<int>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT version FROM schema_migrations";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                applied.Add(reader.GetInt32(0));
-            }
-        }
-
+        connection.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)");
+        var applied = Applied(connection);
         foreach (var (version, name, sql) in Embedded().Where(m => !applied.Contains(m.Version)))
         {
             using var transaction = connection.BeginTransaction();
-            Run(connection, sql);
+            connection.Execute(sql);
             using var record = connection.CreateCommand();
             record.CommandText = "INSERT INTO schema_migrations VALUES ($version, $name, now())";
             record.Parameters.Add(new DuckDBParameter("version", version));
@@ -73,10 +56,7 @@ internal static class Migrator
         }
     }
 
-    private static void Run(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    /// <summary>The versions <c>schema_migrations</c> records as applied.</summary>
+    private static HashSet<int> Applied(DuckDBConnection connection) =>
+        [.. connection.ReadRows("SELECT version FROM schema_migrations", reader => reader.GetInt32(0))];
 }

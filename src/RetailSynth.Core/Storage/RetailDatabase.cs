@@ -158,12 +158,7 @@ public sealed partial class RetailDatabase : IDisposable
     }
 
     /// <summary>Runs one statement; returns the rows it changed.</summary>
-    public int Execute(string sql)
-    {
-        using var command = Connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
-    }
+    public int Execute(string sql) => Connection.Execute(sql);
 
     /// <summary>Whether DuckDB failed because another process holds the file's lock.</summary>
     internal static bool IsLockConflict(string message) =>

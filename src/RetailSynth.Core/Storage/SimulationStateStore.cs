@@ -19,7 +19,7 @@ internal static class SimulationStateStore
         SaveCustomers(connection, state.Customers, state.Region);
         foreach (var table in DatasetTables.SimulatorState.Where(t => t is not "sim_inventory_balances" and not "sim_customers"))
         {
-            Execute(connection, $"DELETE FROM {table}");
+            connection.Execute($"DELETE FROM {table}");
         }
 
         using (var sequences = connection.CreateAppender("sim_node_sequences"))
@@ -149,11 +149,11 @@ internal static class SimulationStateStore
         var target = incremental ? "changed_balances" : "sim_inventory_balances";
         if (incremental)
         {
-            Execute(connection, "CREATE OR REPLACE TEMP TABLE changed_balances AS SELECT * FROM sim_inventory_balances LIMIT 0");
+            connection.Execute("CREATE OR REPLACE TEMP TABLE changed_balances AS SELECT * FROM sim_inventory_balances LIMIT 0");
         }
         else
         {
-            Execute(connection, "DELETE FROM sim_inventory_balances");
+            connection.Execute("DELETE FROM sim_inventory_balances");
         }
 
         using (var balances = connection.CreateAppender(target))
@@ -179,12 +179,12 @@ internal static class SimulationStateStore
 
         if (incremental)
         {
-            Execute(connection, """
+            connection.Execute("""
                 DELETE FROM sim_inventory_balances b USING changed_balances c
                 WHERE b.node_type = c.node_type AND b.node_id = c.node_id AND b.product_id = c.product_id
                 """);
-            Execute(connection, "INSERT INTO sim_inventory_balances SELECT * FROM changed_balances");
-            Execute(connection, "DROP TABLE changed_balances");
+            connection.Execute("INSERT INTO sim_inventory_balances SELECT * FROM changed_balances");
+            connection.Execute("DROP TABLE changed_balances");
         }
     }
 
@@ -205,11 +205,11 @@ internal static class SimulationStateStore
 
         if (!customers.Saved)
         {
-            Execute(connection, "DELETE FROM sim_customers");
+            connection.Execute("DELETE FROM sim_customers");
         }
         else if (changed.Count > 0)
         {
-            Execute(connection, $"DELETE FROM sim_customers WHERE customer_id IN ({string.Join(',', changed.Select(i => region.IdAt(i)))})");
+            connection.Execute($"DELETE FROM sim_customers WHERE customer_id IN ({string.Join(',', changed.Select(i => region.IdAt(i)))})");
         }
 
         using var appender = connection.CreateAppender("sim_customers");
@@ -224,13 +224,6 @@ internal static class SimulationStateStore
     private static IEnumerable<(string NodeType, InventoryLedger Ledger)> Ledgers(SimulationState state) =>
         state.StoreStock.Select(l => ("STORE", l)).Concat(state.DcStock.Select(l => ("DC", l)));
 
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
     public static SimulationState Load(DuckDBConnection connection, SimulationWorld world, DateOnly? lastCommittedDay)
     {
         var products = world.Products.Count;
@@ -238,7 +231,7 @@ internal static class SimulationStateStore
         var dcs = world.Dcs.Select(d => new InventoryLedger(d.Dc.DcId, false, products)).ToArray();
         InventoryLedger Ledger(string type, long id) => type == "STORE" ? stores[world.IndexOf(id)] : dcs[world.IndexOf(id)];
 
-        Read(connection, "SELECT node_type, node_id, product_id, on_hand, reserved, on_order, reorder_point, order_up_to, forecast_factor, stockout_open FROM sim_inventory_balances", r =>
+        connection.ForEachRow("SELECT node_type, node_id, product_id, on_hand, reserved, on_order, reorder_point, order_up_to, forecast_factor, stockout_open FROM sim_inventory_balances", r =>
         {
             var ledger = Ledger(r.GetString(0), r.GetInt64(1));
             var p = (int)r.GetInt64(2) - 1;
@@ -250,10 +243,10 @@ internal static class SimulationStateStore
             ledger.ForecastFactor[p] = r.GetDouble(8);
             ledger.StockoutOpen[p] = r.GetBoolean(9);
         });
-        Read(connection, "SELECT node_type, node_id, next_txn_seq FROM sim_node_sequences", r => Ledger(r.GetString(0), r.GetInt64(1)).NextTxnSeq = r.GetInt64(2));
+        connection.ForEachRow("SELECT node_type, node_id, next_txn_seq FROM sim_node_sequences", r => Ledger(r.GetString(0), r.GetInt64(1)).NextTxnSeq = r.GetInt64(2));
 
         var trucks = world.Trucks.Select((t, i) => new TruckState(t.TruckId, world.StartInstant, world.TruckStartDcIds[i])).ToArray();
-        Read(connection, "SELECT truck_id, available_at, location_dc_id, trip_id FROM sim_trucks", r =>
+        connection.ForEachRow("SELECT truck_id, available_at, location_dc_id, trip_id FROM sim_trucks", r =>
         {
             var truck = trucks[world.IndexOf(r.GetInt64(0))];
             truck.AvailableAt = Utc(r.GetDateTime(1));
@@ -271,9 +264,9 @@ internal static class SimulationStateStore
             Region = world.Region,
             LastCommittedDay = lastCommittedDay,
         };
-        Read(connection, "SELECT reorder_id, store_id, dc_id, product_id, quantity, priority, reviewed_ts FROM sim_open_reorders WHERE pooled_ts IS NULL ORDER BY reviewed_ts, store_id, reorder_id", r =>
+        connection.ForEachRow("SELECT reorder_id, store_id, dc_id, product_id, quantity, priority, reviewed_ts FROM sim_open_reorders WHERE pooled_ts IS NULL ORDER BY reviewed_ts, store_id, reorder_id", r =>
             state.OpenReorders.Add(new OpenReorder(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt32(4), r.GetString(5), Utc(r.GetDateTime(6)))));
-        Read(connection, "SELECT reorder_id, store_id, dc_id, route_id, product_id, quantity, allocated, priority, reviewed_ts, pooled_ts FROM sim_open_reorders WHERE pooled_ts IS NOT NULL ORDER BY reorder_id", r =>
+        connection.ForEachRow("SELECT reorder_id, store_id, dc_id, route_id, product_id, quantity, allocated, priority, reviewed_ts, pooled_ts FROM sim_open_reorders WHERE pooled_ts IS NOT NULL ORDER BY reorder_id", r =>
             state.PooledLines.Add(new PooledLine
             {
                 ReorderId = r.GetString(0),
@@ -287,7 +280,7 @@ internal static class SimulationStateStore
                 ReviewedTs = Utc(r.GetDateTime(8)),
                 PooledTs = Utc(r.GetDateTime(9)),
             }));
-        Read(connection, "SELECT trip_id, dc_id, route_id, truck_id, status, priority, formed_ts, scheduled_ts, units, return_ts FROM sim_trips ORDER BY formed_ts, trip_id", r =>
+        connection.ForEachRow("SELECT trip_id, dc_id, route_id, truck_id, status, priority, formed_ts, scheduled_ts, units, return_ts FROM sim_trips ORDER BY formed_ts, trip_id", r =>
             state.Trips.Add(new Trip
             {
                 TripId = r.GetString(0),
@@ -303,7 +296,7 @@ internal static class SimulationStateStore
             }));
 
         var linesByShipment = new Dictionary<string, List<(long, int)>>();
-        Read(connection, "SELECT shipment_id, product_id, quantity FROM sim_pending_shipment_lines ORDER BY shipment_id, product_id", r =>
+        connection.ForEachRow("SELECT shipment_id, product_id, quantity FROM sim_pending_shipment_lines ORDER BY shipment_id, product_id", r =>
         {
             var id = r.GetString(0);
             if (!linesByShipment.TryGetValue(id, out var list))
@@ -313,7 +306,7 @@ internal static class SimulationStateStore
 
             list.Add((r.GetInt64(1), r.GetInt32(2)));
         });
-        Read(connection, "SELECT * FROM sim_pending_shipments ORDER BY formed_ts, shipment_id", r => state.Shipments.Add(new PendingShipment
+        connection.ForEachRow("SELECT * FROM sim_pending_shipments ORDER BY formed_ts, shipment_id", r => state.Shipments.Add(new PendingShipment
         {
             ShipmentId = r.GetString(0),
             TripId = r.GetString(1),
@@ -337,14 +330,14 @@ internal static class SimulationStateStore
             EstimatedUnloadMinutes = r.IsDBNull(19) ? null : r.GetInt32(19),
             Lines = linesByShipment.GetValueOrDefault(r.GetString(0)) ?? [],
         }));
-        Read(connection, "SELECT po_id, product_id, dc_id, quantity, arrival_ts FROM sim_supplier_orders ORDER BY arrival_ts, po_id, product_id", r =>
+        connection.ForEachRow("SELECT po_id, product_id, dc_id, quantity, arrival_ts FROM sim_supplier_orders ORDER BY arrival_ts, po_id, product_id", r =>
             state.SupplierOrders.Add(new SupplierOrder(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt32(3), Utc(r.GetDateTime(4)))));
-        Read(connection, "SELECT source_id_ext, store_id, customer_id, return_date, line_nums FROM sim_scheduled_returns ORDER BY source_id_ext", r =>
+        connection.ForEachRow("SELECT source_id_ext, store_id, customer_id, return_date, line_nums FROM sim_scheduled_returns ORDER BY source_id_ext", r =>
             state.ScheduledReturns.Add(new ScheduledReturn(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetFieldValue<DateOnly>(3), r.GetFieldValue<List<int>>(4))));
-        Read(connection, "SELECT campaign_id, campaign_type, start_day, end_day, daily_impressions, channels FROM sim_campaigns ORDER BY campaign_id", r =>
+        connection.ForEachRow("SELECT campaign_id, campaign_type, start_day, end_day, daily_impressions, channels FROM sim_campaigns ORDER BY campaign_id", r =>
             state.Campaigns.Add(new Campaign(
                 r.GetString(0), r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetFieldValue<DateOnly>(3), r.GetInt32(4), r.GetFieldValue<List<string>>(5))));
-        Read(connection, "SELECT journey_id, impression_id_ext, campaign_id, customer_id, target, store_id, due_ts, expires_ts FROM sim_pending_conversions ORDER BY due_ts, journey_id", r =>
+        connection.ForEachRow("SELECT journey_id, impression_id_ext, campaign_id, customer_id, target, store_id, due_ts, expires_ts FROM sim_pending_conversions ORDER BY due_ts, journey_id", r =>
             state.PendingConversions.Add(new PendingConversion(
                 r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetInt64(5), Utc(r.GetDateTime(6)), Utc(r.GetDateTime(7)))));
         LoadOpenOrders(connection, state);
@@ -356,7 +349,7 @@ internal static class SimulationStateStore
     {
         var count = world.Customers.Count;
         var customers = new CustomerLifecycle(new double[count], new double[count], new bool[count], new DateOnly[count]);
-        Read(connection, "SELECT customer_id, activity, primary_share, status, next_transition FROM sim_customers", r =>
+        connection.ForEachRow("SELECT customer_id, activity, primary_share, status, next_transition FROM sim_customers", r =>
         {
             var i = world.IndexOf(r.GetInt64(0));
             customers.Activity[i] = r.GetDouble(1);
@@ -371,7 +364,7 @@ internal static class SimulationStateStore
     private static void LoadOpenOrders(DuckDBConnection connection, SimulationState state)
     {
         var lines = new Dictionary<string, List<SoldLine>>(StringComparer.Ordinal);
-        Read(connection, """
+        connection.ForEachRow("""
             SELECT l.order_id_ext, l.line_num, l.product_id, l.quantity, l.unit_cents, l.gross_cents, l.discount_cents, l.ext_cents, l.tax_cents
             FROM fact_online_order_lines l JOIN sim_open_orders USING (order_id_ext) ORDER BY l.order_id_ext, l.line_num
             """, r =>
@@ -384,7 +377,7 @@ internal static class SimulationStateStore
 
             list.Add(new SoldLine(r.GetInt32(1), r.GetInt64(2), r.GetInt32(3), r.GetInt64(4), new LineMoney(r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8))));
         });
-        Read(connection, """
+        connection.ForEachRow("""
             SELECT o.order_id_ext, o.fulfillment_mode, o.node_type, o.node_id, o.correlation_id, o.picked_ts, o.shipped_ts, o.delivered_ts,
                    o.cancel_ts, o.refund_ts, o.next_status, h.customer_id, h.total_cents, h.tender_type,
                    (SELECT max(attempt_num) FROM fact_payments p WHERE p.order_id_ext = o.order_id_ext) AS last_attempt,
@@ -413,17 +406,6 @@ internal static class SimulationStateStore
             CreatedTs = Utc(r.GetDateTime(16)),
             SoldLines = lines.GetValueOrDefault(r.GetString(0)) ?? [],
         }));
-    }
-
-    private static void Read(DuckDBConnection connection, string sql, Action<System.Data.Common.DbDataReader> row)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            row(reader);
-        }
     }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);

@@ -85,7 +85,7 @@ public static class SettingsFile
             }
         }
 
-        var temporary = $"{fullPath}.{ScratchSuffix()}.tmp";
+        var temporary = $"{fullPath}.{ScratchName.Suffix()}.tmp";
         try
         {
             File.WriteAllText(temporary, document.ToJsonString(s_indented) + Environment.NewLine);
@@ -101,10 +101,6 @@ public static class SettingsFile
             File.Delete(temporary);
         }
     }
-
-#pragma warning disable RS0030 // Guid.NewGuid is banned in Core for data ids, not for scratch file names.
-    private static string ScratchSuffix() => Guid.NewGuid().ToString("N");
-#pragma warning restore RS0030
 
     /// <summary>The document as an object with case-insensitive names (configuration keys are), or null if it is none.</summary>
     private static JsonObject? Parse(string json)

@@ -161,7 +161,7 @@ public sealed class ExportJob(TimeProvider? time = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var targetFolder = Path.GetDirectoryName(target)!;
-        var temporary = Path.Combine(targetFolder, $".{Path.GetFileName(target)}.{ScratchSuffix()}.tmp");
+        var temporary = ScratchName.TemporaryFor(target);
         try
         {
             Directory.CreateDirectory(targetFolder);
@@ -169,7 +169,7 @@ public sealed class ExportJob(TimeProvider? time = null)
             using (var command = connection.CreateCommand())
             using (cancellationToken.Register(command.Cancel))
             {
-                command.CommandText = $"COPY ({select}) TO {Literal(temporary)} ({options})";
+                command.CommandText = $"COPY ({select}) TO {DuckDbCommands.SqlLiteral(temporary)} ({options})";
                 rows = command.ExecuteNonQuery();
             }
 
@@ -227,15 +227,10 @@ public sealed class ExportJob(TimeProvider? time = null)
         }
     }
 
-    // A scratch file name only has to be unique on disk; it never reaches the dataset, so a random Guid is fine here.
-#pragma warning disable RS0030 // Guid.NewGuid is banned in Core for data ids, not for scratch file names.
-    private static string ScratchSuffix() => Guid.NewGuid().ToString("N");
-#pragma warning restore RS0030
-
     private static void Probe(string folder)
     {
         using var probe = new FileStream(
-            Path.Combine(folder, $".retailsynth-probe-{ScratchSuffix()}.tmp"), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+            ScratchName.ProbeIn(folder), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
     }
 
     private static void DeleteQuietly(string path)
@@ -275,7 +270,4 @@ public sealed class ExportJob(TimeProvider? time = null)
         ExportFormat.Delta => "FORMAT PARQUET",
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
-
-    /// <summary>A DuckDB string literal: single quotes doubled (backslashes are not escapes in DuckDB).</summary>
-    private static string Literal(string text) => $"'{text.Replace("'", "''")}'";
 }

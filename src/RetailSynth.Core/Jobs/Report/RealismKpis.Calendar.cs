@@ -5,9 +5,7 @@ internal static partial class RealismKpis
     /// <summary>R3 — December against January, and Nov + Dec against the year, over stores selling in both months.</summary>
     private static void Seasonality(KpiBuilder kpi, ReportContext q)
     {
-        var notJudged = NeedsYear(q.Horizon);
-        var year = q.Horizon.FullYears.Count > 0 ? q.Horizon.FullYears[0] : q.Horizon.To.Year;
-        kpi.JudgedOn($"calendar year {year} (business_date)");
+        var (year, notJudged) = CalendarYear(kpi, q.Horizon);
         var row = q.Row($"""
             WITH sales AS (
                 SELECT store_id, month(business_date) AS m, subtotal FROM fact_receipts
@@ -112,9 +110,7 @@ internal static partial class RealismKpis
     /// <summary>R16 — holiday SKUs sell most of their year in October–December.</summary>
     private static void ProductSeasonality(KpiBuilder kpi, ReportContext q)
     {
-        var notJudged = NeedsYear(q.Horizon);
-        var year = q.Horizon.FullYears.Count > 0 ? q.Horizon.FullYears[0] : q.Horizon.To.Year;
-        kpi.JudgedOn($"calendar year {year} (business_date)");
+        var (year, notJudged) = CalendarYear(kpi, q.Horizon);
         var row = q.Row($"""
             SELECT sum(l.quantity) FILTER (WHERE p.season_profile = 'WINTER_HOLIDAY' AND month(l.business_date) >= 10)
                        / nullif(sum(l.quantity) FILTER (WHERE p.season_profile = 'WINTER_HOLIDAY'), 0),

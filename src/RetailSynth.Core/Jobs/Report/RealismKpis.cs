@@ -45,6 +45,17 @@ internal static partial class RealismKpis
     private static string? NeedsYear(ReportHorizon horizon, string? what = null) =>
         horizon.FullYears.Count > 0 ? null : $"{what ?? "judged"} on a calendar year; the horizon holds none";
 
+    /// <summary>
+    /// The calendar year a yearly band reads (the horizon's first full year, else the year it ends in), said to the
+    /// scorecard, and why the band is not judged when the horizon holds no full year.
+    /// </summary>
+    private static (int Year, string? NotJudged) CalendarYear(KpiBuilder kpi, ReportHorizon horizon)
+    {
+        var year = horizon.FullYears.Count > 0 ? horizon.FullYears[0] : horizon.To.Year;
+        kpi.JudgedOn($"calendar year {year} (business_date)");
+        return (year, NeedsYear(horizon));
+    }
+
     private static string? NeedsYearOrM(ReportHorizon horizon, string? what = null) =>
         horizon.HasYearOrReferenceMonth ? null : $"{what ?? "judged"} on a calendar year or on M (31 days of large); other horizons report the values";
 

@@ -27,7 +27,7 @@ public static class SchemaFileWriter
                     throw new IOException($"'{final}' is a folder.");
                 }
 
-                var temp = Path.Combine(full, $".{document.FileName}.{ScratchSuffix()}.tmp");
+                var temp = ScratchName.TemporaryFor(final);
                 temporary.Add((temp, final));
                 File.WriteAllText(temp, document.Content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
             }
@@ -45,10 +45,6 @@ public static class SchemaFileWriter
             throw new RetailSynthException($"Cannot write the schema files to '{full}': {ex.Message.Split('\n')[0]}", ex);
         }
     }
-
-#pragma warning disable RS0030 // Guid.NewGuid is banned in Core for data ids, not for scratch file names.
-    private static string ScratchSuffix() => Guid.NewGuid().ToString("N");
-#pragma warning restore RS0030
 
     private static void Clean(string folder, bool created, IEnumerable<string> temps)
     {

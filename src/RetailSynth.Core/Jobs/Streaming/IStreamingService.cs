@@ -1,4 +1,3 @@
-using RetailSynth.Foundation.Configuration;
 using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Relay;
 using RetailSynth.Streaming.Sinks;

@@ -1,5 +1,4 @@
 using RetailSynth.Engine.Events;
-using RetailSynth.Foundation.Configuration;
 using RetailSynth.Storage;
 using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Relay;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using RetailSynth.Foundation.Configuration;
 
 namespace RetailSynth.Jobs.Streaming;
 

@@ -1,7 +1,5 @@
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
-using RetailSynth.Foundation.Configuration;
-using RetailSynth.Foundation.Diagnostics;
 using RetailSynth.Jobs;
 using RetailSynth.Storage;
 using RetailSynth.Storage.Outbox;

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using RetailSynth.Engine.Events;
-using RetailSynth.Foundation.Configuration;
-using RetailSynth.Foundation.Diagnostics;
 using RetailSynth.Jobs;
 using RetailSynth.Reference;
 using RetailSynth.Storage;

@@ -72,32 +72,18 @@ internal sealed class OutboxBodyFiles(string directory)
 
     /// <summary>Deletes the files of days up to <paramref name="committedThrough"/> that no outbox row references any more.</summary>
     /// <remarks>Days after the watermark are left alone: the day writer may be writing one.</remarks>
-    public int DeleteUnreferenced(DateOnly? committedThrough, IReadOnlySet<DateOnly> referenced)
-    {
-        if (!System.IO.Directory.Exists(directory))
-        {
-            return 0;
-        }
-
-        var deleted = 0;
-        foreach (var path in System.IO.Directory.EnumerateFiles(directory, "*" + Extension))
-        {
-            if (DateOnly.TryParseExact(Path.GetFileNameWithoutExtension(path), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                && committedThrough is { } through && day <= through && !referenced.Contains(day))
-            {
-                File.Delete(path);
-                deleted++;
-            }
-        }
-
-        return deleted;
-    }
+    public int DeleteUnreferenced(DateOnly? committedThrough, IReadOnlySet<DateOnly> referenced) =>
+        DeleteDays(day => committedThrough is { } through && day <= through && !referenced.Contains(day));
 
     /// <summary>
     /// Deletes the files of days after <paramref name="committedThrough"/> (every file when no day is committed): a
     /// stream that stopped gracefully rolled such a day back, so no row references its file. Only once no day writer runs.
     /// </summary>
-    public int DeleteUncommitted(DateOnly? committedThrough)
+    public int DeleteUncommitted(DateOnly? committedThrough) =>
+        DeleteDays(day => committedThrough is not { } through || day > through);
+
+    /// <summary>Deletes the day files whose day <paramref name="delete"/> picks (a file not named by a day stays); how many.</summary>
+    private int DeleteDays(Func<DateOnly, bool> delete)
     {
         if (!System.IO.Directory.Exists(directory))
         {
@@ -108,7 +94,7 @@ internal sealed class OutboxBodyFiles(string directory)
         foreach (var path in System.IO.Directory.EnumerateFiles(directory, "*" + Extension))
         {
             if (DateOnly.TryParseExact(Path.GetFileNameWithoutExtension(path), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                && (committedThrough is not { } through || day > through))
+                && delete(day))
             {
                 File.Delete(path);
                 deleted++;

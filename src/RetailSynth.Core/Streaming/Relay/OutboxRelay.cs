@@ -2,8 +2,6 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
-using RetailSynth.Foundation.Configuration;
-using RetailSynth.Foundation.Diagnostics;
 using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Sinks;
 

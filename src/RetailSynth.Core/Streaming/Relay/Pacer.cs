@@ -1,5 +1,3 @@
-using RetailSynth.Foundation.Configuration;
-
 namespace RetailSynth.Streaming.Relay;
 
 /// <summary>

@@ -61,7 +61,7 @@ public sealed class FileSink(string directory) : IEventSink
         try
         {
             System.IO.Directory.CreateDirectory(directory);
-            var probe = Path.Combine(directory, $".retailsynth-probe-{ScratchSuffix()}.tmp");
+            var probe = ScratchName.ProbeIn(directory);
             using (var file = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
             {
                 file.Write(s_newLine);
@@ -114,10 +114,6 @@ public sealed class FileSink(string directory) : IEventSink
 
         return missing;
     }
-
-#pragma warning disable RS0030 // Guid.NewGuid is banned in Core for data ids, not for scratch file names.
-    private static string ScratchSuffix() => Guid.NewGuid().ToString("N");
-#pragma warning restore RS0030
 
     public ValueTask DisposeAsync()
     {

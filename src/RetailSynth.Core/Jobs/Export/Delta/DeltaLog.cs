@@ -87,9 +87,8 @@ public static partial class DeltaLog
     public static string Commit(string tableFolder, long version, IEnumerable<string> actions)
     {
         var target = Path.GetFullPath(Path.Combine(tableFolder, DeltaLayout.CommitFile(version)));
-        var folder = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{ScratchSuffix()}.tmp");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = ScratchName.TemporaryFor(target);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -136,10 +135,6 @@ public static partial class DeltaLog
             throw new RetailSynthException($"The Delta commit '{path}' is not valid JSON: {ex.Message}", ex);
         }
     }
-
-#pragma warning disable RS0030 // Guid.NewGuid is banned in Core for data ids, not for scratch file names.
-    private static string ScratchSuffix() => Guid.NewGuid().ToString("N");
-#pragma warning restore RS0030
 
     [GeneratedRegex(@"^\d{20}\.json$", RegexOptions.CultureInvariant)]
     private static partial Regex CommitName();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
+using RetailSynth.Storage;
 
 namespace RetailSynth.Jobs.Export.Delta;
 
@@ -15,19 +16,9 @@ namespace RetailSynth.Jobs.Export.Delta;
 internal static partial class DeltaSchema
 {
     /// <summary>The columns of <paramref name="table"/> (a catalogue name, safe to splice) in table order.</summary>
-    public static IReadOnlyList<DeltaColumn> Describe(DuckDBConnection connection, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'main' AND table_name = '{table}' ORDER BY ordinal_position";
-        using var reader = command.ExecuteReader();
-        var columns = new List<DeltaColumn>();
-        while (reader.Read())
-        {
-            columns.Add(Column(reader.GetString(0), reader.GetString(1), reader.GetString(2) == "YES", table));
-        }
-
-        return columns;
-    }
+    public static IReadOnlyList<DeltaColumn> Describe(DuckDBConnection connection, string table) => connection.ReadRows(
+        $"SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'main' AND table_name = '{table}' ORDER BY ordinal_position",
+        reader => Column(reader.GetString(0), reader.GetString(1), reader.GetString(2) == "YES", table));
 
     /// <summary>Maps one DuckDB column; a type with no faithful Delta equivalent is an error, never a silent change.</summary>
     public static DeltaColumn Column(string name, string duckDbType, bool nullable, string table)
