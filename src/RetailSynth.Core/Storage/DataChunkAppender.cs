@@ -151,6 +151,11 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
 
     internal void WriteInt16(int row, int column, short value) => WriteFixed<short>(row, column, DuckDBType.SmallInt, "SMALLINT", value);
 
+    internal void WriteDouble(int row, int column, double value) => WriteFixed<double>(row, column, DuckDBType.Double, "DOUBLE", value);
+
+    /// <summary>DuckDB's BOOLEAN is one byte, 0 or 1.</summary>
+    internal void WriteBoolean(int row, int column, bool value) => WriteFixed<byte>(row, column, DuckDBType.Boolean, "BOOLEAN", value ? (byte)1 : (byte)0);
+
     /// <summary>DuckDB's TIMESTAMP is microseconds since the Unix epoch.</summary>
     internal void WriteTimestamp(int row, int column, DateTime? value) =>
         WriteFixed(row, column, DuckDBType.Timestamp, "TIMESTAMP", value is { } v ? (v.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond : (long?)null);

@@ -59,6 +59,20 @@ internal readonly struct DataChunkRow(DataChunkAppender appender, int row, int c
         return Next;
     }
 
+    /// <summary>A DOUBLE.</summary>
+    public DataChunkRow Append(double value)
+    {
+        appender.WriteDouble(row, column, value);
+        return Next;
+    }
+
+    /// <summary>A BOOLEAN.</summary>
+    public DataChunkRow Append(bool value)
+    {
+        appender.WriteBoolean(row, column, value);
+        return Next;
+    }
+
     public DataChunkRow Append(long[] values)
     {
         appender.WriteInt64List(row, column, values);

@@ -156,7 +156,9 @@ internal static class SimulationStateStore
             connection.Execute("DELETE FROM sim_inventory_balances");
         }
 
-        using (var balances = connection.CreateAppender(target))
+        // Through the day writer's data chunks rather than the row API: a day changes a few hundred thousand balances,
+        // and the first save writes all of them (docs/decisions.md, "End to end vs its parts").
+        using (var balances = new DataChunkAppender(connection, target))
         {
             foreach (var (nodeType, ledger) in Ledgers(state))
             {
@@ -168,13 +170,15 @@ internal static class SimulationStateStore
                     }
 
                     balances.CreateRow()
-                        .AppendValue(nodeType).AppendValue(ledger.NodeId).AppendValue(p + 1L)
-                        .AppendValue(ledger.OnHand[p]).AppendValue(ledger.Reserved[p]).AppendValue(ledger.OnOrder[p])
-                        .AppendValue(ledger.ReorderPoint[p]).AppendValue(ledger.OrderUpTo[p]).AppendValue(ledger.ForecastFactor[p])
-                        .AppendValue(ledger.StockoutOpen[p])
+                        .Append(nodeType).Append(ledger.NodeId).Append(p + 1L)
+                        .Append(ledger.OnHand[p]).Append(ledger.Reserved[p]).Append(ledger.OnOrder[p])
+                        .Append(ledger.ReorderPoint[p]).Append(ledger.OrderUpTo[p]).Append(ledger.ForecastFactor[p])
+                        .Append(ledger.StockoutOpen[p])
                         .EndRow();
                 }
             }
+
+            balances.Close();
         }
 
         if (incremental)

@@ -83,6 +83,40 @@ public class DataChunkAppenderTests
     }
 
     [Fact]
+    public void Doubles_and_booleans_across_several_chunks_read_back_bit_for_bit()
+    {
+        using var folder = new TempFolder();
+        using var database = RetailDatabase.Open(folder.File("db.duckdb"));
+        database.Execute("CREATE TABLE balances (id BIGINT NOT NULL, factor DOUBLE NOT NULL, open BOOLEAN NOT NULL)");
+        static double Factor(int i) => i % 3 == 0 ? -i / 7.0 : 1.0 + (i * 0.1);
+
+        using (var transaction = database.Connection.BeginTransaction())
+        {
+            using var appender = new DataChunkAppender(database.Connection, "balances");
+            for (var i = 0; i < Rows; i++)
+            {
+                appender.CreateRow().Append((long)i).Append(Factor(i)).Append(i % 3 == 1).EndRow();
+            }
+
+            appender.Close();
+            transaction.Commit();
+        }
+
+        using var command = database.Connection.CreateCommand();
+        command.CommandText = "SELECT id, factor, open FROM balances ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var read = 0;
+        for (; reader.Read(); read++)
+        {
+            Assert.Equal(read, reader.GetInt64(0));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(Factor(read)), BitConverter.DoubleToInt64Bits(reader.GetDouble(1)));
+            Assert.Equal(read % 3 == 1, reader.GetBoolean(2));
+        }
+
+        Assert.Equal(Rows, read);
+    }
+
+    [Fact]
     public void A_value_of_the_wrong_type_names_the_table_and_the_column()
     {
         using var folder = new TempFolder();
