@@ -53,14 +53,26 @@ public sealed class ServeCommand(CommandRuntime runtime) : AsyncCommand<ServeCom
             runtime.Environment.Error.WriteLine($"RetailSynth is serving {options.Storage.DatabasePath} at {url}/ (API reference: {url}/scalar, Ctrl-C stops)");
         }
 
+        var shutdown = app.WaitForShutdownAsync(cancellationToken);
         if (settings.Stream)
         {
             // The session's own settings are checked by Start; a refusal ends the command with one line, as `stream` does.
-            var started = app.Services.GetRequiredService<IStreamingService>().Start(new StreamRequest());
+            var streaming = app.Services.GetRequiredService<IStreamingService>();
+            var started = streaming.Start(new StreamRequest());
             runtime.Environment.Error.WriteLine($"Streaming to {started.Sink} with {started.Pacing.ToString().ToLowerInvariant()} pacing; POST /api/stream/stop stops the session, Ctrl-C the server.");
+
+            // A streaming process whose session failed must not stay up looking healthy: it ends with the error, so its
+            // orchestrator (a Kubernetes pod's restart policy) starts it again and it resumes from its last committed day.
+            // A session stopped on purpose (POST /api/stream/stop) leaves the server serving.
+            var session = streaming.WaitAsync(cancellationToken);
+            if (await Task.WhenAny(session, shutdown) == session && !cancellationToken.IsCancellationRequested && streaming.LastError is { } error)
+            {
+                await app.StopAsync(CancellationToken.None);
+                throw new RetailSynthException($"The stream session failed: {error}");
+            }
         }
 
-        await app.WaitForShutdownAsync(cancellationToken);
+        await shutdown;
         return CliApp.ExitOk;
     }
 }

@@ -88,6 +88,31 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task Serve_with_stream_ends_with_one_line_when_its_session_fails_so_an_orchestrator_restarts_it()
+    {
+        using var folder = new TempFolder();
+        var variables = new Dictionary<string, string?> { ["RETAILSYNTH__Streaming__File__Directory"] = folder.File("events") };
+        ReducedWorld.ApplyTo(variables);
+        var error = new StringWriter();
+        var environment = CliEnvironment.Plain(new StringWriter(), error, variables, folder.Path);
+        Assert.Equal(CliApp.ExitOk, await CliApp.RunAsync(["generate", "dimensions", "--database", "serve.duckdb"], environment, CancellationToken.None));
+        using (var database = RetailSynth.Storage.RetailDatabase.Open(folder.File("serve.duckdb")))
+        {
+            database.Execute("ALTER TABLE streaming_outbox ADD COLUMN unexpected INTEGER"); // every day's outbox append now fails
+        }
+
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var exitCode = await CliApp.RunAsync(
+            ["serve", "--stream", "--urls", $"http://127.0.0.1:{FreePort()}", "--database", "serve.duckdb"], environment, cancellation.Token);
+
+        Assert.False(cancellation.IsCancellationRequested, "the server kept running after its session failed");
+        Assert.Equal(CliApp.ExitFailed, exitCode);
+        var line = Assert.Single(error.ToString().Split('\n'), l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.StartsWith("error: The stream session failed: ", line);
+        Assert.Contains("streaming_outbox", line);
+    }
+
+    [Fact]
     public async Task Serve_on_a_non_loopback_address_without_an_api_key_exits_with_one_line_naming_the_setting()
     {
         using var folder = new TempFolder();

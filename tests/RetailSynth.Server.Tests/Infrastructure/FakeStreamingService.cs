@@ -12,6 +12,8 @@ namespace RetailSynth.Server.Tests.Infrastructure;
 /// </summary>
 public sealed class FakeStreamingService : IStreamingService
 {
+    public string? LastError { get; set; }
+
     private readonly Lock _lock = new();
     private readonly List<StreamRequest> _starts = [];
     private DateTime? _since;

@@ -38,6 +38,9 @@ public interface IStreamingService
     /// <summary>Completes when the current session (if any) has ended.</summary>
     Task WaitAsync(CancellationToken cancellationToken);
 
+    /// <summary>The error that ended the last session, if it failed; null while one runs and after a clean end.</summary>
+    string? LastError { get; }
+
     OutboxStatus GetOutboxStatus();
 
     IReadOnlyList<OutboxRow> Preview(OutboxRowStatus? status, bool newestFirst, int limit);
