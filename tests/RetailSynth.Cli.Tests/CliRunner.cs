@@ -16,6 +16,22 @@ public sealed class CliRunner : IDisposable
 
     public string File(string name) => _folder.File(name);
 
+    /// <summary>Region <paramref name="region"/>'s file of a dataset of several regions (scale-out §3).</summary>
+    public string RegionFile(int region) => _folder.File($"data/regions/region-{region:000}.duckdb");
+
+    /// <summary>A reduced world (<see cref="ReducedWorld"/>) of <paramref name="regions"/> regions with <paramref name="distributionCenters"/> DCs each.</summary>
+    public static CliRunner WithRegions(int regions, int distributionCenters, string startDate, int stores, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var cli = new CliRunner();
+        var settings = new Dictionary<string, string?>(extra ?? new Dictionary<string, string?>())
+        {
+            ["Regions"] = regions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DistributionCenters"] = distributionCenters.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        ReducedWorld.ApplyTo(cli.Environment, startDate, stores, settings);
+        return cli;
+    }
+
     public async Task<CliResult> RunAsync(params string[] args)
     {
         var output = new StringWriter();

@@ -12,18 +12,7 @@ public class RegionCatalogTests
 {
     private const string LastDay = "2024-01-03";
 
-    private static CliRunner ThreeRegionsOfTwoDcs()
-    {
-        var cli = new CliRunner();
-        ReducedWorld.ApplyTo(cli.Environment, "2024-01-01", stores: 4, extra: new Dictionary<string, string?>
-        {
-            ["Regions"] = "3",
-            ["DistributionCenters"] = "2",
-        });
-        return cli;
-    }
-
-    private static string RegionFile(CliRunner cli, int region) => cli.File($"data/regions/region-{region:000}.duckdb");
+    private static CliRunner ThreeRegionsOfTwoDcs() => CliRunner.WithRegions(3, distributionCenters: 2, "2024-01-01", stores: 4);
 
     [Fact]
     public async Task Validate_and_report_pass_over_the_catalog_of_three_regions_whose_keys_are_unique_across_them()
@@ -55,8 +44,8 @@ public class RegionCatalogTests
         Assert.Equal(3, catalog.Scalar("SELECT count(DISTINCT store_id // 100000000) FROM fact_receipts"));
 
         // Shared by every region, drawn from streams that carry no region: the product catalog and the campaign plan.
-        var products = Enumerable.Range(0, 3).Select(r => Hash(RegionFile(cli, r), "SELECT * FROM dim_products ORDER BY product_id")).ToList();
-        var campaigns = Enumerable.Range(0, 3).Select(r => Hash(RegionFile(cli, r), "SELECT DISTINCT campaign_id, campaign_type FROM fact_marketing ORDER BY ALL")).ToList();
+        var products = Enumerable.Range(0, 3).Select(r => Hash(cli.RegionFile(r), "SELECT * FROM dim_products ORDER BY product_id")).ToList();
+        var campaigns = Enumerable.Range(0, 3).Select(r => Hash(cli.RegionFile(r), "SELECT DISTINCT campaign_id, campaign_type FROM fact_marketing ORDER BY ALL")).ToList();
         Assert.Single(products.Distinct());
         Assert.Single(campaigns.Distinct());
     }

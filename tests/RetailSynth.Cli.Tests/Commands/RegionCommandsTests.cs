@@ -9,19 +9,8 @@ public class RegionCommandsTests
 {
     private const string Day = "2024-10-30";
 
-    private static CliRunner Regions(int regions = 2, string seed = "42")
-    {
-        var cli = new CliRunner();
-        ReducedWorld.ApplyTo(cli.Environment, Day, stores: 3, extra: new Dictionary<string, string?>
-        {
-            ["Regions"] = regions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["DistributionCenters"] = "1",
-            ["Seed"] = seed,
-        });
-        return cli;
-    }
-
-    private static string RegionFile(CliRunner cli, int region) => cli.File($"data/regions/region-{region:000}.duckdb");
+    private static CliRunner Regions(int regions = 2, string seed = "42") =>
+        CliRunner.WithRegions(regions, distributionCenters: 1, Day, stores: 3, new Dictionary<string, string?> { ["Seed"] = seed });
 
     private static long Count(string path, string table)
     {
@@ -39,10 +28,10 @@ public class RegionCommandsTests
         Assert.Contains("2 region-days", facts.Output);
 
         string[] summed = ["dim_stores", "dim_trucks", "dim_geographies", "fact_receipt_lines", "fact_payments", "sim_inventory_balances"];
-        var expected = summed.ToDictionary(t => t, t => Count(RegionFile(cli, 0), t) + Count(RegionFile(cli, 1), t));
-        var products = Count(RegionFile(cli, 0), "dim_products");
-        var customers = Count(RegionFile(cli, 0), "dim_customers") + Count(RegionFile(cli, 1), "dim_customers") - 1; // customer 0 once
-        Assert.True(expected["fact_receipt_lines"] > Count(RegionFile(cli, 0), "fact_receipt_lines"));
+        var expected = summed.ToDictionary(t => t, t => Count(cli.RegionFile(0), t) + Count(cli.RegionFile(1), t));
+        var products = Count(cli.RegionFile(0), "dim_products");
+        var customers = Count(cli.RegionFile(0), "dim_customers") + Count(cli.RegionFile(1), "dim_customers") - 1; // customer 0 once
+        Assert.True(expected["fact_receipt_lines"] > Count(cli.RegionFile(0), "fact_receipt_lines"));
 
         using (var catalog = RetailDatabase.OpenReadOnly(cli.DatabasePath))
         {
@@ -75,7 +64,7 @@ public class RegionCommandsTests
 
         for (var region = 0; region < 2; region++)
         {
-            using var database = RetailDatabase.OpenReadOnly(RegionFile(cli, region));
+            using var database = RetailDatabase.OpenReadOnly(cli.RegionFile(region));
             var store = new DimensionStore(database);
             Assert.Equal(new RegionRecord(store.ReadState()!.DatasetId, new Region(region, 2)), store.ReadRegion());
             Assert.Contains($"dataset {store.ReadState()!.DatasetId}", dimensions.Output);
@@ -89,7 +78,7 @@ public class RegionCommandsTests
         using var other = Regions(seed: "7");
         Assert.Equal(0, (await cli.RunAsync("generate", "dimensions")).ExitCode);
         Assert.Equal(0, (await other.RunAsync("generate", "dimensions")).ExitCode);
-        File.Copy(RegionFile(other, 1), RegionFile(cli, 1), overwrite: true);
+        File.Copy(other.RegionFile(1), cli.RegionFile(1), overwrite: true);
 
         var facts = await cli.RunAsync("generate", "facts", "--region", "1", "--to", Day);
         Assert.Equal(CliApp.ExitFailed, facts.ExitCode);
@@ -99,7 +88,7 @@ public class RegionCommandsTests
         Assert.Equal(CliApp.ExitFailed, status.ExitCode);
         Assert.Contains("region-001.duckdb' holds region 1 of 2 of dataset", status.SingleErrorLine);
         Assert.Contains("a catalog never mixes datasets", status.SingleErrorLine);
-        Assert.Equal(0, Count(RegionFile(cli, 0), "fact_receipt_lines"));
+        Assert.Equal(0, Count(cli.RegionFile(0), "fact_receipt_lines"));
     }
 
     [Fact]
@@ -109,9 +98,9 @@ public class RegionCommandsTests
         var facts = await cli.RunAsync("generate", "facts", "--region", "1", "--to", Day);
 
         Assert.Equal(0, facts.ExitCode);
-        Assert.Contains(RegionFile(cli, 1), facts.Output);
-        Assert.True(Count(RegionFile(cli, 1), "fact_receipt_lines") > 0);
-        Assert.False(File.Exists(RegionFile(cli, 0)));
+        Assert.Contains(cli.RegionFile(1), facts.Output);
+        Assert.True(Count(cli.RegionFile(1), "fact_receipt_lines") > 0);
+        Assert.False(File.Exists(cli.RegionFile(0)));
         Assert.False(File.Exists(cli.DatabasePath));
     }
 
@@ -171,12 +160,12 @@ public class RegionCommandsTests
     {
         using var cli = Regions();
         Assert.Equal(0, (await cli.RunAsync("generate", "dimensions")).ExitCode);
-        using var holder = new DatabaseLockHolderProcess(RegionFile(cli, 1));
+        using var holder = new DatabaseLockHolderProcess(cli.RegionFile(1));
 
         var status = await cli.RunAsync("status");
 
         Assert.Equal(CliApp.ExitFailed, status.ExitCode);
-        Assert.Contains($"Region 1's file '{RegionFile(cli, 1)}' is being written by another process", status.SingleErrorLine);
+        Assert.Contains($"Region 1's file '{cli.RegionFile(1)}' is being written by another process", status.SingleErrorLine);
         Assert.Contains("the dataset catalog is read only while no region is written", status.SingleErrorLine);
     }
 

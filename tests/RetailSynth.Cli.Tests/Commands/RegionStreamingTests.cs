@@ -11,11 +11,8 @@ public class RegionStreamingTests
     [Fact]
     public async Task Two_regions_stream_side_by_side_into_one_file_sink_each_event_once_from_its_own_rows()
     {
-        using var cli = new CliRunner();
-        ReducedWorld.ApplyTo(cli.Environment, "2024-03-01", stores: 2, extra: new Dictionary<string, string?>
+        using var cli = CliRunner.WithRegions(2, distributionCenters: 1, "2024-03-01", stores: 2, new Dictionary<string, string?>
         {
-            ["Regions"] = "2",
-            ["DistributionCenters"] = "1",
             ["CustomersPerStoreDay"] = "20",
             ["OnlineOrdersPerDay"] = "100",
         });
@@ -35,7 +32,7 @@ public class RegionStreamingTests
                 .ToDictionary(g => g.Key, g => (long)g.Count());
             Assert.All(lines, l => Assert.True(traceIds.Add(JsonDocument.Parse(l).RootElement.GetProperty("trace_id").GetString()!), "a trace_id twice"));
 
-            using var database = RetailDatabase.OpenReadOnly(cli.File($"data/regions/region-{region:000}.duckdb"));
+            using var database = RetailDatabase.OpenReadOnly(cli.RegionFile(region));
             Assert.Equal(byType.GetValueOrDefault("receipt_created"), database.Scalar("SELECT count(*) FROM fact_receipts"));
             Assert.Equal(byType.GetValueOrDefault("receipt_line_added"), database.Scalar("SELECT count(*) FROM fact_receipt_lines"));
             Assert.Equal(byType.GetValueOrDefault("online_order_created"), database.Scalar("SELECT count(*) FROM fact_online_order_headers"));

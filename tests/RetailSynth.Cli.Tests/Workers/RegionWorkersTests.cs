@@ -13,23 +13,14 @@ public class RegionWorkersTests
 {
     private const string LastDay = "2024-01-02";
 
-    private static CliRunner Regions(int regions)
-    {
-        var cli = new CliRunner();
-        ReducedWorld.ApplyTo(cli.Environment, "2024-01-01", stores: 3, extra: new Dictionary<string, string?>
-        {
-            ["Regions"] = regions.ToString(CultureInfo.InvariantCulture),
-            ["DistributionCenters"] = "1",
-        });
-        return cli;
-    }
+    private static CliRunner Regions(int regions) => CliRunner.WithRegions(regions, distributionCenters: 1, "2024-01-01", stores: 3);
 
     /// <summary>Each region file's determinism hash (data-model §19.9), in region order.</summary>
     private static List<string> RegionHashes(CliRunner cli, int regions) =>
     [
         .. Enumerable.Range(0, regions).Select(r =>
         {
-            using var database = RetailDatabase.OpenReadOnly(cli.File($"data/regions/region-{r:000}.duckdb"));
+            using var database = RetailDatabase.OpenReadOnly(cli.RegionFile(r));
             return DatasetHasher.Hash(database, DatasetTables.Hashed);
         }),
     ];
