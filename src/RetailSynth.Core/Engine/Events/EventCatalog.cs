@@ -39,6 +39,26 @@ public static class EventCatalog
 
     private static readonly IReadOnlyList<string> s_channels = Enum.GetNames<MarketingChannel>();
 
+    // The header keys that receipt_created and online_order_created share (§6.1, §6.15).
+    private static readonly EventField[] s_headerTotals =
+    [
+        new("subtotal", EventFieldKind.Money),
+        new("tax", EventFieldKind.Money),
+        new("total", EventFieldKind.Money),
+        new("tender_type", EventFieldKind.Text, Values: TenderTypes.All),
+    ];
+
+    private static readonly EventField[] s_headerTail =
+    [
+        new("campaign_id", EventFieldKind.Text, Nullable: true),
+        new("impression_id", EventFieldKind.Text, Nullable: true),
+        new("gross_subtotal_cents", EventFieldKind.WholeNumber),
+        new("discount_cents", EventFieldKind.WholeNumber),
+        new("subtotal_cents", EventFieldKind.WholeNumber),
+        new("tax_cents", EventFieldKind.WholeNumber),
+        new("total_cents", EventFieldKind.WholeNumber),
+    ];
+
     private static readonly FrozenDictionary<EventType, EventDefinition> s_definitions = new Dictionary<EventType, EventDefinition>
     {
         [EventType.ReceiptCreated] = new(
@@ -49,18 +69,9 @@ public static class EventCatalog
                 new("store_id", EventFieldKind.WholeNumber),
                 new("customer_id", EventFieldKind.WholeNumber),
                 new("receipt_id", EventFieldKind.Text),
-                new("subtotal", EventFieldKind.Money),
-                new("tax", EventFieldKind.Money),
-                new("total", EventFieldKind.Money),
-                new("tender_type", EventFieldKind.Text, Values: TenderTypes.All),
+                .. s_headerTotals,
                 new("item_count", EventFieldKind.WholeNumber),
-                new("campaign_id", EventFieldKind.Text, Nullable: true),
-                new("impression_id", EventFieldKind.Text, Nullable: true),
-                new("gross_subtotal_cents", EventFieldKind.WholeNumber),
-                new("discount_cents", EventFieldKind.WholeNumber),
-                new("subtotal_cents", EventFieldKind.WholeNumber),
-                new("tax_cents", EventFieldKind.WholeNumber),
-                new("total_cents", EventFieldKind.WholeNumber),
+                .. s_headerTail,
             ]),
         [EventType.ReceiptLineAdded] = new(
             "One line of a receipt.",
@@ -162,48 +173,10 @@ public static class EventCatalog
                 new("rssi", EventFieldKind.WholeNumber),
                 new("zone", EventFieldKind.Text, Values: StoreZoneNames.All),
             ]),
-        [EventType.TruckArrived] = new(
-            "A truck arrived at its destination.",
-            "fact_truck_moves (ARRIVED)",
-            [Dc],
-            [
-                new("truck_id", EventFieldKind.Text),
-                new("dc_id", EventFieldKind.WholeNumber),
-                new("store_id", EventFieldKind.WholeNumber),
-                new("shipment_id", EventFieldKind.Text),
-                new("arrival_time", EventFieldKind.Timestamp),
-                new("estimated_unload_duration", EventFieldKind.WholeNumber),
-            ]),
-        [EventType.TruckDeparted] = new(
-            "A truck finished unloading and left.",
-            "fact_truck_moves (COMPLETED)",
-            [Dc],
-            [
-                new("truck_id", EventFieldKind.Text),
-                new("dc_id", EventFieldKind.WholeNumber),
-                new("store_id", EventFieldKind.WholeNumber),
-                new("shipment_id", EventFieldKind.Text),
-                new("departure_time", EventFieldKind.Timestamp),
-                new("actual_unload_duration", EventFieldKind.WholeNumber),
-            ]),
-        [EventType.StoreOpened] = new(
-            "A store opened for the business day.",
-            "fact_store_ops (OPENED)",
-            [Store],
-            [
-                new("store_id", EventFieldKind.WholeNumber),
-                new("operation_time", EventFieldKind.Timestamp),
-                new("operation_type", EventFieldKind.Text, Values: [StoreOperations.Opened]),
-            ]),
-        [EventType.StoreClosed] = new(
-            "A store closed for the business day.",
-            "fact_store_ops (CLOSED)",
-            [Store],
-            [
-                new("store_id", EventFieldKind.WholeNumber),
-                new("operation_time", EventFieldKind.Timestamp),
-                new("operation_type", EventFieldKind.Text, Values: [StoreOperations.Closed]),
-            ]),
+        [EventType.TruckArrived] = TruckMove("A truck arrived at its destination.", "ARRIVED", "arrival_time", "estimated_unload_duration"),
+        [EventType.TruckDeparted] = TruckMove("A truck finished unloading and left.", "COMPLETED", "departure_time", "actual_unload_duration"),
+        [EventType.StoreOpened] = StoreOperation("A store opened for the business day.", StoreOperations.Opened),
+        [EventType.StoreClosed] = StoreOperation("A store closed for the business day.", StoreOperations.Closed),
         [EventType.AdImpression] = new(
             "An ad was shown to a customer.",
             "fact_marketing",
@@ -244,41 +217,50 @@ public static class EventCatalog
                 new("node_type", EventFieldKind.Text, Values: NodeTypes.All),
                 new("node_id", EventFieldKind.WholeNumber),
                 new("item_count", EventFieldKind.WholeNumber),
-                new("subtotal", EventFieldKind.Money),
-                new("tax", EventFieldKind.Money),
-                new("total", EventFieldKind.Money),
-                new("tender_type", EventFieldKind.Text, Values: TenderTypes.All),
-                new("campaign_id", EventFieldKind.Text, Nullable: true),
-                new("impression_id", EventFieldKind.Text, Nullable: true),
-                new("gross_subtotal_cents", EventFieldKind.WholeNumber),
-                new("discount_cents", EventFieldKind.WholeNumber),
-                new("subtotal_cents", EventFieldKind.WholeNumber),
-                new("tax_cents", EventFieldKind.WholeNumber),
-                new("total_cents", EventFieldKind.WholeNumber),
+                .. s_headerTotals,
+                .. s_headerTail,
             ]),
-        [EventType.OnlineOrderPicked] = new(
-            "An online order was picked.",
-            "fact_online_order_status (PICKED)",
-            [Order],
-            [
-                new("order_id", EventFieldKind.Text),
-                new("node_type", EventFieldKind.Text, Values: NodeTypes.All),
-                new("node_id", EventFieldKind.WholeNumber),
-                new("fulfillment_mode", EventFieldKind.Text, Values: FulfillmentModes.All),
-                new("picked_time", EventFieldKind.Timestamp),
-            ]),
-        [EventType.OnlineOrderShipped] = new(
-            "An online order was shipped.",
-            "fact_online_order_status (SHIPPED)",
-            [Order],
-            [
-                new("order_id", EventFieldKind.Text),
-                new("node_type", EventFieldKind.Text, Values: NodeTypes.All),
-                new("node_id", EventFieldKind.WholeNumber),
-                new("fulfillment_mode", EventFieldKind.Text, Values: FulfillmentModes.All),
-                new("shipped_time", EventFieldKind.Timestamp),
-            ]),
+        [EventType.OnlineOrderPicked] = OrderStatus("An online order was picked.", "PICKED", "picked_time"),
+        [EventType.OnlineOrderShipped] = OrderStatus("An online order was shipped.", "SHIPPED", "shipped_time"),
     }.ToFrozenDictionary();
+
+    /// <summary>truck_arrived or truck_departed: the same keys but for the time and the unload duration.</summary>
+    private static EventDefinition TruckMove(string description, string status, string timeKey, string unloadKey) => new(
+        description,
+        $"fact_truck_moves ({status})",
+        [Dc],
+        [
+            new("truck_id", EventFieldKind.Text),
+            new("dc_id", EventFieldKind.WholeNumber),
+            new("store_id", EventFieldKind.WholeNumber),
+            new("shipment_id", EventFieldKind.Text),
+            new(timeKey, EventFieldKind.Timestamp),
+            new(unloadKey, EventFieldKind.WholeNumber),
+        ]);
+
+    /// <summary>store_opened or store_closed: the same keys, operation_type holding the one operation.</summary>
+    private static EventDefinition StoreOperation(string description, string operation) => new(
+        description,
+        $"fact_store_ops ({operation})",
+        [Store],
+        [
+            new("store_id", EventFieldKind.WholeNumber),
+            new("operation_time", EventFieldKind.Timestamp),
+            new("operation_type", EventFieldKind.Text, Values: [operation]),
+        ]);
+
+    /// <summary>online_order_picked or online_order_shipped: the same keys but for the time.</summary>
+    private static EventDefinition OrderStatus(string description, string status, string timeKey) => new(
+        description,
+        $"fact_online_order_status ({status})",
+        [Order],
+        [
+            new("order_id", EventFieldKind.Text),
+            new("node_type", EventFieldKind.Text, Values: NodeTypes.All),
+            new("node_id", EventFieldKind.WholeNumber),
+            new("fulfillment_mode", EventFieldKind.Text, Values: FulfillmentModes.All),
+            new(timeKey, EventFieldKind.Timestamp),
+        ]);
 
     /// <summary>The 18 wire names, in the order of §6.</summary>
     public static IReadOnlyList<string> TypeNames => EventTypes.All;

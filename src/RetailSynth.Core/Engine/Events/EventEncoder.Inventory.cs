@@ -82,10 +82,7 @@ internal sealed partial class EventEncoder
         switch (t.Reason)
         {
             case "SALE" when IsOrderId(t.Source):
-                BeginKey(EventType.OnlineOrderPicked);
-                KeyPart(t.Source);
-                KeyPart("|PICKED"u8);
-                EndKey(_parent);
+                OrderStatusKey(EventType.OnlineOrderPicked, t.Source, _parent);
                 return true;
             case "SALE" when isStore:
             case "RETURN" or "DAMAGED" when isStore:
@@ -93,10 +90,7 @@ internal sealed partial class EventEncoder
                 ParentId(EventType.ReceiptCreated, t.Source);
                 return true;
             case "INBOUND_SHIPMENT" when isStore:
-                BeginKey(EventType.TruckDeparted);
-                KeyPart(t.Source);
-                KeyPart("|COMPLETED"u8);
-                EndKey(_parent);
+                TruckKey(EventType.TruckDeparted, t.Source, _parent);
                 return true;
             case "INBOUND_SHIPMENT" or "OUTBOUND_SHIPMENT" or "ADJUSTMENT" when !isStore:
             case "ADJUSTMENT":

@@ -73,30 +73,20 @@ internal sealed partial class EventEncoder
         Key().String(o.NodeType);
         Key().Integer(o.NodeId);
         Key().Integer(o.ItemCount);
-        Key().Money(o.Money.SubtotalCents);
-        Key().Money(o.Money.TaxCents);
-        Key().Money(o.Money.TotalCents);
-        Key().String(o.TenderType);
-        Key().String(o.CampaignId);
-        Key().String(o.ImpressionIdExt);
-        HeaderCents(o.Money);
+        HeaderTotals(o.Money, o.TenderType);
+        HeaderTail(o.CampaignId, o.ImpressionIdExt, o.Money);
         return Tail(type, o.EventTs, OrderKey(o.OrderIdExt), o.CorrelationId, o.OrderIdExt, false, slot);
     }
 
     /// <summary>online_order_picked (PICKED) or online_order_shipped (SHIPPED); the caller passes only those statuses.</summary>
     public EncodedEvent OnlineOrderStatus(OnlineOrderStatusFact s, EventType type, in EventSlot slot)
     {
-        var picked = type switch
+        if (type is not (EventType.OnlineOrderPicked or EventType.OnlineOrderShipped))
         {
-            EventType.OnlineOrderPicked => true,
-            EventType.OnlineOrderShipped => false,
-            _ => throw new UnknownEventTypeException($"An order status cannot feed {EventTypes.Name(type)}."),
-        };
-        BeginKey(type);
-        KeyPart(s.OrderIdExt);
-        KeySeparator();
-        KeyPart(picked ? "PICKED"u8 : "SHIPPED"u8);
-        EndKey(_id);
+            throw new UnknownEventTypeException($"An order status cannot feed {EventTypes.Name(type)}.");
+        }
+
+        OrderStatusKey(type, s.OrderIdExt, _id);
         ParentId(EventType.OnlineOrderCreated, s.OrderIdExt);
 
         Head(type);
@@ -108,12 +98,23 @@ internal sealed partial class EventEncoder
         return Tail(type, s.EventTs, OrderKey(s.OrderIdExt), s.CorrelationId, s.OrderIdExt, true, slot);
     }
 
+    /// <summary>Row key <c>shipment_id|ARRIVED</c> or <c>…|COMPLETED</c>.</summary>
     private void TruckKey(EventType type, string shipmentId, byte[] destination)
     {
         BeginKey(type);
         KeyPart(shipmentId);
         KeySeparator();
         KeyPart(type == EventType.TruckArrived ? "ARRIVED"u8 : "COMPLETED"u8);
+        EndKey(destination);
+    }
+
+    /// <summary>Row key <c>order_id|PICKED</c> or <c>…|SHIPPED</c>.</summary>
+    private void OrderStatusKey(EventType type, string orderIdExt, byte[] destination)
+    {
+        BeginKey(type);
+        KeyPart(orderIdExt);
+        KeySeparator();
+        KeyPart(type == EventType.OnlineOrderPicked ? "PICKED"u8 : "SHIPPED"u8);
         EndKey(destination);
     }
 }

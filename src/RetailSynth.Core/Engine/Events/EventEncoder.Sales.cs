@@ -33,14 +33,9 @@ internal sealed partial class EventEncoder
         Key().Integer(r.StoreId);
         Key().Integer(r.CustomerId);
         Key().String(r.ReceiptIdExt);
-        Key().Money(r.Money.SubtotalCents);
-        Key().Money(r.Money.TaxCents);
-        Key().Money(r.Money.TotalCents);
-        Key().String(r.TenderType);
+        HeaderTotals(r.Money, r.TenderType);
         Key().Integer(r.ItemCount);
-        Key().String(r.CampaignId);
-        Key().String(r.ImpressionIdExt);
-        HeaderCents(r.Money);
+        HeaderTail(r.CampaignId, r.ImpressionIdExt, r.Money);
         return Tail(type, r.EventTs, StoreKey(r.StoreId), r.CorrelationId, isReturn ? null : r.VisitId, isReturn, slot);
     }
 
@@ -126,9 +121,20 @@ internal sealed partial class EventEncoder
         return Tail(type, p.EventTs, StoreKey(p.StoreId), p.CorrelationId, p.VisitId, true, slot);
     }
 
-    /// <summary>The five cent columns of a receipt or order header, in §6.1 order.</summary>
-    private void HeaderCents(Money money)
+    /// <summary>subtotal, tax, total and tender_type of a receipt or order header (§6.1, §6.15).</summary>
+    private void HeaderTotals(in Money money, string tenderType)
     {
+        Key().Money(money.SubtotalCents);
+        Key().Money(money.TaxCents);
+        Key().Money(money.TotalCents);
+        Key().String(tenderType);
+    }
+
+    /// <summary>The keys that end a receipt or order header (§6.1, §6.15): campaign_id, impression_id and the five cent columns.</summary>
+    private void HeaderTail(string? campaignId, string? impressionIdExt, in Money money)
+    {
+        Key().String(campaignId);
+        Key().String(impressionIdExt);
         Key().Integer(money.GrossCents);
         Key().Integer(money.DiscountCents);
         Key().Integer(money.SubtotalCents);

@@ -7,6 +7,9 @@ public static partial class InvariantCatalog
     /// <summary>§19.2: every reference resolves, every key is unique, every enumeration value is in §3.4.</summary>
     private static IEnumerable<Invariant> Integrity() => [.. References(), .. Keys(), .. Vocabularies()];
 
+    /// <summary>Every DC and store as (type, id): the parent of a node_type/node_id or location_type/location_id pair.</summary>
+    private const string Nodes = "(SELECT 'DC' AS type, dc_id AS id FROM dim_distribution_centers UNION ALL SELECT 'STORE', store_id FROM dim_stores)";
+
     private static IEnumerable<Invariant> References()
     {
         (string Column, string Parent, string Key, string Name, string[] Tables)[] dimensions =
@@ -70,13 +73,11 @@ public static partial class InvariantCatalog
         yield return Reference("fact_truck_inventory", "shipment", "every truck inventory row belongs to a shipment with truck moves",
             "fact_truck_moves", "p.shipment_id = c.shipment_id");
         yield return Reference("fact_truck_inventory", "location", "every truck inventory location_id is a DC or store of its location_type",
-            "(SELECT 'DC' AS type, dc_id AS id FROM dim_distribution_centers UNION ALL SELECT 'STORE', store_id FROM dim_stores)",
-            "p.type = c.location_type AND p.id = c.location_id");
+            Nodes, "p.type = c.location_type AND p.id = c.location_id");
         foreach (var table in new[] { "fact_online_order_headers", "fact_online_order_status" })
         {
             yield return Reference(table, "node", $"every {table}.node_id is a DC or store of its node_type",
-                "(SELECT 'DC' AS type, dc_id AS id FROM dim_distribution_centers UNION ALL SELECT 'STORE', store_id FROM dim_stores)",
-                "p.type = c.node_type AND p.id = c.node_id");
+                Nodes, "p.type = c.node_type AND p.id = c.node_id");
         }
 
         foreach (var table in new[] { "fact_online_order_lines", "fact_online_order_status" })

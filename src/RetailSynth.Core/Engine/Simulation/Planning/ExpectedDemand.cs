@@ -43,34 +43,22 @@ internal sealed class ExpectedDemand(ProductTable products)
     private static double[] Build(ProductTable products, DateOnly date)
     {
         var departments = DepartmentShares.Count;
-        var weight = new double[products.Count]; // ŵ × m × g
-        var extra = new bool[products.Count];
-        var plain = new double[departments]; // Σ ŵ over launched products
-        var seasonal = new double[departments]; // Σ ŵ m
+        var weights = new DatedProductWeights(products, date);
+        var weight = weights.Weight; // ŵ × m × g
         var overlaid = new double[departments]; // Σ ŵ m g
         for (var p = 0; p < products.Count; p++)
         {
-            if (!products.IsLaunched(p, date))
+            if (weights.Launched[p])
             {
-                continue;
+                overlaid[products.Department[p]] += weight[p];
             }
-
-            var d = products.Department[p];
-            var m = SeasonProfileMultipliers.For(products.SeasonProfile[p], date);
-            var (g, x) = TagOverlay.For(products.Tags[p], products.Group[p], date);
-            weight[p] = products.DemandWeight[p] * m * g;
-            extra[p] = x;
-            plain[d] += products.DemandWeight[p];
-            seasonal[d] += products.DemandWeight[p] * m;
-            overlaid[d] += weight[p];
         }
 
         var departmentShare = new double[departments];
         var total = 0.0;
         for (var d = 0; d < departments; d++)
         {
-            var mass = plain[d] > 0 ? seasonal[d] / plain[d] : 0.0;
-            departmentShare[d] = DepartmentShares.PlanningShare(d) * mass * DepartmentShares.Overlay(d, date);
+            departmentShare[d] = DepartmentShares.PlanningShare(d) * weights.DepartmentMass[d] * DepartmentShares.Overlay(d, date);
             total += departmentShare[d];
         }
 
@@ -84,7 +72,7 @@ internal sealed class ExpectedDemand(ProductTable products)
                 continue;
             }
 
-            var quantity = QuantityBands.Mean(products.SaleCents[p]) + (extra[p] ? 1 : 0);
+            var quantity = QuantityBands.Mean(products.SaleCents[p]) + (weights.ExtraUnits[p] ? 1 : 0);
             shares[p] = lineFactor * (departmentShare[d] / total) * (weight[p] / overlaid[d]) * quantity;
         }
 

@@ -23,11 +23,10 @@ internal sealed class BasketCatalog
     {
         var departments = DepartmentShares.Count;
         var segments = products.PriceTilt.Length;
-        _extraUnits = new bool[products.Count];
-        var seasonal = new double[products.Count]; // ŵ × m × g
+        var weights = new DatedProductWeights(products, date);
+        _extraUnits = weights.ExtraUnits;
+        var seasonal = weights.Weight; // ŵ × m × g
         var launched = new List<int>[departments];
-        var weightSum = new double[departments];
-        var seasonalMass = new double[departments];
         for (var d = 0; d < departments; d++)
         {
             launched[d] = [];
@@ -35,19 +34,10 @@ internal sealed class BasketCatalog
 
         for (var p = 0; p < products.Count; p++)
         {
-            if (!products.IsLaunched(p, date))
+            if (weights.Launched[p])
             {
-                continue;
+                launched[products.Department[p]].Add(p);
             }
-
-            var d = products.Department[p];
-            var m = SeasonProfileMultipliers.For(products.SeasonProfile[p], date);
-            var (g, extra) = TagOverlay.For(products.Tags[p], products.Group[p], date);
-            _extraUnits[p] = extra;
-            seasonal[p] = products.DemandWeight[p] * m * g;
-            launched[d].Add(p);
-            weightSum[d] += products.DemandWeight[p];
-            seasonalMass[d] += products.DemandWeight[p] * m;
         }
 
         _candidates = new int[departments][];
@@ -71,9 +61,7 @@ internal sealed class BasketCatalog
             _departmentCumulative[trip] = new double[departments];
             for (var d = 0; d < departments; d++)
             {
-                // M_d(t): the seasonal mass of the launched products (1 without seasonal products); 0 with none launched.
-                var mass = weightSum[d] > 0 ? seasonalMass[d] / weightSum[d] : 0.0;
-                running += DepartmentShares.Share(trip, d) * mass * DepartmentShares.Overlay(d, date);
+                running += DepartmentShares.Share(trip, d) * weights.DepartmentMass[d] * DepartmentShares.Overlay(d, date);
                 _departmentCumulative[trip][d] = running;
             }
         }
