@@ -15,7 +15,7 @@ internal static class TestEvents
         text.AsSpan(0, Math.Min(text.Length, body.Length)).CopyTo(body);
         return new OutboundEvent(
             id,
-            TraceId(id),
+            Guid.Parse(TraceId(id)),
             new DateTime(2024, 1, 15, 17, 42, 10, DateTimeKind.Utc),
             new DateOnly(2024, 1, 15),
             eventType,

@@ -254,7 +254,7 @@ public static class StreamingBenchmark
             while (clock.Elapsed < TimeSpan.FromSeconds(5) && sent < events.Count)
             {
                 var e = events[sent];
-                await sink.SendAsync([new OutboundEvent(e.OutboxId, e.EventId.ToString(), e.EventTs, e.SimDay, e.EventType, e.PartitionKey, e.CorrelationId, e.Body)], cancellationToken)
+                await sink.SendAsync([new OutboundEvent(e.OutboxId, e.EventId, e.EventTs, e.SimDay, e.EventType, e.PartitionKey, e.CorrelationId, e.Body)], cancellationToken)
                     .ConfigureAwait(false);
                 sent++;
                 await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);

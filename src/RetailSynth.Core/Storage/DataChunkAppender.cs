@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 using DuckDB.NET.Data;
@@ -173,6 +174,20 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
         {
             SetNull(row, column);
         }
+    }
+
+    /// <summary>
+    /// DuckDB's UUID is a 128-bit integer (lower half first): the UUID's bytes read big-endian, its top bit flipped so
+    /// that UUIDs sort as their text does.
+    /// </summary>
+    internal void WriteUuid(int row, int column, Guid value)
+    {
+        Expect(column, DuckDBType.Uuid, "UUID");
+        Span<byte> bytes = stackalloc byte[16];
+        value.TryWriteBytes(bytes, bigEndian: true, out _);
+        var target = (ulong*)_data[column] + (2L * row);
+        target[0] = BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
+        target[1] = BinaryPrimitives.ReadUInt64BigEndian(bytes) ^ (1UL << 63);
     }
 
     internal void WriteDate(int row, int column, DateOnly value)

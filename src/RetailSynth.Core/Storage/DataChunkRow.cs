@@ -53,6 +53,12 @@ internal readonly struct DataChunkRow(DataChunkAppender appender, int row, int c
         return Next;
     }
 
+    public DataChunkRow Append(Guid value)
+    {
+        appender.WriteUuid(row, column, value);
+        return Next;
+    }
+
     public DataChunkRow Append(DateOnly value)
     {
         appender.WriteDate(row, column, value);

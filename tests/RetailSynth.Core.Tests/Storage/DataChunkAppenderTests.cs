@@ -117,6 +117,47 @@ public class DataChunkAppenderTests
     }
 
     [Fact]
+    public void Uuids_read_back_as_the_same_text_and_sort_as_their_text_does()
+    {
+        using var folder = new TempFolder();
+        using var database = RetailDatabase.Open(folder.File("db.duckdb"));
+        database.Execute("CREATE TABLE ids (id BIGINT NOT NULL, event_id UUID NOT NULL)");
+        // Both halves' top bits set and clear, the extremes, and version-5 ids like the outbox's.
+        var ids = new List<Guid>
+        {
+            Guid.Empty, Guid.AllBitsSet, Guid.Parse("7fffffff-ffff-ffff-8000-000000000000"), Guid.Parse("80000000-0000-0000-7fff-ffffffffffff"),
+        };
+        ids.AddRange(Enumerable.Range(0, Rows).Select(i => new Guid([.. BitConverter.GetBytes(i * 7_919L), .. BitConverter.GetBytes(~(long)i)])));
+
+        using (var transaction = database.Connection.BeginTransaction())
+        {
+            using var appender = new DataChunkAppender(database.Connection, "ids");
+            for (var i = 0; i < ids.Count; i++)
+            {
+                appender.CreateRow().Append((long)i).Append(ids[i]).EndRow();
+            }
+
+            appender.Close();
+            transaction.Commit();
+        }
+
+        using var command = database.Connection.CreateCommand();
+        command.CommandText = "SELECT id, event_id::VARCHAR, event_id FROM ids ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var read = 0;
+        for (; reader.Read(); read++)
+        {
+            Assert.Equal(ids[read].ToString(), reader.GetString(1));
+            Assert.Equal(ids[read], reader.GetGuid(2));
+        }
+
+        Assert.Equal(ids.Count, read);
+        var byUuid = new List<string>();
+        database.Connection.ForEachRow("SELECT event_id::VARCHAR FROM ids ORDER BY event_id", r => byUuid.Add(r.GetString(0)));
+        Assert.Equal(ids.Select(g => g.ToString()).Order(StringComparer.Ordinal), byUuid);
+    }
+
+    [Fact]
     public void A_value_of_the_wrong_type_names_the_table_and_the_column()
     {
         using var folder = new TempFolder();

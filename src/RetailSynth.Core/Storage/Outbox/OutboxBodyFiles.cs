@@ -33,21 +33,21 @@ internal sealed class OutboxBodyFiles(string directory)
     }
 
     /// <summary>
-    /// The bytes of one day's file from <paramref name="offset"/>, <paramref name="length"/> long. A missing or short
+    /// Fills <paramref name="destination"/> with the bytes of one day's file from <paramref name="offset"/>. A missing or short
     /// file means the outbox and its bodies were separated (a deleted or copied-alone database file): nothing can send
     /// those events, so the message says how to start over.
     /// </summary>
-    public byte[] Read(DateOnly day, long offset, int length)
+    public void Read(DateOnly day, long offset, Span<byte> destination)
     {
         var path = PathOf(day);
-        var bytes = new byte[length];
+        var length = destination.Length;
         try
         {
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             var read = 0;
             while (read < length)
             {
-                var n = RandomAccess.Read(handle, bytes.AsSpan(read), offset + read);
+                var n = RandomAccess.Read(handle, destination[read..], offset + read);
                 if (n == 0)
                 {
                     throw new RefusedException(
@@ -66,7 +66,13 @@ internal sealed class OutboxBodyFiles(string directory)
                 $"The outbox body file '{path}' is missing, so the pending events of {day:yyyy-MM-dd} cannot be sent.",
                 " Clear the outbox to drop them.");
         }
+    }
 
+    /// <summary>The bytes of one day's file from <paramref name="offset"/>, <paramref name="length"/> long (see the overload).</summary>
+    public byte[] Read(DateOnly day, long offset, int length)
+    {
+        var bytes = new byte[length];
+        Read(day, offset, bytes);
         return bytes;
     }
 

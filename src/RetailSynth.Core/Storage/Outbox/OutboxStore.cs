@@ -14,6 +14,9 @@ namespace RetailSynth.Storage.Outbox;
 /// </summary>
 internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles bodies)
 {
+    private readonly List<LeasedRow> _leased = [];
+    private byte[] _bodies = [];
+
     private const string Outbox = DatasetTables.Outbox;
     private const string Relay = DatasetTables.RelayState;
     private const string Stats = DatasetTables.SentStats;
@@ -36,7 +39,9 @@ internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles b
     /// id range right after the cursor; only when that range is empty (a day boundary, or after dead letters) is the
     /// first pending id looked up. Bounds are written as literals so DuckDB's zone maps skip every other row group:
     /// nothing is scanned or sorted but the batch itself. Reads only — no race with anything, as one relay owns the
-    /// file — and only committed rows are visible, so only committed days are leased.
+    /// file — and only committed rows are visible, so only committed days are leased. The bodies of a lease are valid
+    /// until the next <see cref="Lease"/> on this store, which reuses their buffer: the relay leases again only once
+    /// every event of the batch was delivered or dead-lettered.
     /// </summary>
     public List<OutboundEvent> Lease(long after, int maxEvents, long maxBytes)
     {
@@ -64,40 +69,53 @@ internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles b
             ORDER BY outbox_id
             """);
         using var reader = command.ExecuteReader();
-        var rows = new List<LeasedRow>(maxEvents);
+        _leased.Clear();
         var bytes = 0L;
         while (reader.Read())
         {
             var inline = reader.IsDBNull(9) ? null : ReadBytes(reader, 9);
             var length = inline?.Length ?? reader.GetInt32(8);
-            if (rows.Count > 0 && bytes + length > maxBytes)
+            if (_leased.Count > 0 && bytes + length > maxBytes)
             {
                 break;
             }
 
             bytes += length;
-            var meta = new OutboundEvent(
-                reader.GetInt64(0), reader.GetGuid(1).ToString(), reader.GetDateTime(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
-                reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), inline ?? ReadOnlyMemory<byte>.Empty);
-            rows.Add(new LeasedRow(meta, inline is null ? reader.GetInt64(7) : -1, length));
+            _leased.Add(new LeasedRow(
+                reader.GetInt64(0), reader.GetGuid(1), reader.GetDateTime(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
+                reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), inline, inline is null ? reader.GetInt64(7) : -1, length));
         }
 
-        return WithBodies(rows);
+        return WithBodies(_leased);
     }
 
     /// <summary>
     /// Fills in the bodies kept in day files: one read per day in the batch, since a day's bodies are appended in
-    /// outbox order and the batch is a run of consecutive ids.
+    /// outbox order and the batch is a run of consecutive ids. The bytes land in one buffer the store keeps for the
+    /// next lease (see <see cref="Lease"/>): a fresh multi-megabyte array per batch went to the large object heap and
+    /// made streaming collect gen2 several times a day.
     /// </summary>
     private List<OutboundEvent> WithBodies(List<LeasedRow> rows)
     {
+        var needed = 0L;
+        foreach (var row in rows)
+        {
+            needed += row.Offset >= 0 ? row.Length : 0;
+        }
+
+        if (_bodies.Length < needed)
+        {
+            _bodies = new byte[Math.Max(needed, 2L * _bodies.Length)];
+        }
+
         var batch = new List<OutboundEvent>(rows.Count);
+        var used = 0;
         for (var start = 0; start < rows.Count;)
         {
-            var day = rows[start].Event.SimDay;
+            var day = rows[start].SimDay;
             var end = start;
             long from = long.MaxValue, to = 0;
-            for (; end < rows.Count && rows[end].Event.SimDay == day; end++)
+            for (; end < rows.Count && rows[end].SimDay == day; end++)
             {
                 if (rows[end].Offset >= 0)
                 {
@@ -106,13 +124,20 @@ internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles b
                 }
             }
 
-            var bytes = from < to ? bodies.Read(day, from, checked((int)(to - from))) : [];
-            for (var i = start; i < end; i++)
+            var range = from < to ? checked((int)(to - from)) : 0;
+            if (range > 0)
             {
-                var (e, offset, length) = rows[i];
-                batch.Add(offset < 0 ? e : e with { Body = new ReadOnlyMemory<byte>(bytes, (int)(offset - from), length) });
+                bodies.Read(day, from, _bodies.AsSpan(used, range));
             }
 
+            for (var i = start; i < end; i++)
+            {
+                var row = rows[i];
+                var body = row.Inline ?? new ReadOnlyMemory<byte>(_bodies, used + (int)(row.Offset - from), row.Length);
+                batch.Add(new OutboundEvent(row.OutboxId, row.EventId, row.EventTs, row.SimDay, row.EventType, row.PartitionKey, row.CorrelationId, body));
+            }
+
+            used += range;
             start = end;
         }
 
@@ -317,5 +342,8 @@ internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles b
         return command;
     }
 
-    private sealed record LeasedRow(OutboundEvent Event, long Offset, int Length);
+    /// <summary>A leased row before its body is read: a struct in a list the store reuses, one object less per event.</summary>
+    private readonly record struct LeasedRow(
+        long OutboxId, Guid EventId, DateTime EventTs, DateOnly SimDay, string EventType, string PartitionKey, string? CorrelationId,
+        byte[]? Inline, long Offset, int Length);
 }

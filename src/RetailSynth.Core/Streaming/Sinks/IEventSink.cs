@@ -16,7 +16,11 @@ public interface IEventSink : IAsyncDisposable
     /// <summary>The most body bytes one batch may hold; the relay never leases more per batch.</summary>
     long MaxBatchBytes { get; }
 
-    /// <summary>Sends <paramref name="batch"/> in order. Exceptions other than cancellation are treated as a sink failure of the whole batch.</summary>
+    /// <summary>
+    /// Sends <paramref name="batch"/> in order. Exceptions other than cancellation are treated as a sink failure of the whole batch.
+    /// The bodies are valid until the returned task completes: the relay reads the next batch's bodies into the same
+    /// buffer, so a sink that keeps a body beyond the call copies it.
+    /// </summary>
     Task<SendReport> SendAsync(IReadOnlyList<OutboundEvent> batch, CancellationToken cancellationToken);
 
     /// <summary>

@@ -50,7 +50,7 @@ public sealed class ScriptedSink : IEventSink, ISinkFactory
             }
             else
             {
-                Delivered.Enqueue(batch[i]);
+                Delivered.Enqueue(batch[i] with { Body = batch[i].Body.ToArray() }); // the relay reuses the body buffer
                 report.Delivered(i);
             }
         }

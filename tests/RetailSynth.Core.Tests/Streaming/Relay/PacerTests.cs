@@ -26,7 +26,7 @@ public sealed class PacerTests
         public override long TimestampFrequency => 1_000_000;
     }
 
-    private static OutboundEvent At(DateTime ts) => new(0, "t", ts, DateOnly.FromDateTime(ts), "store_opened", "store_1", null, Array.Empty<byte>());
+    private static OutboundEvent At(DateTime ts) => new(0, Guid.Empty, ts, DateOnly.FromDateTime(ts), "store_opened", "store_1", null, Array.Empty<byte>());
 
     [Fact]
     public void Realtime_releases_an_event_when_the_wall_clock_reaches_its_event_time_and_catches_up_past_ones()

@@ -8,7 +8,7 @@ namespace RetailSynth.Core.Tests.Streaming.Sinks;
 public sealed class FileSinkTests
 {
     private static OutboundEvent Event(long id, DateOnly day, string body) =>
-        new(id, $"trace-{id}", day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), day, "store_opened", "store_1", null, Encoding.UTF8.GetBytes(body));
+        new(id, new Guid((int)id, 0, 0, new byte[8]), day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), day, "store_opened", "store_1", null, Encoding.UTF8.GetBytes(body));
 
     [Fact]
     public async Task Writes_one_ndjson_file_per_simulated_day()
