@@ -81,7 +81,8 @@ internal sealed class DayPipeline
                 writer.AppendHour(hour);
                 if (outbox is not null)
                 {
-                    writer.AppendOutbox(outbox.EventsOf(hour));
+                    var events = outbox.EventsOf(hour);
+                    writer.AppendOutbox(events, () => outbox.Recycle(events));
                 }
             }, cancellationToken);
         }

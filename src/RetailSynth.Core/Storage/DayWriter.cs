@@ -70,8 +70,11 @@ internal sealed class DayWriter : IDisposable
 
     public void AppendHour(FactBatch hour) => Add(hour);
 
-    /// <summary>Events for the outbox, committed with the day's facts (streaming mode only; status pending); their bodies are already in the day's body file.</summary>
-    public void AppendOutbox(IReadOnlyList<EncodedEvent> events) => Add(events);
+    /// <summary>
+    /// Events for the outbox, committed with the day's facts (streaming mode only; status pending); their bodies are
+    /// already in the day's body file. <paramref name="appended"/> runs on the writer thread once they are appended.
+    /// </summary>
+    public void AppendOutbox(IReadOnlyList<EncodedEvent> events, Action? appended = null) => Add(new OutboxHour(events, appended));
 
     /// <summary>Ends the day: <paramref name="stateAfterDay"/> must be a snapshot the simulator no longer changes.</summary>
     public void CommitDay(DateOnly day, SimulationState stateAfterDay) => Add(new End(day, stateAfterDay));
@@ -157,11 +160,12 @@ internal sealed class DayWriter : IDisposable
 
                         rows += hour.TotalRows;
                         break;
-                    case IReadOnlyList<EncodedEvent> events:
+                    case OutboxHour hour:
                         append.Start();
                         outbox ??= new DataChunkAppender(connection, DatasetTables.Outbox);
-                        AppendOutbox(outbox, events);
+                        AppendOutbox(outbox, hour.Events);
                         append.Stop();
+                        hour.Appended?.Invoke();
                         break;
                     case End end:
                         append.Start();
@@ -235,6 +239,8 @@ internal sealed class DayWriter : IDisposable
             throw new InvalidOperationException($"Day {day:yyyy-MM-dd} does not follow the watermark {last:yyyy-MM-dd}.");
         }
     }
+
+    private sealed record OutboxHour(IReadOnlyList<EncodedEvent> Events, Action? Appended);
 
     private sealed record Begin(DateOnly Day, LocalLabels Labels);
 

@@ -23,7 +23,10 @@ internal sealed class DayOutbox : IDisposable
     public DateOnly Day { get; }
 
     /// <summary>The hour's events in outbox order; the rank runs on across the day's hours.</summary>
-    public IReadOnlyList<EncodedEvent> EventsOf(FactBatch hour) => _builder.Build(hour, Day, ref _rank, _file);
+    public List<EncodedEvent> EventsOf(FactBatch hour) => _builder.Build(hour, Day, ref _rank, _file);
+
+    /// <summary>Hands an hour's list back for reuse once the day writer has appended it (from the writer's thread).</summary>
+    public void Recycle(List<EncodedEvent> events) => _builder.Recycle(events);
 
     /// <summary>Makes the bodies durable; called before the day's commit is requested, so no committed row points at lost bytes.</summary>
     public void Complete() => _file.Complete();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using RetailSynth.Engine.Events;
 using RetailSynth.Storage;
 
@@ -12,11 +13,18 @@ namespace RetailSynth.Storage.Outbox;
 /// <remarks>
 /// Not thread-safe: it reuses its buffers across calls. Feed it the hours of a day in order with one rank
 /// counter, so outbox ids = (day − StartDate) × 2^32 + rank increase strictly across the day and the dataset.
+/// <see cref="Recycle"/> alone may be called from another thread (the day writer's).
 /// </remarks>
 internal sealed class HourEventBuilder(string datasetId, DateOnly startDate)
 {
     private readonly EventEncoder _encoder = new(datasetId);
     private readonly List<OutboxOrderKey> _entries = [];
+
+    /// <summary>
+    /// Hour lists the day writer has appended: a large hour's list is several megabytes, on the large object heap, and a
+    /// new one per hour made a stream collect gen2 every few hours (docs/decisions.md, "Streaming allocations").
+    /// </summary>
+    private readonly ConcurrentQueue<List<EncodedEvent>> _free = new();
 
     /// <summary>
     /// The chunk's events in outbox order; <paramref name="rank"/> is the day's running rank (0 at the first
@@ -37,7 +45,8 @@ internal sealed class HourEventBuilder(string datasetId, DateOnly startDate)
             throw new InvalidOperationException($"Day {simDay:yyyy-MM-dd} has more events than an outbox id can rank (2^32).");
         }
 
-        var events = new List<EncodedEvent>(_entries.Count);
+        var events = _free.TryDequeue(out var free) ? free : new List<EncodedEvent>(_entries.Count);
+        events.EnsureCapacity(_entries.Count);
         _encoder.Bodies = new BodyArena(); // the hour's events may outlive the next call
         _encoder.BodyFile = bodyFile;
         foreach (var entry in _entries)
@@ -47,6 +56,13 @@ internal sealed class HourEventBuilder(string datasetId, DateOnly startDate)
         }
 
         return events;
+    }
+
+    /// <summary>Takes back a list <see cref="Build"/> returned, once nothing reads it any more; it is emptied and reused.</summary>
+    public void Recycle(List<EncodedEvent> events)
+    {
+        events.Clear();
+        _free.Enqueue(events);
     }
 
     /// <summary>The feeding rows of the chunk, sorted (event_ts, table, list index): a stable sort by (event_ts, table).</summary>
