@@ -14,9 +14,6 @@ namespace RetailSynth.Storage.Outbox;
 /// </summary>
 internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles bodies)
 {
-    private readonly List<LeasedRow> _leased = [];
-    private byte[] _bodies = [];
-
     private const string Outbox = DatasetTables.Outbox;
     private const string Relay = DatasetTables.RelayState;
     private const string Stats = DatasetTables.SentStats;
@@ -24,6 +21,9 @@ internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles b
     /// <summary>The effective status of a row, for reads (preview, counts).</summary>
     private const string EffectiveStatus =
         "CASE WHEN o.status = 'dead' THEN 'dead' WHEN o.outbox_id <= r.acked_through THEN 'sent' ELSE 'pending' END";
+
+    private readonly List<LeasedRow> _leased = [];
+    private byte[] _bodies = [];
 
     public DateOnly? ReadWatermark()
     {
@@ -97,19 +97,9 @@ internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles b
     /// </summary>
     private List<OutboundEvent> WithBodies(List<LeasedRow> rows)
     {
+        // Each day's run of rows reads one byte range, which spans the bodies of dead rows between them too.
+        var runs = new List<(int Start, int End, long From, int Length)>();
         var needed = 0L;
-        foreach (var row in rows)
-        {
-            needed += row.Offset >= 0 ? row.Length : 0;
-        }
-
-        if (_bodies.Length < needed)
-        {
-            _bodies = new byte[Math.Max(needed, 2L * _bodies.Length)];
-        }
-
-        var batch = new List<OutboundEvent>(rows.Count);
-        var used = 0;
         for (var start = 0; start < rows.Count;)
         {
             var day = rows[start].SimDay;
@@ -124,10 +114,24 @@ internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles b
                 }
             }
 
-            var range = from < to ? checked((int)(to - from)) : 0;
-            if (range > 0)
+            var length = from < to ? checked((int)(to - from)) : 0;
+            runs.Add((start, end, from, length));
+            needed += length;
+            start = end;
+        }
+
+        if (_bodies.Length < needed)
+        {
+            _bodies = new byte[Math.Max(needed, 2L * _bodies.Length)];
+        }
+
+        var batch = new List<OutboundEvent>(rows.Count);
+        var used = 0;
+        foreach (var (start, end, from, length) in runs)
+        {
+            if (length > 0)
             {
-                bodies.Read(day, from, _bodies.AsSpan(used, range));
+                bodies.Read(rows[start].SimDay, from, _bodies.AsSpan(used, length));
             }
 
             for (var i = start; i < end; i++)
@@ -137,8 +141,7 @@ internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles b
                 batch.Add(new OutboundEvent(row.OutboxId, row.EventId, row.EventTs, row.SimDay, row.EventType, row.PartitionKey, row.CorrelationId, body));
             }
 
-            used += range;
-            start = end;
+            used += length;
         }
 
         return batch;

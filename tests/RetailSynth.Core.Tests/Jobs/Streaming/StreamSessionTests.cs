@@ -158,6 +158,49 @@ public sealed class StreamSessionTests
     }
 
     [Fact]
+    public async Task Requeued_events_with_purged_events_between_them_leave_with_their_own_bodies()
+    {
+        await using var harness = new StreamingHarness();
+        var poisons = new List<string>(); // the day's first store opening, and the event the sink sees 100 events later
+        var seen = new HashSet<string>();
+        var firstAt = -1;
+        harness.Sink.Rejects = e =>
+        {
+            if (seen.Add(e.TraceId))
+            {
+                if (poisons.Count == 0 && e.EventType == "store_opened")
+                {
+                    poisons.Add(e.TraceId);
+                    firstAt = seen.Count;
+                }
+                else if (poisons.Count == 1 && seen.Count == firstAt + 100)
+                {
+                    poisons.Add(e.TraceId);
+                }
+            }
+
+            return poisons.Contains(e.TraceId);
+        };
+
+        await harness.StreamAsync(new StreamRequest(Days: 1));
+        Assert.Equal(2, harness.Service.DeadLetters(10).Count);
+        var deliveredBefore = harness.Sink.Delivered.Count;
+
+        // The events between the two dead ones were sent and purged: the next lease's byte range spans their bodies.
+        Assert.Equal(2, harness.Service.RequeueDead());
+        harness.Sink.Rejects = _ => false;
+        await harness.StreamAsync(new StreamRequest(Days: 1));
+
+        var resent = harness.Sink.Delivered.Skip(deliveredBefore).Take(2).ToList();
+        Assert.Equal(poisons, resent.Select(e => e.TraceId));
+        foreach (var e in resent)
+        {
+            using var body = System.Text.Json.JsonDocument.Parse(e.Body);
+            Assert.Equal(e.TraceId, body.RootElement.GetProperty("trace_id").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Streaming_into_a_new_database_generates_its_dimensions_first()
     {
         using var folder = new RetailSynth.Tests.TempFolder();
