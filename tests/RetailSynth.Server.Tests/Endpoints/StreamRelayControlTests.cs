@@ -31,7 +31,9 @@ public sealed class StreamRelayControlTests
     [Fact]
     public async Task Pause_stops_sending_and_keeps_the_session_and_resume_sends_again()
     {
-        await using var server = await StartSendingAsync();
+        // Slow enough that events are still pending two seconds after the pause on a busy machine: at 2,000/s a CI run
+        // once found the first day already delivered, so nothing was left to stay pending.
+        await using var server = await StartSendingAsync(maxEventsPerSecond: 200);
 
         using (var pause = await server.SendEmptyJsonAsync(HttpMethod.Post, "/api/stream/pause"))
         {
@@ -154,13 +156,13 @@ public sealed class StreamRelayControlTests
     }
 
     /// <summary>A server with a real stream session that has sent its first events (rate-capped, so most stay pending).</summary>
-    private static async Task<RunningServer> StartSendingAsync()
+    private static async Task<RunningServer> StartSendingAsync(int maxEventsPerSecond = 2000)
     {
         var server = await RunningServer.StartAsync(realStreaming: true, stores: 3);
         try
         {
             await server.RunTaskAsync("/api/generate/dimensions", new { force = false });
-            using (var start = await server.PostJsonAsync("/api/stream/start", new { duration_minutes = 5, max_events_per_second = 2000 }))
+            using (var start = await server.PostJsonAsync("/api/stream/start", new { duration_minutes = 5, max_events_per_second = maxEventsPerSecond }))
             {
                 await Problems.AssertStatusAsync(start, HttpStatusCode.Accepted);
             }
