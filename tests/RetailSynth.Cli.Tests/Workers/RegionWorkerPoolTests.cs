@@ -59,9 +59,13 @@ public sealed class RegionWorkerPoolTests : IDisposable
     [Fact]
     public async Task A_refused_worker_is_not_retried_and_stops_the_others_with_its_line()
     {
+        // Region 0 refuses only once region 1 has its TERM trap: a SIGTERM before it would end bash with 143, not 130.
+        var ready = _folder.File("ready-1");
         var outcomes = await Pool(2).RunAsync(
             [0, 1],
-            Script(r => r == 0 ? "echo 'error: region 0 is refused' >&2; exit 1" : "sleep 60 & trap 'kill $!; exit 130' TERM; wait"),
+            Script(r => r == 0
+                ? $"while [ ! -f {ready} ]; do sleep 0.05; done; echo 'error: region 0 is refused' >&2; exit 1"
+                : $"trap 'kill $! 2>/dev/null; exit 130' TERM; sleep 60 & touch {ready}; wait"),
             _ => { },
             CancellationToken.None);
 
