@@ -38,11 +38,12 @@ public static class StreamingBenchmark
         double HistoricalSeconds,
         double HistoricalEventsPerSecondEquivalent,
         double OutboxOverheadRatio,
+        double StreamAfterWorldLoadSeconds,
+        double OutboxOverheadRatioAfterWorldLoad,
         long FirstDayEvents,
         double SerialiseEventsPerSecond,
+        OutboxStages Stages,
         double AppendBodyColumnSeconds,
-        double AppendBodyFileSeconds,
-        double AppendCompactSeconds,
         double AverageBodyBytes,
         double SeedLoopEventsPerSecond,
         double StreamPeakRssMiB,
@@ -58,6 +59,16 @@ public static class StreamingBenchmark
     {
         public double AllocatedBytesPerEvent => Cost.AllocatedBytesPer(Events);
     }
+
+    /// <summary>
+    /// What each stage of the outbox costs on the first day's events, in the order an event passes them when streamed
+    /// (streaming.md §3–§4), wall seconds each; <see cref="Report.Phases"/> carries their CPU and allocations.
+    /// </summary>
+    /// <param name="BodyFileSeconds">Writing the serialised bodies to the day's body file, fsync included.</param>
+    /// <param name="AppendSeconds">Appending the outbox rows through the day writer's data chunks, and the commit.</param>
+    /// <param name="LeaseSeconds">The relay's reads: leasing the rows back in batches with their bodies, and the acknowledgements.</param>
+    /// <param name="SinkSeconds">The file sink writing the leased batches (fsync per batch, as when streaming).</param>
+    public sealed record OutboxStages(double BodyFileSeconds, double AppendSeconds, double LeaseSeconds, double SinkSeconds);
 
     /// <summary>A day delivered <paramref name="Seconds"/> after the previous one (the first: after the session started).</summary>
     public sealed record DayCycle(DateOnly Day, long Events, double Seconds);
@@ -109,13 +120,17 @@ public static class StreamingBenchmark
             var (history, historyCost, _) = MeteredFactJob.Run(
                 new FactGenerationJob(historySettings, dictionaries, NullLogger<FactGenerationJob>.Instance), new FactGenerationJob.Range(days, null), _ => { }, cancellationToken);
 
-            progress("outbox bodies: serialising the first day's events, appending them three ways");
+            progress("the outbox's stages on the first day's events: serialise, body file, append, lease, sink");
             var (firstDayEvents, serialiseCost) = SerialiseFirstDay(settings, dictionaries, cancellationToken);
-            var (column, dayFile, compact) = AppendOutbox(Path.Combine(folder, "bench-outbox.duckdb"), firstDayEvents);
+            var stages = await MeasureOutboxStagesAsync(
+                Path.Combine(folder, "bench-outbox.duckdb"), Path.Combine(folder, "bench-outbox-sink"), firstDayEvents, streaming.BatchSize, cancellationToken)
+                .ConfigureAwait(false);
+            var column = AppendBodiesInColumn(Path.Combine(folder, "bench-outbox-column.duckdb"), firstDayEvents);
 
             progress("the seed's loop: one event per send, 500 ms pause, for 5 s");
             var (seedLoopSent, seedLoopCost) = await SeedLoopAsync(Path.Combine(folder, "seed-loop"), firstDayEvents, cancellationToken).ConfigureAwait(false);
             var streamSeconds = streamCost.WallSeconds;
+            var afterWorldLoad = service.Deliveries.Count > 0 ? service.Deliveries[^1].SinceStart.TotalSeconds : streamSeconds;
 
             return new Report(
                 settings.Simulation.Profile,
@@ -129,11 +144,12 @@ public static class StreamingBenchmark
                 history.Elapsed.TotalSeconds,
                 events / history.Elapsed.TotalSeconds,
                 streamSeconds / history.Elapsed.TotalSeconds,
+                afterWorldLoad,
+                afterWorldLoad / history.Elapsed.TotalSeconds,
                 firstDayEvents.Count,
                 firstDayEvents.Count / serialiseCost.WallSeconds,
+                new OutboxStages(stages.BodyFile.WallSeconds, stages.Append.WallSeconds, stages.Lease.WallSeconds, stages.Sink.WallSeconds),
                 column.WallSeconds,
-                dayFile.WallSeconds,
-                compact.WallSeconds,
                 firstDayEvents.Average(e => e.Body.Length),
                 seedLoopSent / seedLoopCost.WallSeconds,
                 streamPeakRss,
@@ -141,10 +157,12 @@ public static class StreamingBenchmark
                 [
                     new Phase("stream (outbox, relay, file sink; start-up included)", events, streamCost),
                     new Phase("the same days historically (no outbox, after the world load)", events, historyCost),
-                    new Phase("first day: serialise the events", firstDayEvents.Count, serialiseCost),
-                    new Phase("first day: outbox append, bodies in a column", firstDayEvents.Count, column),
-                    new Phase("first day: outbox append, bodies in a day file (in use)", firstDayEvents.Count, dayFile),
-                    new Phase("first day: outbox append, no bodies", firstDayEvents.Count, compact),
+                    new Phase("first day, outbox stage 1: serialise the events", firstDayEvents.Count, serialiseCost),
+                    new Phase("first day, outbox stage 2: bodies to the day file (fsync)", firstDayEvents.Count, stages.BodyFile),
+                    new Phase("first day, outbox stage 3: rows appended (data chunks) and committed", firstDayEvents.Count, stages.Append),
+                    new Phase("first day, outbox stage 4: leased back with bodies, acknowledged", firstDayEvents.Count, stages.Lease),
+                    new Phase("first day, outbox stage 5: sent to the file sink", firstDayEvents.Count, stages.Sink),
+                    new Phase("first day: rows with bodies in a column instead (row API, the first design)", firstDayEvents.Count, column),
                     new Phase("the seed's loop (one event per send, 500 ms pause)", seedLoopSent, seedLoopCost),
                 ]);
         }
@@ -195,51 +213,138 @@ public static class StreamingBenchmark
     }
 
     /// <summary>
-    /// The same outbox rows appended in one transaction each, three ways: bodies in the table's <c>body</c> column (the
-    /// first stored-body design), bodies in a day file with the row holding their byte range (the design in use,
-    /// fsync included), and no bodies at all (the compact row of the rendered-body design: its lower bound).
+    /// The stages an event passes between the simulator and the sink, each metered apart on the same events, done the
+    /// way streaming does them: the bodies written to the day's body file and fsynced (<see cref="OutboxBodyFiles"/>),
+    /// the rows appended through data chunks by <see cref="DayWriter.AppendOutbox"/> and committed, leased back by the
+    /// relay's <see cref="OutboxStore.Lease"/> in batches of <paramref name="batchSize"/> with their bodies read from
+    /// the file and acknowledged, and written by the file sink. Serialising is measured by <see cref="SerialiseFirstDay"/>.
     /// </summary>
-    private static (PhaseCost Column, PhaseCost DayFile, PhaseCost Compact) AppendOutbox(string path, List<EncodedEvent> events)
+    private static async Task<(PhaseCost BodyFile, PhaseCost Append, PhaseCost Lease, PhaseCost Sink)> MeasureOutboxStagesAsync(
+        string path, string sinkFolder, List<EncodedEvent> events, int batchSize, CancellationToken cancellationToken)
     {
-        File.Delete(path);
-        var costs = new PhaseCost[3];
-        using (var database = RetailDatabase.Open(path))
+        DeleteDatabase(path);
+        var located = new List<EncodedEvent>(events.Count);
+        try
         {
-            var files = OutboxBodyFiles.ForDatabase(database.Path);
-            for (var pass = 0; pass < 3; pass++)
+            using var database = RetailDatabase.Open(path);
+            var meter = PhaseMeter.Start();
+            using (var file = OutboxBodyFiles.ForDatabase(database.Path).StartDay(events[0].SimDay))
             {
-                database.Execute($"DELETE FROM {DatasetTables.Outbox}");
-                var meter = PhaseMeter.Start();
-                using (var transaction = database.Connection.BeginTransaction())
-                using (var bodies = pass == 1 ? files.StartDay(events[0].SimDay) : null)
+                foreach (var e in events)
                 {
-                    using (var appender = database.Connection.CreateAppender(DatasetTables.Outbox))
-                    {
-                        foreach (var e in events)
-                        {
-                            var row = appender.CreateRow()
-                                .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
-                                .AppendValue(e.PartitionKey);
-                            row = pass == 0 ? row.AppendValue(e.Body.ToArray()) : row.AppendNullValue();
-                            // attempts as int?: a bare 0 binds to AppendValue(sbyte?) and writes one byte of the INTEGER.
-                            row = row.AppendValue("pending").AppendValue((int?)0).AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId);
-                            row = bodies is null ? row.AppendNullValue().AppendNullValue() : row.AppendValue(bodies.Append(e.Body.Span)).AppendValue(e.Body.Length);
-                            row.EndRow();
-                        }
-                    }
-
-                    bodies?.Complete();
-                    transaction.Commit();
+                    located.Add(e with { Body = default, InFile = new BodyLocation(file.Append(e.Body.Span), e.Body.Length) });
                 }
 
-                costs[pass] = meter.Stop();
+                file.Complete();
             }
 
-            files.DeleteAll();
-        }
+            var bodyFile = meter.Stop();
 
+            meter = PhaseMeter.Start();
+            using (var transaction = database.Connection.BeginTransaction())
+            {
+                using (var appender = new DataChunkAppender(database.Connection, DatasetTables.Outbox))
+                {
+                    DayWriter.AppendOutbox(appender, located);
+                    appender.Close();
+                }
+
+                transaction.Commit();
+            }
+
+            var append = meter.Stop();
+
+            var (lease, sent, leased) = (PhaseCost.Zero, PhaseCost.Zero, 0);
+            var store = OutboxStore.For(database);
+            var sink = new FileSink(sinkFolder);
+            await using (sink.ConfigureAwait(false))
+            {
+                for (var cursor = -1L; ;)
+                {
+                    meter = PhaseMeter.Start();
+                    var batch = store.Lease(cursor, batchSize, sink.MaxBatchBytes);
+                    lease += meter.Stop();
+                    if (batch.Count == 0)
+                    {
+                        break;
+                    }
+
+                    leased += batch.Count;
+                    meter = PhaseMeter.Start();
+                    var report = await sink.SendAsync(batch, cancellationToken).ConfigureAwait(false);
+                    sent += meter.Stop();
+                    if (report.CountOf(DeliveryState.Delivered) != batch.Count)
+                    {
+                        throw new InvalidOperationException($"the benchmark's file sink did not take a batch: {report.Failure?.Message}");
+                    }
+
+                    meter = PhaseMeter.Start();
+                    cursor = batch[^1].OutboxId;
+                    store.Acknowledge(cursor);
+                    lease += meter.Stop();
+                }
+            }
+
+            if (leased != events.Count)
+            {
+                throw new InvalidOperationException($"the benchmark's relay leased {leased:N0} of the {events.Count:N0} events appended");
+            }
+
+            return (bodyFile, append, lease, sent);
+        }
+        finally
+        {
+            DeleteDatabase(path);
+            if (Directory.Exists(sinkFolder))
+            {
+                Directory.Delete(sinkFolder, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first stored-body design, for reference: the same rows with each body in the table's <c>body</c> column
+    /// (DuckDB.NET's row API, as it was measured then), one transaction; bodies in day files replaced it.
+    /// </summary>
+    private static PhaseCost AppendBodiesInColumn(string path, List<EncodedEvent> events)
+    {
+        DeleteDatabase(path);
+        try
+        {
+            using var database = RetailDatabase.Open(path);
+            var meter = PhaseMeter.Start();
+            using (var transaction = database.Connection.BeginTransaction())
+            {
+                using (var appender = database.Connection.CreateAppender(DatasetTables.Outbox))
+                {
+                    foreach (var e in events)
+                    {
+                        // attempts as int?: a bare 0 binds to AppendValue(sbyte?) and writes one byte of the INTEGER.
+                        appender.CreateRow()
+                            .AppendValue(e.OutboxId).AppendValue(e.EventId).AppendValue(e.EventTs).AppendValue(e.SimDay).AppendValue(e.EventType)
+                            .AppendValue(e.PartitionKey).AppendValue(e.Body.ToArray())
+                            .AppendValue("pending").AppendValue((int?)0).AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(e.CorrelationId)
+                            .AppendNullValue().AppendNullValue()
+                            .EndRow();
+                    }
+                }
+
+                transaction.Commit();
+            }
+
+            return meter.Stop();
+        }
+        finally
+        {
+            DeleteDatabase(path);
+        }
+    }
+
+    private static void DeleteDatabase(string path)
+    {
         File.Delete(path);
-        return (costs[0], costs[1], costs[2]);
+        File.Delete(path + ".wal");
+        OutboxBodyFiles.ForDatabase(Path.GetFullPath(path)).DeleteAll();
     }
 
     /// <summary>The reference: the seed's relay sent one event per send and paused 500 ms between sends.</summary>

@@ -216,7 +216,7 @@ internal sealed class DayWriter : IDisposable
     /// through a data chunk like the facts: a large day has over a million of them, and DuckDB.NET's row API took about
     /// twice as long on the writer thread, the streaming producer's bottleneck.
     /// </summary>
-    private static void AppendOutbox(DataChunkAppender appender, IReadOnlyList<EncodedEvent> events)
+    internal static void AppendOutbox(DataChunkAppender appender, IReadOnlyList<EncodedEvent> events)
     {
         foreach (var e in events)
         {

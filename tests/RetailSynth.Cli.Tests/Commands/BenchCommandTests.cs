@@ -57,4 +57,37 @@ public class BenchCommandTests
         var report = JsonNode.Parse(await File.ReadAllTextAsync(cli.File("bench.json")))!;
         Assert.Equal(report["EndToEnd"]!["Rows"]!.GetValue<long>(), report["SimulatorOnly"]!["Rows"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task Streaming_bench_meters_each_outbox_stage_on_the_first_days_events_and_writes_them_as_json()
+    {
+        using var cli = new CliRunner();
+        RetailSynth.Tests.ReducedWorld.ApplyTo(cli.Environment, startDate: null, stores: 3);
+
+        var result = await cli.RunAsync("bench", "--streaming", "--profile", "small", "--days", "2", "--json", "bench.json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(cli.File("bench.json")))!;
+        var firstDay = report["FirstDayEvents"]!.GetValue<long>();
+        Assert.True(firstDay > 1_000, $"only {firstDay} events on the first day");
+        Assert.True(report["Events"]!.GetValue<long>() > firstDay);
+        foreach (var stage in new[] { "BodyFileSeconds", "AppendSeconds", "LeaseSeconds", "SinkSeconds" })
+        {
+            Assert.True(report["Stages"]![stage]!.GetValue<double>() > 0, stage);
+        }
+
+        var stages = report["Phases"]!.AsArray().Where(p => p!["Name"]!.GetValue<string>().StartsWith("first day, outbox stage", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, stages.Count);
+        Assert.All(stages, p =>
+        {
+            Assert.Equal(firstDay, p!["Events"]!.GetValue<long>());
+            Assert.True(p["Cost"]!["CpuSeconds"]!.GetValue<double>() > 0, p["Name"]!.GetValue<string>());
+        });
+
+        // Both sides of the second ratio leave the world load out, so it is the smaller one.
+        var afterLoad = report["StreamAfterWorldLoadSeconds"]!.GetValue<double>();
+        Assert.InRange(afterLoad, 0.001, report["StreamSeconds"]!.GetValue<double>());
+        Assert.True(report["OutboxOverheadRatioAfterWorldLoad"]!.GetValue<double>() < report["OutboxOverheadRatio"]!.GetValue<double>());
+        Assert.Matches(@"first day, outbox stage 4: leased back and acknowledged, s +│ +\d+\.\d\d", result.Output);
+    }
 }

@@ -26,7 +26,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly ManualResetEventSlim _commitGranted = new(false);
-    private readonly ManualResetEventSlim _dayCommitted = new(false);
+    private readonly ManualResetEventSlim _dayReleased = new(false); // the day handed to the writer may be committed
     private readonly DateTime _since;
     private readonly TimeProvider _time;
     private readonly long _started;
@@ -153,7 +153,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
         _database.Dispose();
         _wake.Dispose();
         _commitGranted.Dispose();
-        _dayCommitted.Dispose();
+        _dayReleased.Dispose();
     }
 
     private async Task RelayLoop(CancellationTokenSource end, Task producer)
@@ -210,7 +210,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
             for (var produced = 0; produced < _daysToProduce && !end.IsCancellationRequested && !IsDraining; produced++)
             {
                 var day = _pipeline.NextDay;
-                _dayCommitted.Reset();
+                _dayReleased.Reset();
                 using (var outbox = _outboxFor(day))
                 {
                     if (!_pipeline.Produce(writer, outbox, end))
@@ -219,8 +219,10 @@ internal sealed partial class StreamSession : IAsyncDisposable
                     }
                 }
 
-                // One day in flight at a time: the next is simulated only after this one is committed.
-                _dayCommitted.Wait(endOrWriteFailure.Token);
+                // One day in memory at a time (streaming.md §4): the next is simulated only once this one is released,
+                // i.e. the day before it is delivered. Its simulation then overlaps this day's commit instead of
+                // following it (docs/decisions.md, "Streaming: the next day starts at the release").
+                _dayReleased.Wait(endOrWriteFailure.Token);
             }
         }
         catch (OperationCanceledException) when (!end.IsCancellationRequested && writer.Failed.IsCancellationRequested)
@@ -245,6 +247,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
         {
             _commitGranted.Wait(end); // throws on stop: the day is rolled back
             _commitGranted.Reset();
+            _dayReleased.Set();
         }
         finally
         {
@@ -257,7 +260,6 @@ internal sealed partial class StreamSession : IAsyncDisposable
         _lastCommittedDay = committed.Day;
         Volatile.Write(ref _grantOutstanding, 0);
         LogDayCommitted(committed.Day, committed.Rows, committed.Append.TotalMilliseconds, committed.State.TotalMilliseconds, committed.Commit.TotalMilliseconds);
-        _dayCommitted.Set();
         _wake.Release(); // the relay need not wait for its polling fallback
     }
 

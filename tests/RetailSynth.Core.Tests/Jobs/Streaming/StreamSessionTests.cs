@@ -110,6 +110,8 @@ public sealed class StreamSessionTests
             breakerOpened |= status.Sink.Breaker == BreakerState.Open;
             Assert.True(status.BacklogDays <= 1, $"{status.BacklogDays} days pending");
             Assert.True(harness.Watermark() is null or { Day: 1 }, $"watermark {harness.Watermark()}");
+            // One day in memory at most: day 2 may be simulated and wait for its release, day 3 is never begun.
+            Assert.False(File.Exists(BodyFileOf(harness, new DateOnly(2024, 1, 3))), "day 3 was begun while day 2 waited");
         }
 
         await harness.Service.StopAsync(CancellationToken.None);
@@ -291,4 +293,7 @@ public sealed class StreamSessionTests
         Assert.Equal(0, harness.Scalar("SELECT count(*) FROM streaming_outbox"));
         Assert.Null(harness.Watermark());
     }
+
+    private static string BodyFileOf(StreamingHarness harness, DateOnly day) =>
+        RetailSynth.Storage.Outbox.OutboxBodyFiles.ForDatabase(Path.GetFullPath(harness.Settings.Storage.DatabasePath)).PathOf(day);
 }
