@@ -215,7 +215,7 @@ public static class StreamingBenchmark
     /// <summary>
     /// The stages an event passes between the simulator and the sink, each metered apart on the same events, done the
     /// way streaming does them: the bodies written to the day's body file and fsynced (<see cref="OutboxBodyFiles"/>),
-    /// the rows appended through data chunks by <see cref="DayWriter.AppendOutbox"/> and committed, leased back by the
+    /// the rows appended through data chunks by <see cref="DayWriter.AppendOutboxRows"/> and committed, leased back by the
     /// relay's <see cref="OutboxStore.Lease"/> in batches of <paramref name="batchSize"/> with their bodies read from
     /// the file and acknowledged, and written by the file sink. Serialising is measured by <see cref="SerialiseFirstDay"/>.
     /// </summary>
@@ -243,9 +243,9 @@ public static class StreamingBenchmark
             meter = PhaseMeter.Start();
             using (var transaction = database.Connection.BeginTransaction())
             {
-                using (var appender = new DataChunkAppender(database.Connection, DatasetTables.Outbox))
+                using (var appender = DayWriter.OpenOutbox(database.Connection))
                 {
-                    DayWriter.AppendOutbox(appender, located);
+                    DayWriter.AppendOutboxRows(appender, located);
                     appender.Close();
                 }
 

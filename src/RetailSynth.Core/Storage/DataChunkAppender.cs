@@ -42,10 +42,28 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
     private int _size;
     private int _chunksSinceFlush;
 
-    public DataChunkAppender(DuckDBConnection connection, string table)
+    /// <param name="connection">The connection whose transaction takes the rows.</param>
+    /// <param name="table">The table appended to.</param>
+    /// <param name="columns">
+    /// The columns each row gives, in order; the table's other columns take their defaults. Null: every column.
+    /// </param>
+    public DataChunkAppender(DuckDBConnection connection, string table, IReadOnlyList<string>? columns = null)
     {
         _table = table;
         Check(NativeMethods.Appender.DuckDBAppenderCreate(connection.NativeConnection, null, table, out _appender), "open");
+        try
+        {
+            foreach (var column in columns ?? [])
+            {
+                Check(AppenderColumns.Add(_appender, column), $"activate column {column} of");
+            }
+        }
+        catch
+        {
+            _appender.Dispose();
+            throw;
+        }
+
         var count = (int)NativeMethods.Appender.DuckDBAppenderColumnCount(_appender);
         _columns = new Column[count];
         var types = new DuckDBLogicalType[count];

@@ -241,4 +241,38 @@ public class DataChunkAppenderTests
 
         Assert.Equal(0, database.Scalar("SELECT count(*) FROM sample"));
     }
+
+    [Fact]
+    public void With_an_active_column_list_rows_give_those_columns_and_the_others_take_their_defaults()
+    {
+        using var folder = new TempFolder();
+        using var database = RetailDatabase.Open(folder.File("db.duckdb"));
+        database.Execute("CREATE TABLE partial (id BIGINT NOT NULL, status VARCHAR NOT NULL DEFAULT 'pending', note VARCHAR, tries INTEGER DEFAULT 0, code VARCHAR)");
+
+        using (var transaction = database.Connection.BeginTransaction())
+        {
+            using var appender = new DataChunkAppender(database.Connection, "partial", ["code", "id"]);
+            for (var i = 0; i < Rows; i++)
+            {
+                appender.CreateRow().Append($"c{i}").Append((long)i).EndRow(); // in the list's order, not the table's
+            }
+
+            appender.Close();
+            transaction.Commit();
+        }
+
+        Assert.Equal(Rows, database.Scalar("SELECT count(*) FROM partial WHERE status = 'pending' AND note IS NULL AND tries = 0 AND code = 'c' || id"));
+    }
+
+    [Fact]
+    public void An_active_column_the_table_lacks_is_refused_with_its_name()
+    {
+        using var folder = new TempFolder();
+        using var database = RetailDatabase.Open(folder.File("db.duckdb"));
+        database.Execute("CREATE TABLE partial (id BIGINT NOT NULL)");
+
+        var error = Assert.Throws<RetailSynthException>(() => new DataChunkAppender(database.Connection, "partial", ["id", "missing"]));
+
+        Assert.Contains("activate column missing of the Appender of partial", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -98,7 +98,7 @@ public sealed class ServeCommandTests
         Assert.Equal(CliApp.ExitOk, await CliApp.RunAsync(["generate", "dimensions", "--database", "serve.duckdb"], environment, CancellationToken.None));
         using (var database = RetailSynth.Storage.RetailDatabase.Open(folder.File("serve.duckdb")))
         {
-            database.Execute("ALTER TABLE streaming_outbox ADD COLUMN unexpected INTEGER"); // every day's outbox append now fails
+            database.Execute("ALTER TABLE streaming_outbox ALTER body_length TYPE VARCHAR"); // every day's outbox append now fails
         }
 
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(120));

@@ -226,7 +226,7 @@ public sealed class StreamSessionTests
     public async Task A_failed_day_write_ends_the_session_with_its_error_instead_of_hanging()
     {
         await using var harness = new StreamingHarness();
-        harness.Scalar("ALTER TABLE streaming_outbox ADD COLUMN unexpected INTEGER"); // every outbox append now fails
+        harness.Scalar("ALTER TABLE streaming_outbox ALTER body_length TYPE VARCHAR"); // every outbox append now fails
 
         harness.Service.Start(new StreamRequest(Days: 1));
         await harness.Service.WaitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
