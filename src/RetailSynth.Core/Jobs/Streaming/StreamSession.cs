@@ -185,7 +185,12 @@ internal sealed partial class StreamSession : IAsyncDisposable
                 return; // nothing pending and no committed day on its way: drained
             }
 
-            if (Volatile.Read(ref _writerWaiting) == 1 && _relay.IsHealthy && !_relay.IsPaused && !IsDraining && !_commitGranted.IsSet)
+            // "Nothing pending" is decided by a count (streaming.md §4), not by the drain's empty lease: the day committed
+            // after that lease (the relay was woken by the writer, not by the commit) would otherwise be joined by the next.
+            // One grant per wait: taking the writer's flag (1 → 0) is the grant, so a second look before the writer has
+            // left its wait cannot grant again and let the next day through its gate at once.
+            if (Volatile.Read(ref _writerWaiting) == 1 && _relay.IsHealthy && !_relay.IsPaused && !IsDraining
+                && Store.CountPending() == 0 && Interlocked.CompareExchange(ref _writerWaiting, 0, 1) == 1)
             {
                 Volatile.Write(ref _grantOutstanding, 1);
                 _commitGranted.Set();
