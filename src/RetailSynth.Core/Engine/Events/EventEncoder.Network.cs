@@ -99,22 +99,20 @@ internal sealed partial class EventEncoder
     }
 
     /// <summary>Row key <c>shipment_id|ARRIVED</c> or <c>…|COMPLETED</c>.</summary>
-    private void TruckKey(EventType type, string shipmentId, byte[] destination)
-    {
-        BeginKey(type);
-        KeyPart(shipmentId);
-        KeySeparator();
-        KeyPart(type == EventType.TruckArrived ? "ARRIVED"u8 : "COMPLETED"u8);
-        EndKey(destination);
-    }
+    private void TruckKey(EventType type, string shipmentId, byte[] destination) =>
+        StatusKey(type, shipmentId, type == EventType.TruckArrived ? "ARRIVED"u8 : "COMPLETED"u8, destination);
 
     /// <summary>Row key <c>order_id|PICKED</c> or <c>…|SHIPPED</c>.</summary>
-    private void OrderStatusKey(EventType type, string orderIdExt, byte[] destination)
+    private void OrderStatusKey(EventType type, string orderIdExt, byte[] destination) =>
+        StatusKey(type, orderIdExt, type == EventType.OnlineOrderPicked ? "PICKED"u8 : "SHIPPED"u8, destination);
+
+    /// <summary>Row key <c>id|STATUS</c>: one id passing through a status.</summary>
+    private void StatusKey(EventType type, string id, ReadOnlySpan<byte> status, byte[] destination)
     {
         BeginKey(type);
-        KeyPart(orderIdExt);
+        KeyPart(id);
         KeySeparator();
-        KeyPart(type == EventType.OnlineOrderPicked ? "PICKED"u8 : "SHIPPED"u8);
+        KeyPart(status);
         EndKey(destination);
     }
 }
