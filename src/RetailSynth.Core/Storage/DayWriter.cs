@@ -182,7 +182,7 @@ internal sealed class DayWriter : IDisposable
                         outbox = null;
                         append.Stop();
                         var clock = Stopwatch.StartNew();
-                        SimulationStateStore.Save(connection, end.State);
+                        SimulationStateStore.Save(connection, end.State, end.Day);
                         var state = clock.Elapsed;
                         using (var watermark = connection.CreateCommand())
                         {

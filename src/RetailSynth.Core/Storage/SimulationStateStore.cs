@@ -13,9 +13,9 @@ namespace RetailSynth.Storage;
 /// </summary>
 internal static class SimulationStateStore
 {
-    public static void Save(DuckDBConnection connection, SimulationState state)
+    public static void Save(DuckDBConnection connection, SimulationState state, DateOnly day)
     {
-        SaveBalances(connection, state);
+        SaveBalances(connection, state, day);
         SaveCustomers(connection, state.Customers, state.Region);
         foreach (var table in DatasetTables.SimulatorState.Where(t => t is not "sim_inventory_balances" and not "sim_customers"))
         {
@@ -141,24 +141,20 @@ internal static class SimulationStateStore
 
     /// <summary>
     /// sim_inventory_balances in full on the first save, afterwards only the (node, product) rows that changed
-    /// since the last commit: staged, deleted by key, re-inserted (a large network has ~1 M rows, most unchanged).
+    /// since the last commit (a large network has ~1 M rows, most unchanged): appended with the day as
+    /// <c>saved_day</c>, then the older rows of the same keys deleted, so each key keeps one row. Appending in place
+    /// rather than staging the rows in a temporary table and copying them took a third off the balance save
+    /// (docs/decisions.md, "The state save in place").
     /// </summary>
-    private static void SaveBalances(DuckDBConnection connection, SimulationState state)
+    private static void SaveBalances(DuckDBConnection connection, SimulationState state, DateOnly day)
     {
         var incremental = Ledgers(state).All(l => l.Ledger.Persisted.Saved);
-        var target = incremental ? "changed_balances" : "sim_inventory_balances";
-        if (incremental)
-        {
-            connection.Execute("CREATE OR REPLACE TEMP TABLE changed_balances AS SELECT * FROM sim_inventory_balances LIMIT 0");
-        }
-        else
+        if (!incremental)
         {
             connection.Execute("DELETE FROM sim_inventory_balances");
         }
 
-        // Through the day writer's data chunks rather than the row API: a day changes a few hundred thousand balances,
-        // and the first save writes all of them (docs/decisions.md, "End to end vs its parts").
-        using (var balances = new DataChunkAppender(connection, target))
+        using (var balances = new DataChunkAppender(connection, "sim_inventory_balances"))
         {
             foreach (var (nodeType, ledger) in Ledgers(state))
             {
@@ -173,7 +169,7 @@ internal static class SimulationStateStore
                         .Append(nodeType).Append(ledger.NodeId).Append(p + 1L)
                         .Append(ledger.OnHand[p]).Append(ledger.Reserved[p]).Append(ledger.OnOrder[p])
                         .Append(ledger.ReorderPoint[p]).Append(ledger.OrderUpTo[p]).Append(ledger.ForecastFactor[p])
-                        .Append(ledger.StockoutOpen[p])
+                        .Append(ledger.StockoutOpen[p]).Append(day)
                         .EndRow();
                 }
             }
@@ -183,12 +179,14 @@ internal static class SimulationStateStore
 
         if (incremental)
         {
-            connection.Execute("""
-                DELETE FROM sim_inventory_balances b USING changed_balances c
-                WHERE b.node_type = c.node_type AND b.node_id = c.node_id AND b.product_id = c.product_id
-                """);
-            connection.Execute("INSERT INTO sim_inventory_balances SELECT * FROM changed_balances");
-            connection.Execute("DROP TABLE changed_balances");
+            using var delete = connection.CreateCommand();
+            delete.CommandText = """
+                DELETE FROM sim_inventory_balances b USING sim_inventory_balances c
+                WHERE c.saved_day = $day AND b.saved_day IS DISTINCT FROM $day
+                  AND b.node_type = c.node_type AND b.node_id = c.node_id AND b.product_id = c.product_id
+                """;
+            delete.Parameters.Add(new DuckDBParameter("day", day));
+            delete.ExecuteNonQuery();
         }
     }
 

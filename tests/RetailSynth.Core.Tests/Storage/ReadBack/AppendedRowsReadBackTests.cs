@@ -1,6 +1,7 @@
 using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Events;
 using RetailSynth.Engine.Simulation.Inventory;
+using RetailSynth.Engine.Simulation.State;
 using RetailSynth.Storage;
 using RetailSynth.Tests;
 
@@ -91,16 +92,19 @@ public class AppendedRowsReadBackTests(WrittenDays written) : IClassFixture<Writ
     {
         var s = written.State;
         var connection = written.Database.Connection;
-        IEnumerable<(string NodeType, InventoryLedger Ledger)> ledgers =
-            [.. s.StoreStock.Select(l => ("STORE", l)), .. s.DcStock.Select(l => ("DC", l))];
+        var ledgers = Ledgers(s);
 
-        StoredRows.AssertEqual(connection, "sim_inventory_balances", "node_type, node_id, product_id", [.. ledgers
-            .SelectMany(n => Enumerable.Range(0, n.Ledger.OnHand.Length).Select(p => new object?[]
+        var ledgersByDay = written.DayStates.Select(d => (d.Day, Ledgers: Ledgers(d.State))).ToList();
+        object?[][] balances = [.. ledgers
+            .SelectMany((n, i) => Enumerable.Range(0, n.Ledger.OnHand.Length).Select(p => new object?[]
             {
                 n.NodeType, n.Ledger.NodeId, p + 1L, n.Ledger.OnHand[p], n.Ledger.Reserved[p], n.Ledger.OnOrder[p],
                 n.Ledger.ReorderPoint[p], n.Ledger.OrderUpTo[p], n.Ledger.ForecastFactor[p], n.Ledger.StockoutOpen[p],
+                LastChanged(ledgersByDay, i, p),
             }))
-            .OrderBy(r => (string)r[0]!, StringComparer.Ordinal).ThenBy(r => (long)r[1]!).ThenBy(r => (long)r[2]!)]);
+            .OrderBy(r => (string)r[0]!, StringComparer.Ordinal).ThenBy(r => (long)r[1]!).ThenBy(r => (long)r[2]!)];
+        Assert.True(balances.Select(r => r[^1]).Distinct().Count() > 1, "some balances should change after the first day, so saved_day differs between rows");
+        StoredRows.AssertEqual(connection, "sim_inventory_balances", "node_type, node_id, product_id", balances);
         StoredRows.AssertEqual(connection, "sim_node_sequences", "rowid", [.. ledgers.Select(n => new object?[]
         {
             n.NodeType, n.Ledger.NodeId, n.Ledger.NextTxnSeq,
@@ -148,6 +152,27 @@ public class AppendedRowsReadBackTests(WrittenDays written) : IClassFixture<Writ
                 $"the simulated days leave no {table} row");
             StoredRows.AssertEqual(connection, table, "rowid", expected);
         }
+    }
+
+    private static List<(string NodeType, InventoryLedger Ledger)> Ledgers(SimulationState state) =>
+        [.. state.StoreStock.Select(l => ("STORE", l)), .. state.DcStock.Select(l => ("DC", l))];
+
+    /// <summary>saved_day of a balance row: the first day, or the last day on which any of its values changed.</summary>
+    private static DateOnly LastChanged(List<(DateOnly Day, List<(string NodeType, InventoryLedger Ledger)> Ledgers)> byDay, int node, int p)
+    {
+        var saved = byDay[0].Day;
+        for (var d = 1; d < byDay.Count; d++)
+        {
+            var (before, after) = (byDay[d - 1].Ledgers[node].Ledger, byDay[d].Ledgers[node].Ledger);
+            if (before.OnHand[p] != after.OnHand[p] || before.Reserved[p] != after.Reserved[p] || before.OnOrder[p] != after.OnOrder[p]
+                || before.ReorderPoint[p] != after.ReorderPoint[p] || before.OrderUpTo[p] != after.OrderUpTo[p]
+                || !before.ForecastFactor[p].Equals(after.ForecastFactor[p]) || before.StockoutOpen[p] != after.StockoutOpen[p])
+            {
+                saved = byDay[d].Day;
+            }
+        }
+
+        return saved;
     }
 
     /// <summary>A new outbox row: pending, never attempted, its body in the day's body file.</summary>

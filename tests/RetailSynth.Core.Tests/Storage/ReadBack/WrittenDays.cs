@@ -71,6 +71,7 @@ public sealed class WrittenDays : IDisposable
                 }
 
                 State = state.Snapshot();
+                DayStates.Add((day, State));
                 writer.CommitDay(day, State);
             }
 
@@ -87,6 +88,9 @@ public sealed class WrittenDays : IDisposable
     internal List<(FactBatch Hour, LocalLabels Labels)> FactBatch { get; } = [];
 
     public SimulationState State { get; private set; } = null!;
+
+    /// <summary>The state committed with each day, first day first; <see cref="State"/> is the last.</summary>
+    public List<(DateOnly Day, SimulationState State)> DayStates { get; } = [];
 
     public List<EncodedEvent> Events { get; } = [];
 
