@@ -154,6 +154,8 @@ internal static class SimulationStateStore
             connection.Execute("DELETE FROM sim_inventory_balances");
         }
 
+        // Through the day writer's data chunks rather than the row API: a day changes a few hundred thousand balances,
+        // and the first save writes all of them (docs/decisions.md, "End to end vs its parts").
         using (var balances = new DataChunkAppender(connection, "sim_inventory_balances"))
         {
             foreach (var (nodeType, ledger) in Ledgers(state))
