@@ -226,7 +226,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
 
                 // One day in memory at a time (streaming.md §4): the next is simulated only once this one is released,
                 // i.e. the day before it is delivered. Its simulation then overlaps this day's commit instead of
-                // following it (docs/decisions.md, "Streaming: the next day starts at the release").
+                // following it (docs/decisions.md, "The outbox's stages, and the next day at the release").
                 _dayReleased.Wait(endOrWriteFailure.Token);
             }
         }
