@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using System.Text;
 using DuckDB.NET.Data;
@@ -131,6 +132,12 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
 
     internal void WriteString(int row, int column, string? value)
     {
+        if (column < _columns.Length && _columns[column].Type == DuckDBType.Enum)
+        {
+            WriteEnum(row, column, value);
+            return;
+        }
+
         Expect(column, DuckDBType.Varchar, "VARCHAR");
         if (value is null)
         {
@@ -161,6 +168,35 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
         {
             // "Unsafe" skips DuckDB's UTF-8 validation: .NET's encoder only produces valid UTF-8.
             NativeMethods.Vectors.DuckDBUnsafeVectorAssignStringElementLength(_vectors[column], (ulong)row, bytes, length);
+        }
+    }
+
+    /// <summary>An ENUM stores the value's position in the type's dictionary, in an integer as wide as the dictionary needs.</summary>
+    private void WriteEnum(int row, int column, string? value)
+    {
+        if (value is null)
+        {
+            SetNull(row, column);
+            return;
+        }
+
+        var enumColumn = _columns[column];
+        if (!enumColumn.EnumValues!.TryGetValue(value, out var position))
+        {
+            throw new InvalidOperationException($"{_table}: column {column + 1} is an ENUM without the value '{value}'.");
+        }
+
+        switch (enumColumn.Storage)
+        {
+            case DuckDBType.UnsignedTinyInt:
+                ((byte*)_data[column])[row] = (byte)position;
+                break;
+            case DuckDBType.UnsignedSmallInt:
+                ((ushort*)_data[column])[row] = (ushort)position;
+                break;
+            default:
+                ((uint*)_data[column])[row] = (uint)position;
+                break;
         }
     }
 
@@ -329,8 +365,11 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
         throw new RetailSynthException($"Could not {what} the Appender of {_table}: {message}");
     }
 
-    /// <summary>A column's type; for DECIMAL its scale and the integer it is stored in, for a LIST its element type.</summary>
-    private readonly record struct Column(DuckDBType Type, int Scale, DuckDBType Storage)
+    /// <summary>
+    /// A column's type; for DECIMAL its scale and the integer it is stored in, for a LIST its element type, for an ENUM
+    /// the integer it is stored in and each value's position.
+    /// </summary>
+    private readonly record struct Column(DuckDBType Type, int Scale, DuckDBType Storage, FrozenDictionary<string, int>? EnumValues = null)
     {
         public static Column Of(DuckDBLogicalType logical)
         {
@@ -338,6 +377,14 @@ internal sealed unsafe class DataChunkAppender : IRowAppender<DataChunkRow>, IDi
             if (type == DuckDBType.Decimal)
             {
                 return new Column(type, NativeMethods.LogicalType.DuckDBDecimalScale(logical), NativeMethods.LogicalType.DuckDBDecimalInternalType(logical));
+            }
+
+            if (type == DuckDBType.Enum)
+            {
+                var size = (int)NativeMethods.LogicalType.DuckDBEnumDictionarySize(logical);
+                var values = Enumerable.Range(0, size).ToFrozenDictionary(
+                    i => NativeMethods.LogicalType.DuckDBEnumDictionaryValue(logical, i), i => i, StringComparer.Ordinal);
+                return new Column(type, 0, NativeMethods.LogicalType.DuckDBEnumInternalType(logical), values);
             }
 
             if (type == DuckDBType.List)

@@ -38,6 +38,9 @@ internal static class DuckDbCommands
         return rows;
     }
 
+    /// <summary>A DuckDB identifier: <paramref name="name"/> in double quotes, its own double quotes doubled.</summary>
+    public static string QuoteIdentifier(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
     /// <summary>A DuckDB string literal: <paramref name="text"/> in single quotes, its own quotes doubled (backslashes are not escapes in DuckDB).</summary>
     public static string SqlLiteral(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 }

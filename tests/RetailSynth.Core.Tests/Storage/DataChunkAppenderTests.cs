@@ -170,6 +170,45 @@ public class DataChunkAppenderTests
     }
 
     [Fact]
+    public void Strings_into_enum_columns_read_back_as_the_same_strings_and_nulls_across_several_chunks()
+    {
+        using var folder = new TempFolder();
+        using var database = RetailDatabase.Open(folder.File("db.duckdb"));
+        // A 300-value ENUM is stored in two bytes, the small one in one: both widths are written.
+        var wide = string.Join(", ", Enumerable.Range(0, 300).Select(v => $"'w{v:D3}'"));
+        database.Execute($"CREATE TYPE small AS ENUM ('B', 'A', 'C'); CREATE TYPE wide AS ENUM ({wide}); CREATE TABLE e (id BIGINT, s small, w wide)");
+
+        using (var transaction = database.Connection.BeginTransaction())
+        {
+            using var appender = new DataChunkAppender(database.Connection, "e");
+            for (var i = 0; i < Rows; i++)
+            {
+                appender.CreateRow().Append((long)i).Append(i % 4 == 3 ? null : "BAC"[i % 3].ToString()).Append($"w{i % 300:D3}").EndRow();
+            }
+
+            appender.Close();
+            transaction.Commit();
+        }
+
+        Assert.Equal(Rows, database.Scalar("SELECT count(*) FROM e"));
+        Assert.Equal(0, database.Scalar(
+            "SELECT count(*) FROM e WHERE s IS DISTINCT FROM (CASE WHEN id % 4 = 3 THEN NULL ELSE ['B', 'A', 'C'][id % 3 + 1] END) OR CAST(w AS VARCHAR) <> 'w' || lpad(CAST(id % 300 AS VARCHAR), 3, '0')"));
+    }
+
+    [Fact]
+    public void A_string_outside_an_enum_names_the_table_the_column_and_the_value()
+    {
+        using var folder = new TempFolder();
+        using var database = RetailDatabase.Open(folder.File("db.duckdb"));
+        database.Execute("CREATE TYPE small AS ENUM ('A', 'B'); CREATE TABLE e (id BIGINT, s small)");
+        using var transaction = database.Connection.BeginTransaction();
+        using var appender = new DataChunkAppender(database.Connection, "e");
+
+        var error = Assert.Throws<InvalidOperationException>(() => appender.CreateRow().Append(1L).Append("Z").EndRow());
+        Assert.Equal("e: column 2 is an ENUM without the value 'Z'.", error.Message);
+    }
+
+    [Fact]
     public void A_decimal_of_another_scale_is_refused()
     {
         using var folder = new TempFolder();

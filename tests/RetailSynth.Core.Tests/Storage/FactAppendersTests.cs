@@ -46,9 +46,9 @@ public class FactAppendersTests
         facts.TruckMoves.Add(new TruckMoveFact(
             "SHP-1", "COMPLETED", s_t.AddHours(6), 4, 2, 11, "AMBIENT", "HIGH", 300, s_t.AddHours(1), s_t.AddHours(5), s_t.AddHours(6), 75, 70));
         facts.TruckInventory.Add(new TruckInventoryFact(s_t.AddMilliseconds(1), "SHP-1", 4, 3, 300, "LOAD", "DC", 2));
-        facts.FootTraffic.Add(new FootTrafficFact(s_t, s_t.AddMinutes(-59), 11, "ENTRANCE", "SNS-1", 12, 340));
-        facts.BlePings.Add(new BlePingFact("VIS-1", 1, s_t, 11, "BCN-1", "ENTRANCE", "BLE-1", null, -61));
-        facts.ZoneChanges.Add(new ZoneChangeFact("VIS-1", 1, s_t, 11, "BLE-1", 501, "ENTRANCE", "PRODUCE"));
+        facts.FootTraffic.Add(new FootTrafficFact(s_t, s_t.AddMinutes(-59), 11, "ENTRANCE_MAIN", "SNS-1", 12, 340));
+        facts.BlePings.Add(new BlePingFact("VIS-1", 1, s_t, 11, "BCN-1", "ENTRANCE_MAIN", "BLE-1", null, -61));
+        facts.ZoneChanges.Add(new ZoneChangeFact("VIS-1", 1, s_t, 11, "BLE-1", 501, "ENTRANCE_MAIN", "FRESH"));
         facts.Marketing.Add(new MarketingFact(
             "IMP-1", s_t, "CMP-1", "FLASH_SALE", "EMAIL", "CRE-1", "AD-1", 501, "MOBILE", 17, "JRN-1")
         {

@@ -63,8 +63,9 @@ public partial class FactTablesTests
 
         foreach (var table in FactTables.All)
         {
-            // The writer gives a DECIMAL's scale, not its width: compare the scale.
-            var migrated = MigratedColumns(database, table.Name, "data_type").Select(t => DecimalWidth().Replace(t, "DECIMAL(,"));
+            // The writer gives a DECIMAL's scale, not its width: compare the scale. An ENUM column takes its vocabulary's strings.
+            var migrated = MigratedColumns(database, table.Name, "data_type")
+                .Select(t => t.StartsWith("ENUM(", StringComparison.Ordinal) ? "VARCHAR" : DecimalWidth().Replace(t, "DECIMAL(,"));
             var rows = recorded.Rows[table.Name];
             Assert.NotEmpty(rows);
             Assert.All(rows, row => Assert.Equal(migrated, row));

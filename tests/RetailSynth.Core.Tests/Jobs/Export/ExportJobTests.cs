@@ -81,6 +81,22 @@ public class ExportJobTests(ExportFixture fixture) : IClassFixture<ExportFixture
     }
 
     [Fact]
+    public void Vocabulary_columns_stored_as_enums_leave_as_plain_strings_with_the_same_values()
+    {
+        var folder = fixture.NewOutputFolder();
+        Export(folder, tables: ["fact_customer_zone_changes"]);
+
+        var file = Path.Combine(folder, "fact_customer_zone_changes", "fact_customer_zone_changes_2024-01.parquet");
+        // DuckDB writes an ENUM as UTF-8 strings; a Parquet ENUM annotation would be read as bytes by some readers.
+        Assert.Equal(2, fixture.QueryFiles(
+            $"SELECT count(*) FROM parquet_schema('{file}') WHERE name IN ('from_zone', 'to_zone') AND type = 'BYTE_ARRAY' AND converted_type = 'UTF8'"));
+        Assert.Equal(
+            fixture.Count("SELECT count(*) FROM fact_customer_zone_changes WHERE event_ts < TIMESTAMP '2024-02-01' AND from_zone = 'ENTRANCE_MAIN'"),
+            ParquetRows(file, "from_zone = 'ENTRANCE_MAIN'"));
+        Assert.Equal(0, ParquetRows(file, "to_zone NOT IN ('APPAREL', 'CHECKOUT', 'ELECTRONICS', 'ENTRANCE_MAIN', 'ENTRANCE_SIDE', 'FRESH', 'GROCERY', 'HEALTH_BEAUTY', 'HOME')"));
+    }
+
+    [Fact]
     public void Csv_files_start_with_a_header_and_hold_the_rows_in_key_order()
     {
         var folder = fixture.NewOutputFolder();

@@ -110,7 +110,7 @@ public sealed class WrittenDays : IDisposable
         Guid.CreateVersion7(),
         day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddMilliseconds(rank * 997L),
         day,
-        rank % 2 == 0 ? "receipt_created" : "ble_ping",
+        rank % 2 == 0 ? "receipt_created" : "ble_ping_detected",
         $"store-{rank % 7}",
         rank % 3 == 0 ? null : $"JRN-{rank}",
         default,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using RetailSynth.Storage;
 
 namespace RetailSynth.Jobs.Export.Delta;
 
@@ -20,7 +21,7 @@ internal static class DeltaFileStats
         var items = new List<string> { "count(*)" };
         foreach (var column in columns)
         {
-            var quoted = $"\"{column.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            var quoted = DuckDbCommands.QuoteIdentifier(column.Name);
             items.Add($"count(*) - count({quoted})");
             if (column.HasMinMax)
             {

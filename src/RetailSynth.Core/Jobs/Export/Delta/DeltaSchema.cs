@@ -8,7 +8,7 @@ namespace RetailSynth.Jobs.Export.Delta;
 
 /// <summary>
 /// The Delta schema of an exported table, from DuckDB's column types (protocol "Schema Serialization Format"):
-/// VARCHAR→string, BIGINT→long, INTEGER→integer, SMALLINT→short, TINYINT→byte, DOUBLE→double, REAL→float,
+/// VARCHAR and ENUM→string, BIGINT→long, INTEGER→integer, SMALLINT→short, TINYINT→byte, DOUBLE→double, REAL→float,
 /// BOOLEAN→boolean, DATE→date, DECIMAL(p,s)→decimal(p,s), lists→array. TIMESTAMP (UTC wall time in this dataset) and
 /// TIMESTAMPTZ→timestamp, written to Parquet as TIMESTAMPTZ so the file says isAdjustedToUTC=true as the protocol
 /// requires; timestamp_ntz is avoided because it needs reader 3 / writer 7 and table features.
@@ -23,7 +23,7 @@ internal static partial class DeltaSchema
     /// <summary>Maps one DuckDB column; a type with no faithful Delta equivalent is an error, never a silent change.</summary>
     public static DeltaColumn Column(string name, string duckDbType, bool nullable, string table)
     {
-        var quoted = $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        var quoted = DuckDbCommands.QuoteIdentifier(name);
         var type = duckDbType.Trim().ToUpperInvariant();
         if (type.EndsWith("[]", StringComparison.Ordinal))
         {
@@ -34,6 +34,12 @@ internal static partial class DeltaSchema
             }
 
             return new DeltaColumn(name, $"array<{element}>", nullable, quoted, HasMinMax: false);
+        }
+
+        if (IsEnum(type))
+        {
+            // DuckDB writes an ENUM to Parquet as its UTF-8 strings, so the file's stats are the strings' too.
+            return new DeltaColumn(name, "string", nullable, quoted, HasMinMax: true);
         }
 
         var spark = Primitive(type) ?? throw Unsupported(name, duckDbType, table);
@@ -114,6 +120,9 @@ internal static partial class DeltaSchema
 
     private static RetailSynthException Unsupported(string name, string type, string table) =>
         new($"Column {table}.{name} has DuckDB type {type}, which the Delta export does not map; export it as parquet instead.");
+
+    /// <summary>A closed vocabulary stored as a DuckDB ENUM (data-model §3.4): exported as its strings.</summary>
+    private static bool IsEnum(string type) => type.StartsWith("ENUM(", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^DECIMAL\((?<p>\d+),\s*(?<s>\d+)\)$", RegexOptions.CultureInvariant)]
     private static partial Regex DecimalType();

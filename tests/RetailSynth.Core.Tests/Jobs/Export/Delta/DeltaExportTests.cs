@@ -162,7 +162,9 @@ public class DeltaExportTests(ExportFixture fixture) : IClassFixture<ExportFixtu
             var expected = new List<(string Name, string Type)>();
             while (reader.Read())
             {
-                expected.Add((reader.GetString(0), reader.GetString(1)));
+                // A vocabulary stored as an ENUM is exported as its strings.
+                var type = reader.GetString(1);
+                expected.Add((reader.GetString(0), type.StartsWith("ENUM(", StringComparison.Ordinal) ? "VARCHAR" : type));
             }
 
             if (table.StartsWith("fact_", StringComparison.Ordinal))
@@ -232,7 +234,7 @@ public class DeltaExportTests(ExportFixture fixture) : IClassFixture<ExportFixtu
         var checks = new (string Table, string Hash)[]
         {
             ("dim_stores", "CAST(sum(hash(store_id, store_number, tax_rate)) % 1000000007 AS BIGINT)"),
-            ("fact_receipt_lines", "CAST(sum(hash(receipt_id_ext, line_num, product_id, ext_price, promo_code, epoch_us(event_ts))) % 1000000007 AS BIGINT)"),
+            ("fact_receipt_lines", "CAST(sum(hash(receipt_id_ext, line_num, product_id, ext_price, CAST(promo_code AS VARCHAR), epoch_us(event_ts))) % 1000000007 AS BIGINT)"),
         };
         foreach (var (table, hash) in checks)
         {
