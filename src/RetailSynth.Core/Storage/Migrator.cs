@@ -46,7 +46,17 @@ internal static class Migrator
         foreach (var (version, name, sql) in Embedded().Where(m => !applied.Contains(m.Version)))
         {
             using var transaction = connection.BeginTransaction();
-            connection.Execute(sql);
+            try
+            {
+                connection.Execute(sql);
+            }
+            catch (DuckDBException ex)
+            {
+                // The transaction rolls back on dispose: the file keeps its previous schema and every row.
+                throw new RetailSynthException(
+                    $"The database could not be upgraded to schema version {version} ({name}), so it was left as it was: {ex.Message.Split('\n')[0].Trim()}", ex);
+            }
+
             using var record = connection.CreateCommand();
             record.CommandText = "INSERT INTO schema_migrations VALUES ($version, $name, now())";
             record.Parameters.Add(new DuckDBParameter("version", version));
