@@ -40,10 +40,19 @@ internal static class TraceIds
 
     /// <summary>Hot path: <paramref name="namespaceAndName"/> is the namespace bytes followed by the UTF-8 name.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "UUID v5 is defined on SHA-1 (RFC 9562); ids are not a security boundary.")]
-    internal static void Compute(ReadOnlySpan<byte> namespaceAndName, Span<byte> destination)
+    internal static void Compute(ReadOnlySpan<byte> namespaceAndName, Span<byte> destination, IncrementalHash? sha1 = null)
     {
         Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
-        SHA1.HashData(namespaceAndName, hash);
+        if (sha1 is null)
+        {
+            SHA1.HashData(namespaceAndName, hash);
+        }
+        else
+        {
+            sha1.AppendData(namespaceAndName);
+            sha1.GetHashAndReset(hash);
+        }
+
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 9562 variant
         Format(hash[..16], destination);

@@ -264,13 +264,15 @@ internal sealed partial class StreamSession : IAsyncDisposable
     {
         _lastCommittedDay = committed.Day;
         Volatile.Write(ref _grantOutstanding, 0);
-        LogDayCommitted(committed.Day, committed.Rows, committed.Append.TotalMilliseconds, committed.State.TotalMilliseconds, committed.Commit.TotalMilliseconds);
+        LogDayCommitted(
+            committed.Day, committed.Rows, committed.Append.TotalMilliseconds, committed.State.TotalMilliseconds, committed.Commit.TotalMilliseconds,
+            committed.Waiting.TotalMilliseconds);
         _wake.Release(); // the relay need not wait for its polling fallback
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Day {Day} committed for streaming: {Rows} fact rows; appends {AppendMs:0} ms, state {StateMs:0} ms, gate + commit {CommitMs:0} ms")]
-    private partial void LogDayCommitted(DateOnly day, long rows, double appendMs, double stateMs, double commitMs);
+        Message = "Day {Day} committed for streaming: {Rows} fact rows; appends {AppendMs:0} ms, state {StateMs:0} ms, gate + commit {CommitMs:0} ms, waited for the simulator {WaitingMs:0} ms")]
+    private partial void LogDayCommitted(DateOnly day, long rows, double appendMs, double stateMs, double commitMs, double waitingMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox drained ({EventsSent} events sent in this session); the drain ends the session")]
     private partial void LogDrained(long eventsSent);
