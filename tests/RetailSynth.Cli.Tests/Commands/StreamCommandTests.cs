@@ -73,6 +73,28 @@ public class StreamCommandTests
         Assert.Contains("Streaming to stdout", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_session_that_fails_logs_one_line_without_a_stack_trace_and_keeps_the_days_committed_before()
+    {
+        using var cli = TinyWorld();
+        Assert.Equal(0, (await cli.RunAsync("stream", "--days", "1")).ExitCode);
+        using (var database = RetailDatabase.Open(cli.DatabasePath))
+        {
+            database.Execute("ALTER TABLE streaming_outbox ALTER body_length TYPE VARCHAR"); // the next day's outbox append fails
+        }
+
+        var result = await cli.RunProcessAsync("stream", "--days", "1");
+
+        Assert.Equal(CliApp.ExitFailed, result.ExitCode);
+        var logged = Assert.Single(result.ErrorLines, l => l.Contains("Stream session failed: ", StringComparison.Ordinal));
+        Assert.Contains("streaming_outbox", logged, StringComparison.Ordinal);
+        var error = Assert.Single(result.ErrorLines, l => l.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.StartsWith("error: The stream session failed: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at RetailSynth.", result.Error, StringComparison.Ordinal); // no stack frame, on any line
+        Assert.DoesNotContain(" at System.", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, CommittedDays(cli));
+    }
+
     /// <summary>As <c>retailsynth stream --sink stdout | head -3</c>: once the reader has gone, nothing more counts as sent.</summary>
     [Fact]
     public async Task Stdout_closed_by_its_reader_ends_the_stream_with_exit_0_and_the_unread_events_stay_pending()

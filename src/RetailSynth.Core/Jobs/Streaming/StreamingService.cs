@@ -180,7 +180,8 @@ public sealed partial class StreamingService(
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     _lastError = ex is RetailSynthException failure ? (wording ?? NeutralRefusalWording.Instance).Describe(failure) : $"{ex.GetType().Name}: {ex.Message}";
-                    LogFailed(ex);
+                    LogFailed(_lastError);
+                    LogFailureDetails(ex); // the stack trace only at debug level (--verbose): the error line is what users read
                 }
                 finally
                 {
@@ -306,6 +307,9 @@ public sealed partial class StreamingService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connection test of the {Sink} sink failed ({Kind}): {Reason}")]
     private partial void LogProbeFailed(string sink, SinkFailureKind kind, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Stream session failed")]
-    private partial void LogFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stream session failed: {Reason}")]
+    private partial void LogFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stream session failure, in detail")]
+    private partial void LogFailureDetails(Exception exception);
 }
