@@ -40,7 +40,7 @@ internal static class TraceIds
 
     /// <summary>Hot path: <paramref name="namespaceAndName"/> is the namespace bytes followed by the UTF-8 name.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "UUID v5 is defined on SHA-1 (RFC 9562); ids are not a security boundary.")]
-    internal static void Compute(ReadOnlySpan<byte> namespaceAndName, Span<byte> destination, IncrementalHash? sha1 = null)
+    internal static void Compute(ReadOnlySpan<byte> namespaceAndName, Span<byte> destination, Sha1Digest? sha1 = null)
     {
         Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
         if (sha1 is null)
@@ -49,8 +49,7 @@ internal static class TraceIds
         }
         else
         {
-            sha1.AppendData(namespaceAndName);
-            sha1.GetHashAndReset(hash);
+            sha1.Hash(namespaceAndName, hash);
         }
 
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5

@@ -7,9 +7,9 @@ namespace RetailSynth.Core.Tests.Engine.Events;
 public class TraceIdsTests
 {
     [Fact]
-    public void A_reused_sha1_context_gives_the_one_shot_ids_call_after_call()
+    public void A_reused_sha1_digest_gives_the_one_shot_ids_call_after_call()
     {
-        using var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1);
+        var sha1 = new Sha1Digest();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < 200; i++)
         {
@@ -25,5 +25,27 @@ public class TraceIdsTests
         }
 
         Assert.Equal(200, ids.Count); // each call hashed its own name only: nothing carried over from the one before
+    }
+
+    [Fact]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "UUID v5 is defined on SHA-1; the test compares against .NET's.")]
+    public void The_digest_equals_dotnets_sha1_for_every_length_across_block_boundaries()
+    {
+        var sha1 = new Sha1Digest();
+        var input = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 100).Select(i => $"{i}|é")));
+        var digest = new byte[SHA1.HashSizeInBytes];
+        for (var length = 0; length <= 260; length++)
+        {
+            sha1.Hash(input.AsSpan(0, length), digest);
+
+            Assert.Equal(Convert.ToHexString(SHA1.HashData(input.AsSpan(0, length))), Convert.ToHexString(digest));
+        }
+    }
+
+    [Fact]
+    public void On_linux_the_digest_comes_from_openssls_low_level_sha1()
+    {
+        // .NET on Linux needs libcrypto itself, so the fast path must be found there; elsewhere the fallback is expected.
+        Assert.Equal(OperatingSystem.IsLinux(), Sha1Digest.UsesOpenSsl);
     }
 }
