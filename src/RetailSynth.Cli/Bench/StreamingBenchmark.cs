@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging.Abstractions;
 using RetailSynth.Domain.Facts;
@@ -13,6 +14,7 @@ using RetailSynth.Reference;
 using RetailSynth.Storage;
 using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Sinks;
+using RetailSynth.Cli.Workers;
 
 namespace RetailSynth.Cli.Bench;
 
@@ -48,7 +50,22 @@ public static class StreamingBenchmark
         double SeedLoopEventsPerSecond,
         double StreamPeakRssMiB,
         double PeakRssMiB,
-        IReadOnlyList<Phase> Phases);
+        IReadOnlyList<Phase> Phases,
+        Commands AsCommands);
+
+    /// <summary>
+    /// The same days as the two commands a user runs, <c>generate facts --days N</c> and <c>stream --days N</c>, each a
+    /// cold process on a copy of the same dimensions (<see cref="CommandRun"/>): unlike the in-process phases, where the
+    /// historical run comes after the stream and finds the simulator and the writer compiled, both pay their own start-up,
+    /// world load and JIT, so their ratio compares like with like.
+    /// </summary>
+    public sealed record Commands(CommandRun.Result GenerateFacts, CommandRun.Result Stream)
+    {
+        public double StreamOverHistorical => Stream.WallSeconds / GenerateFacts.WallSeconds;
+    }
+
+    /// <summary>How the bench starts <c>retailsynth</c> again: the launcher, the configuration file and environment it was given.</summary>
+    public sealed record ChildLaunch(SelfLaunch Launch, string? ConfigFile, IReadOnlyDictionary<string, string?> Variables);
 
     /// <summary>
     /// A timed phase and what it cost, over <paramref name="Events"/> events: the stream's events for the stream and the
@@ -74,7 +91,8 @@ public static class StreamingBenchmark
     public sealed record DayCycle(DateOnly Day, long Events, double Seconds);
 
     public static async Task<Report> RunAsync(
-        RetailSynthSettings settings, ReferenceDictionaries dictionaries, int days, string folder, Action<string> progress, CancellationToken cancellationToken)
+        RetailSynthSettings settings, ReferenceDictionaries dictionaries, ChildLaunch children, int days, string folder, Action<string> progress,
+        CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var streamPath = Path.Combine(folder, "bench-stream.duckdb");
@@ -129,6 +147,8 @@ public static class StreamingBenchmark
 
             progress("the seed's loop: one event per send, 500 ms pause, for 5 s");
             var (seedLoopSent, seedLoopCost) = await SeedLoopAsync(Path.Combine(folder, "seed-loop"), firstDayEvents, cancellationToken).ConfigureAwait(false);
+            var asCommands = await RunAsCommandsAsync(settings, dictionaries, children, days, Path.Combine(folder, "commands"), progress, cancellationToken)
+                .ConfigureAwait(false);
             var streamSeconds = streamCost.WallSeconds;
             var afterWorldLoad = service.Deliveries.Count > 0 ? service.Deliveries[^1].SinceStart.TotalSeconds : streamSeconds;
 
@@ -164,8 +184,48 @@ public static class StreamingBenchmark
                     new Phase("first day, outbox stage 5: sent to the file sink", firstDayEvents.Count, stages.Sink),
                     new Phase("first day: rows with bodies in a column instead (row API, the first design)", firstDayEvents.Count, column),
                     new Phase("the seed's loop (one event per send, 500 ms pause)", seedLoopSent, seedLoopCost),
-                ]);
+                ],
+                asCommands);
         }
+    }
+
+    /// <summary>
+    /// <c>generate facts</c> and <c>stream</c> for <paramref name="days"/> days, each a child process in a folder of its
+    /// own with the same dimensions (generated here once, untimed, and copied), the file sink at max pacing for the stream.
+    /// </summary>
+    private static async Task<Commands> RunAsCommandsAsync(
+        RetailSynthSettings settings, ReferenceDictionaries dictionaries, ChildLaunch children, int days, string folder, Action<string> progress,
+        CancellationToken cancellationToken)
+    {
+        var historyFolder = Path.Combine(folder, "generate-facts");
+        var streamFolder = Path.Combine(folder, "stream");
+        Directory.CreateDirectory(historyFolder);
+        Directory.CreateDirectory(streamFolder);
+        var historyDatabase = Path.Combine(historyFolder, "retail.duckdb");
+        var streamDatabase = Path.Combine(streamFolder, "retail.duckdb");
+        progress($"the same {days} days as commands, each a cold process: dimensions (untimed)");
+        new DimensionJob(settings with { Storage = new StorageOptions { DatabasePath = historyDatabase } }, dictionaries, NullLogger<DimensionJob>.Instance)
+            .Run(false, _ => { }, cancellationToken);
+        File.Copy(historyDatabase, streamDatabase); // closed and checkpointed by the job: the file is the whole database
+
+        var daysText = days.ToString(CultureInfo.InvariantCulture);
+        var config = children.ConfigFile is { } file ? new[] { "--config", file } : [];
+        progress($"the same {days} days as commands, each a cold process: retailsynth generate facts --days {days}");
+        var generate = await RunOrThrowAsync(children, [.. "generate facts --days".Split(' '), daysText, "--database", historyDatabase, .. config], historyFolder, cancellationToken)
+            .ConfigureAwait(false);
+        progress($"the same {days} days as commands, each a cold process: retailsynth stream --days {days}");
+        var stream = await RunOrThrowAsync(
+            children, ["stream", "--days", daysText, "--database", streamDatabase, "--sink", "file", "--pacing", "max", .. config], streamFolder, cancellationToken)
+            .ConfigureAwait(false);
+        return new Commands(generate, stream);
+    }
+
+    private static async Task<CommandRun.Result> RunOrThrowAsync(ChildLaunch children, string[] arguments, string folder, CancellationToken cancellationToken)
+    {
+        var result = await CommandRun.RunAsync(children.Launch, arguments, folder, children.Variables, cancellationToken).ConfigureAwait(false);
+        return result.ExitCode == 0
+            ? result
+            : throw new RetailSynthException($"bench: `retailsynth {string.Join(' ', arguments)}` exited {result.ExitCode}: {result.Output.Trim().Split('\n')[^1]}");
     }
 
     /// <summary>

@@ -105,10 +105,25 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         return CliApp.ExitOk;
     }
 
+    private static string Seconds(CommandRun.Result run) =>
+        run.CpuSeconds is { } cpu ? $"{run.WallSeconds:0.00} ({cpu:0.00})" : run.WallSeconds.ToString("0.00");
+
+    private static string Mib(CommandRun.Result run) => run.PeakRssMiB is { } mib ? mib.ToString("0") : "n/a";
+
     private async Task<int> BenchStreaming(Settings settings, Foundation.Configuration.RetailSynthSettings options, string folder, CancellationToken cancellationToken)
     {
         var report = await stages.RunAsync($"bench --streaming ({options.Simulation.Profile}, {settings.Days} days)", progress =>
-            StreamingBenchmark.RunAsync(options, runtime.Dictionaries, settings.Days, folder, progress, cancellationToken));
+            StreamingBenchmark.RunAsync(
+                options,
+                runtime.Dictionaries,
+                new StreamingBenchmark.ChildLaunch(
+                    Workers.SelfLaunch.Current(),
+                    runtime.ConfigFilePath(settings) is { } config ? Path.GetFullPath(config) : null,
+                    RegionScalingBenchmark.WorkerVariables(runtime.Environment.Variables, options)),
+                settings.Days,
+                folder,
+                progress,
+                cancellationToken));
         var table = new Table().AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
         table.AddRow("events streamed (file sink, max pacing)", report.Events.ToString("N0"));
         table.AddRow("stream wall time, s", report.StreamSeconds.ToString("0.00"));
@@ -130,6 +145,11 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
         table.AddRow("average body, bytes", report.AverageBodyBytes.ToString("0"));
         table.AddRow("baseline: the seed's loop (one event per send, 500 ms pause), events/s", report.SeedLoopEventsPerSecond.ToString("0.0"));
         table.AddRow("end to end / seed loop", (report.EndToEndEventsPerSecond / report.SeedLoopEventsPerSecond).ToString("N0"));
+        var commands = report.AsCommands;
+        table.AddRow($"as commands, each a cold process: generate facts --days {report.Days}, s (CPU s)", Seconds(commands.GenerateFacts));
+        table.AddRow($"as commands, each a cold process: stream --days {report.Days}, s (CPU s)", Seconds(commands.Stream));
+        table.AddRow("stream / historical as commands (start-up included on both sides)", commands.StreamOverHistorical.ToString("0.00"));
+        table.AddRow("peak RSS of the commands: generate facts / stream, MiB", $"{Mib(commands.GenerateFacts)} / {Mib(commands.Stream)}");
         table.AddRow("peak RSS until the stream ended (dimensions + stream), MiB", report.StreamPeakRssMiB.ToString("0"));
         table.AddRow("peak RSS of the whole bench, MiB", report.PeakRssMiB.ToString("0"));
         runtime.Environment.Out.Write(table);

@@ -89,5 +89,20 @@ public class BenchCommandTests
         Assert.InRange(afterLoad, 0.001, report["StreamSeconds"]!.GetValue<double>());
         Assert.True(report["OutboxOverheadRatioAfterWorldLoad"]!.GetValue<double>() < report["OutboxOverheadRatio"]!.GetValue<double>());
         Assert.Matches(@"first day, outbox stage 4: leased back and acknowledged, s +│ +\d+\.\d\d", result.Output);
+
+        // The same days as the two commands, each a cold process, measured from outside (CPU and peak only on Linux).
+        foreach (var command in new[] { "GenerateFacts", "Stream" })
+        {
+            var run = report["AsCommands"]![command]!;
+            Assert.Equal(0, run["ExitCode"]!.GetValue<int>());
+            Assert.InRange(run["WallSeconds"]!.GetValue<double>(), 0.1, 600);
+            if (OperatingSystem.IsLinux())
+            {
+                Assert.InRange(run["CpuSeconds"]!.GetValue<double>(), 0.1, 1_200);
+                Assert.InRange(run["PeakRssMiB"]!.GetValue<double>(), 20, 4_096);
+            }
+        }
+
+        Assert.Matches(@"stream / historical as commands \(start-up included on both sides\) +│ +\d+\.\d\d", result.Output);
     }
 }
