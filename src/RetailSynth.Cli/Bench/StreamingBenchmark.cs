@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging.Abstractions;
+using RetailSynth.Cli.Workers;
 using RetailSynth.Domain.Facts;
 using RetailSynth.Engine.Dimensions;
 using RetailSynth.Engine.Events;
@@ -14,7 +15,6 @@ using RetailSynth.Reference;
 using RetailSynth.Storage;
 using RetailSynth.Storage.Outbox;
 using RetailSynth.Streaming.Sinks;
-using RetailSynth.Cli.Workers;
 
 namespace RetailSynth.Cli.Bench;
 
