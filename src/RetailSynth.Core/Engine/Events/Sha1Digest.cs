@@ -19,7 +19,20 @@ internal sealed unsafe class Sha1Digest
 
     private static readonly LowLevelSha1? s_openSsl = LowLevelSha1.TryLoad();
 
-    private readonly IncrementalHash? _fallback = s_openSsl is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA1) : null;
+    private readonly LowLevelSha1? _openSsl;
+    private readonly IncrementalHash? _fallback;
+
+    public Sha1Digest()
+        : this(preferOpenSsl: true)
+    {
+    }
+
+    /// <summary>With <paramref name="preferOpenSsl"/> false, always the fallback (for tests that compare the two).</summary>
+    internal Sha1Digest(bool preferOpenSsl)
+    {
+        _openSsl = preferOpenSsl ? s_openSsl : null;
+        _fallback = _openSsl is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA1) : null;
+    }
 
     /// <summary>True when digests come from libcrypto's low-level functions, not <see cref="IncrementalHash"/>.</summary>
     public static bool UsesOpenSsl => s_openSsl is not null;
@@ -28,9 +41,9 @@ internal sealed unsafe class Sha1Digest
     [System.Runtime.CompilerServices.SkipLocalsInit]
     public void Hash(ReadOnlySpan<byte> data, Span<byte> destination)
     {
-        if (_fallback is not null)
+        if (_openSsl is null)
         {
-            _fallback.AppendData(data);
+            _fallback!.AppendData(data);
             _fallback.GetHashAndReset(destination);
             return;
         }
@@ -41,7 +54,7 @@ internal sealed unsafe class Sha1Digest
         }
 
         var context = stackalloc byte[ContextBytes];
-        s_openSsl!.Hash(context, data, destination);
+        _openSsl.Hash(context, data, destination);
     }
 
     /// <summary>libcrypto's <c>SHA1_Init</c>, <c>SHA1_Update</c> and <c>SHA1_Final</c>, resolved once.</summary>
