@@ -59,20 +59,35 @@ internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles b
     public static OutboxStore For(RetailDatabase database, DuckDBConnection? connection = null) =>
         new(connection ?? database.Connection, OutboxBodyFiles.ForDatabase(database.Path));
 
-    private List<OutboundEvent> ReadRange(long first, int maxEvents, long maxBytes)
+    /// <summary>
+    /// The rows come back in insertion order, which is outbox order (rows are appended in <c>outbox_id</c> order and
+    /// never moved), so the query asks for no sort: the sort was half of the query's cost (0.27–0.32 against
+    /// 0.15 µs a row, 10,000-row leases of a million rows; docs/decisions.md, "The relay's lease without a sort").
+    /// DuckDB does not promise that order, so the rows are checked as they come, and a batch out of order is read
+    /// again sorted.
+    /// </summary>
+    private List<OutboundEvent> ReadRange(long first, int maxEvents, long maxBytes, bool sorted = false)
     {
         using var command = Command(
             $"""
             SELECT outbox_id, event_id, event_ts, sim_day, event_type, partition_key, correlation_id, body_offset, body_length, encode(body)
             FROM {Outbox}
             WHERE outbox_id >= {first} AND outbox_id < {first + maxEvents} AND status = 'pending'
-            ORDER BY outbox_id
+            {(sorted ? "ORDER BY outbox_id" : "")}
             """);
         using var reader = command.ExecuteReader();
         _leased.Clear();
         var bytes = 0L;
         while (reader.Read())
         {
+            var outboxId = reader.GetInt64(0);
+            if (_leased.Count > 0 && outboxId <= _leased[^1].OutboxId)
+            {
+                return sorted
+                    ? throw new InvalidOperationException($"The outbox returned row {outboxId} after row {_leased[^1].OutboxId} for an ordered read.")
+                    : ReadRange(first, maxEvents, maxBytes, sorted: true);
+            }
+
             var inline = reader.IsDBNull(9) ? null : ReadBytes(reader, 9);
             var length = inline?.Length ?? reader.GetInt32(8);
             if (_leased.Count > 0 && bytes + length > maxBytes)
@@ -82,7 +97,7 @@ internal sealed class OutboxStore(DuckDBConnection connection, OutboxBodyFiles b
 
             bytes += length;
             _leased.Add(new LeasedRow(
-                reader.GetInt64(0), reader.GetGuid(1), reader.GetDateTime(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
+                outboxId, reader.GetGuid(1), reader.GetDateTime(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
                 reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), inline, inline is null ? reader.GetInt64(7) : -1, length));
         }
 
