@@ -217,7 +217,8 @@ public static class StreamingBenchmark
         var daysText = days.ToString(CultureInfo.InvariantCulture);
         var config = children.ConfigFile is { } file ? new[] { "--config", file } : [];
         progress($"the same {days} days as commands, each a cold process: retailsynth generate facts --days {days}");
-        var generate = await RunOrThrowAsync(children, [.. "generate facts --days".Split(' '), daysText, "--database", historyDatabase, .. config], historyFolder, cancellationToken)
+        var generate = await RunOrThrowAsync(
+            children, ["generate", "facts", "--days", daysText, "--database", historyDatabase, .. config], historyFolder, cancellationToken)
             .ConfigureAwait(false);
         Directory.Delete(historyFolder, recursive: true); // its gigabyte leaves the page cache before the stream needs fresh pages
         progress($"the same {days} days as commands, each a cold process: retailsynth stream --days {days}");
