@@ -94,7 +94,7 @@ internal sealed class RegionScalingBenchmark(CommandRuntime runtime)
             var plan = new RegionWorkersPlan(
                 workers,
                 ["--days", days.ToString(CultureInfo.InvariantCulture)],
-                runtime.ConfigFilePath(command) is { } config ? Path.GetFullPath(config) : null,
+                runtime.FullConfigFilePath(command),
                 Verbose: false,
                 WorkerVariables(runtime.Environment.Variables, settings));
             IReadOnlyDictionary<int, DayProgressLine.CommittedDay> lastDay;

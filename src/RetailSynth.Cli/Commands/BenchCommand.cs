@@ -118,7 +118,7 @@ public sealed class BenchCommand(CommandRuntime runtime, StageReporter stages) :
                 runtime.Dictionaries,
                 new StreamingBenchmark.ChildLaunch(
                     Workers.SelfLaunch.Current(),
-                    runtime.ConfigFilePath(settings) is { } config ? Path.GetFullPath(config) : null,
+                    runtime.FullConfigFilePath(settings),
                     RegionScalingBenchmark.WorkerVariables(runtime.Environment.Variables, options)),
                 settings.Days,
                 folder,

@@ -47,6 +47,9 @@ public sealed class CommandRuntime(CliEnvironment environment)
     public string? ConfigFilePath(GlobalSettings options) =>
         options.ConfigFile is null ? null : Path.Combine(Environment.WorkingDirectory, options.ConfigFile);
 
+    /// <summary>The same file as an absolute path, for a child process started in another folder.</summary>
+    public string? FullConfigFilePath(GlobalSettings options) => ConfigFilePath(options) is { } config ? Path.GetFullPath(config) : null;
+
     /// <summary>
     /// The stream session and outbox service for one command run; <paramref name="readsOnly"/> for the commands that only
     /// read the outbox (status, preview, dead), which then open the file read-only.

@@ -24,7 +24,7 @@ internal sealed class RegionWorkersRun(CommandRuntime runtime)
         var plan = new RegionWorkersPlan(
             Math.Min(command.Workers ?? DefaultWorkers, regions.Count),
             command.DaysText is { } days ? ["--days", days] : ["--to", command.To!],
-            runtime.ConfigFilePath(command) is { } config ? Path.GetFullPath(config) : null,
+            runtime.FullConfigFilePath(command),
             command.Verbose,
             environment.Variables);
         environment.Error.WriteLine(
